@@ -1,0 +1,52 @@
+/**
+ * Command-line tasks on the configured database: `migrate`, `seed`, `purge-examples`.
+ * On the embedded database a running server holds the data folder; then this refuses at once
+ * with a message that says what to do, and touches nothing.
+ */
+import { cliContext } from '../src/lib/server/app';
+import { describeStartupError } from '../src/lib/server/config';
+import { openConfiguredDatabase } from '../src/lib/server/db';
+import { purgeExamples, seedStructure } from '../src/lib/server/seed/seed.service';
+
+const commands = ['migrate', 'seed', 'purge-examples'] as const;
+type Command = (typeof commands)[number];
+
+async function main(command: Command) {
+	const database = await openConfiguredDatabase(`npm run db:${command}`);
+	try {
+		await database.migrate();
+		if (command === 'seed') {
+			const counts = await seedStructure(cliContext(database));
+			report('Nieuw toegevoegd', counts);
+		} else if (command === 'purge-examples') {
+			const counts = await purgeExamples(cliContext(database));
+			report('Voorbeeldgegevens verwijderd', counts);
+		} else {
+			process.stdout.write('Migraties toegepast.\n');
+		}
+	} finally {
+		await database.close();
+	}
+}
+
+function report(title: string, counts: Record<string, number>) {
+	const total = Object.values(counts).reduce((a, b) => a + b, 0);
+	const detail = Object.entries(counts)
+		.filter(([, n]) => n > 0)
+		.map(([k, n]) => `${k}: ${n}`)
+		.join(', ');
+	process.stdout.write(`${title}: ${total}${detail ? ` (${detail})` : ''}.\n`);
+}
+
+const command = process.argv[2] as Command;
+if (!commands.includes(command)) {
+	process.stderr.write(`Gebruik: tsx scripts/cli.ts <${commands.join('|')}>\n`);
+	process.exit(2);
+}
+main(command).then(
+	() => process.exit(0),
+	(e: unknown) => {
+		process.stderr.write(`streekplatform: ${describeStartupError(e)}\n`);
+		process.exit(1);
+	}
+);

@@ -1,0 +1,87 @@
+/**
+ * Streekplatform's own server: validates the settings (config.ts), refuses a port in use with one
+ * clear line, mounts adapter-node's handler and shuts down gracefully on SIGTERM/SIGINT.
+ */
+import http from 'node:http';
+import net from 'node:net';
+import { tsImport } from 'tsx/esm/api';
+
+const { config, envForAdapter, describeStartupError } = await tsImport(
+	'./src/lib/server/config.ts',
+	import.meta.url
+);
+
+/** Print one line and leave with a non-zero code. */
+function fail(message) {
+	process.stderr.write(`streekplatform: ${message}\n`);
+	process.exit(1);
+}
+
+let settings;
+try {
+	settings = config();
+} catch (e) {
+	fail(describeStartupError(e));
+}
+
+function portInUseMessage() {
+	return `poort ${settings.PORT} op ${settings.HOST} is al in gebruik. Stop het andere proces of kies een andere poort, bv. PORT=3001 npm start.`;
+}
+
+// Check the port before opening the database, so a second start touches no data.
+await new Promise((resolve) => {
+	const probe = net.createServer();
+	probe.once('error', (e) =>
+		fail(
+			e.code === 'EADDRINUSE'
+				? portInUseMessage()
+				: `kan niet luisteren op ${settings.HOST}:${settings.PORT} (${e.code}).`
+		)
+	);
+	probe.listen(settings.PORT, settings.HOST, () => probe.close(resolve));
+});
+
+// adapter-node reads its settings from the environment; hand it the validated ones.
+Object.assign(process.env, envForAdapter(settings));
+
+let handler;
+try {
+	({ handler } = await import('./build/handler.js'));
+} catch (e) {
+	fail(describeStartupError(e));
+}
+
+const server = http.createServer(handler);
+let stopping = false;
+
+async function closeApp(reason) {
+	// hooks.server.ts listens for this to close the database.
+	await Promise.all(process.listeners('sveltekit:shutdown').map((listener) => listener(reason)));
+}
+
+server.once('error', async (e) => {
+	await closeApp('error');
+	fail(e.code === 'EADDRINUSE' ? portInUseMessage() : `serverfout: ${e.message}`);
+});
+
+server.listen(settings.PORT, settings.HOST, () => {
+	process.stdout.write(
+		`${JSON.stringify({ level: 30, time: Date.now(), msg: `Streekplatform luistert op ${settings.origin}`, pid: process.pid })}\n`
+	);
+});
+
+async function shutdown(signal) {
+	if (stopping) return;
+	stopping = true;
+	// Stop accepting, let open requests finish (bounded), then close the database.
+	const closed = new Promise((resolve) => server.close(resolve));
+	server.closeIdleConnections();
+	const force = setTimeout(() => server.closeAllConnections(), settings.SHUTDOWN_TIMEOUT * 1000);
+	force.unref();
+	await closed;
+	await closeApp(signal);
+	process.exit(0);
+}
+
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,82 @@
+/**
+ * Messages, formats and localized links. Dutch is the default and lives at the root; English
+ * uses the same paths under /en. Every internal link goes through `localizeHref`.
+ */
+import { en } from './en';
+import { nl, type MessageKey } from './nl';
+
+export const locales = ['nl', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export type { MessageKey };
+export type Translatable = { nl: string; en?: string };
+
+export const TIME_ZONE = 'Europe/Brussels';
+const intlLocale: Record<Locale, string> = { nl: 'nl-BE', en: 'en-GB' };
+
+/** The message for `key` with `{name}` placeholders filled in. */
+export function translate(
+	locale: Locale,
+	key: MessageKey,
+	params: Record<string, string | number> = {}
+): string {
+	const template = (locale === 'en' ? en[key] : undefined) ?? nl[key];
+	return template.replace(/\{(\w+)\}/g, (_, name: string) =>
+		name in params ? formatParam(locale, params[name]) : `{${name}}`
+	);
+}
+
+function formatParam(locale: Locale, value: string | number): string {
+	return typeof value === 'number' ? formatNumber(value, locale) : value;
+}
+
+/** A translator bound to one locale, for components: `t('home.title')`. */
+export function translator(locale: Locale) {
+	return (key: MessageKey, params?: Record<string, string | number>) =>
+		translate(locale, key, params);
+}
+
+/** The text of a translatable value in `locale`, falling back to Dutch. */
+export function tr(value: Translatable | null | undefined, locale: Locale): string {
+	if (!value) return '';
+	return (locale === 'en' ? value.en : undefined) || value.nl;
+}
+
+/** The locale a path is in (English under /en). */
+export function localeOfPath(pathname: string): Locale {
+	return pathname === '/en' || pathname.startsWith('/en/') ? 'en' : 'nl';
+}
+
+/** The path without its locale prefix. */
+export function delocalizePath(pathname: string): string {
+	if (pathname === '/en') return '/';
+	return pathname.startsWith('/en/') ? pathname.slice(3) : pathname;
+}
+
+/** The one helper that builds every internal link. `path` is the Dutch (root) path. */
+export function localizeHref(path: string, locale: Locale): string {
+	if (locale === 'nl' || !path.startsWith('/')) return path;
+	return path === '/' ? '/en' : `/en${path}`;
+}
+
+/** 27/11/2026 in Dutch, 27/11/2026 in English (both day-first), in Europe/Brussels. */
+export function formatDate(
+	value: Date | string,
+	locale: Locale,
+	style: 'short' | 'long' = 'short'
+) {
+	const date = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value;
+	return new Intl.DateTimeFormat(intlLocale[locale], {
+		timeZone: TIME_ZONE,
+		...(style === 'short'
+			? { day: '2-digit', month: '2-digit', year: 'numeric' }
+			: { day: 'numeric', month: 'long', year: 'numeric' })
+	}).format(date);
+}
+
+/** 1.234,5 in Dutch. */
+export function formatNumber(value: number, locale: Locale, digits?: number): string {
+	return new Intl.NumberFormat(intlLocale[locale], {
+		maximumFractionDigits: digits ?? 2,
+		minimumFractionDigits: digits ?? 0
+	}).format(value);
+}

@@ -1,0 +1,102 @@
+/**
+ * The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the services use.
+ * Every public resource gets its operations here; a test checks this list against the route tree.
+ */
+import { z } from 'zod';
+import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { areaListQuery, areaOut } from '../areas/areas.schema';
+import { bodyListQuery, bodyOut } from '../bodies/bodies.schema';
+import { organisationListQuery, organisationOut } from '../organisations/organisations.schema';
+
+const apiErrorOut = z
+	.object({
+		error: z.object({
+			code: z.string(),
+			message: z.string(),
+			fields: z.record(z.string(), z.array(z.string())).optional(),
+			requestId: z.string()
+		})
+	})
+	.meta({ id: 'ApiError' });
+
+const pageOf = (item: z.ZodType, id: string) =>
+	z
+		.object({
+			items: z.array(item),
+			nextCursor: z
+				.string()
+				.nullable()
+				.meta({ description: 'Pass as `cursor` to get the next page; null on the last page.' })
+		})
+		.meta({ id });
+
+const jsonContent = (schema: z.ZodType) => ({ 'application/json': { schema } });
+const errors = {
+	'400': { description: 'Ongeldige invoer', content: jsonContent(apiErrorOut) },
+	'404': { description: 'Niet gevonden', content: jsonContent(apiErrorOut) }
+};
+const idParam = z.object({ id: z.uuid() });
+
+/** A list and a by-id operation for one resource. */
+function resource(
+	name: string,
+	tag: string,
+	item: z.ZodType,
+	listQuery: z.ZodObject,
+	pageId: string
+): ZodOpenApiPathsObject {
+	return {
+		[`/${name}`]: {
+			get: {
+				operationId: `list_${name}`,
+				tags: [tag],
+				summary: `List ${name} (cursor pagination)`,
+				requestParams: { query: listQuery },
+				responses: {
+					'200': { description: 'One page', content: jsonContent(pageOf(item, pageId)) },
+					'400': errors['400']
+				}
+			}
+		},
+		[`/${name}/{id}`]: {
+			get: {
+				operationId: `get_${name}`,
+				tags: [tag],
+				summary: `One of the ${name} by id`,
+				requestParams: { path: idParam },
+				responses: {
+					'200': { description: 'Found', content: jsonContent(item) },
+					...errors
+				}
+			}
+		}
+	};
+}
+
+let cached: ReturnType<typeof createDocument> | undefined;
+
+export function openApiDocument(serverUrl = '/api/v1') {
+	cached ??= createDocument({
+		openapi: '3.1.0',
+		info: {
+			title: 'Streekplatform API',
+			version: '1.0.0',
+			description:
+				'Open data of the regional partnership: areas, organisations and bodies. JSON, cursor pagination, no authentication for public data.',
+			license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' }
+		},
+		servers: [{ url: serverUrl }],
+		paths: {
+			...resource('areas', 'Areas', areaOut, areaListQuery, 'AreaPage'),
+			...resource(
+				'organisations',
+				'Organisations',
+				organisationOut,
+				organisationListQuery,
+				'OrganisationPage'
+			),
+			...resource('bodies', 'Bodies', bodyOut, bodyListQuery, 'BodyPage')
+		}
+	});
+	return cached;
+}

@@ -1,0 +1,68 @@
+/**
+ * The running application: opens and migrates the database, seeds it on a first start, and
+ * closes it on shutdown. Routes reach the database through `database()`.
+ */
+import { config } from './config';
+import { cliActor, systemActor, type ServiceContext } from './context';
+import { openConfiguredDatabase, type Database } from './db';
+import { log } from './log';
+import { seedStructure } from './seed/seed.service';
+
+type State = { database: Database; ready: boolean };
+let state: State | undefined;
+let starting: Promise<State> | undefined;
+
+export async function startApp(purpose = 'de Streekplatform-server'): Promise<Database> {
+	starting ??= (async () => {
+		const c = config();
+		const started = Date.now();
+		const database = await openConfiguredDatabase(purpose);
+		try {
+			await database.migrate();
+			if (c.SEED_ON_START) {
+				const counts = await seedStructure(systemContext(database));
+				const total = Object.values(counts).reduce((a, b) => a + b, 0);
+				if (total > 0) log().info({ counts }, 'seed data loaded');
+			}
+		} catch (e) {
+			await database.close();
+			throw e;
+		}
+		state = { database, ready: true };
+		log().info({ driver: database.driver, ms: Date.now() - started }, 'database ready');
+		return state;
+	})();
+	try {
+		return (await starting).database;
+	} catch (e) {
+		starting = undefined;
+		throw e;
+	}
+}
+
+export function database(): Database {
+	if (!state) throw new Error('The database is not open yet (startApp was not awaited).');
+	return state.database;
+}
+
+export function isReady(): boolean {
+	return state?.ready ?? false;
+}
+
+export async function stopApp(): Promise<void> {
+	const current = state;
+	state = undefined;
+	starting = undefined;
+	if (current) {
+		current.ready = false;
+		await current.database.close();
+	}
+}
+
+export function systemContext(database: Database): ServiceContext {
+	return { db: database.db, actor: systemActor, locale: 'nl' };
+}
+
+export function cliContext(database: Database): ServiceContext {
+	return { db: database.db, actor: cliActor, locale: 'nl' };
+}

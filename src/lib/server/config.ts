@@ -1,0 +1,125 @@
+/**
+ * The only reader of process.env. Every setting is validated with zod and documented here;
+ * README.md lists the same variables. A bad value stops start-up with one line naming it.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const schema = z.object({
+	/** TCP port the server listens on. */
+	PORT: port.default(3000),
+	/** Interface to bind; loopback by default, `0.0.0.0` in a container. */
+	HOST: z.string().min(1).default('127.0.0.1'),
+	/** Public origin of the site; form posts are accepted only from it (CSRF check). */
+	ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
+	/** Folder for the embedded database, uploads and the mail outbox. */
+	DATA_DIR: z.string().min(1).default('./data'),
+	/** PostgreSQL connection string; when set the embedded database is not used. */
+	DATABASE_URL: z
+		.string()
+		.refine((v) => {
+			try {
+				const u = new URL(v);
+				return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '';
+			} catch {
+				return false;
+			}
+		}, 'moet een URL zijn als postgres://gebruiker:wachtwoord@host:5432/database')
+		.optional(),
+	/** Connections in the PostgreSQL pool (ignored for the embedded database). */
+	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+	/** pino log level. */
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	/** `pretty` for humans, `json` for log shippers; defaults to json outside a terminal. */
+	LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+	/** Load the real ERSV structure at start when the database has none (idempotent). */
+	SEED_ON_START: z
+		.enum(['true', 'false', '1', '0'])
+		.default('true')
+		.transform((v) => v === 'true' || v === '1'),
+	/** Load example content (marked as example) at start. */
+	EXAMPLES_ON_START: z
+		.enum(['true', 'false', '1', '0'])
+		.default('true')
+		.transform((v) => v === 'true' || v === '1'),
+	/** Header with the client address when behind a reverse proxy (e.g. X-Forwarded-For). */
+	ADDRESS_HEADER: z.string().optional(),
+	/** Number of proxies in front of the app, for ADDRESS_HEADER. */
+	XFF_DEPTH: z.coerce.number().int().min(1).default(1),
+	/** Seconds to let open requests finish on SIGTERM before forcing exit. */
+	SHUTDOWN_TIMEOUT: z.coerce.number().int().min(1).max(120).default(4)
+});
+
+export type Config = z.infer<typeof schema> & { dataDir: string; origin: string };
+
+export class ConfigError extends Error {}
+
+/** Parse an environment; throws ConfigError with one line naming the bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+	const cleaned = Object.fromEntries(
+		Object.entries(env).filter(([, v]) => v !== undefined && v !== '')
+	);
+	const result = schema.safeParse(cleaned);
+	if (!result.success) {
+		const issue = result.error.issues[0];
+		const name = String(issue.path[0] ?? 'environment');
+		throw new ConfigError(
+			`Ongeldige instelling ${name}=${JSON.stringify(cleaned[name] ?? '')}: ${issue.message}`
+		);
+	}
+	const c = result.data;
+	return {
+		...c,
+		dataDir: path.resolve(c.DATA_DIR),
+		origin: c.ORIGIN ?? `http://localhost:${c.PORT}`
+	};
+}
+
+let cached: Config | undefined;
+
+/** The validated settings of this process. */
+export function config(): Config {
+	cached ??= parseConfig(process.env);
+	return cached;
+}
+
+/** Whether this process runs under a test runner (used to silence logs). */
+export function isTest(): boolean {
+	return process.env.VITEST !== undefined;
+}
+
+/** Raw environment for the few places that hand settings to child processes (server.js). */
+export function envForAdapter(c: Config): Record<string, string> {
+	const out: Record<string, string> = {
+		PORT: String(c.PORT),
+		HOST: c.HOST,
+		ORIGIN: c.origin,
+		BODY_SIZE_LIMIT: 'Infinity',
+		XFF_DEPTH: String(c.XFF_DEPTH)
+	};
+	if (c.ADDRESS_HEADER) out.ADDRESS_HEADER = c.ADDRESS_HEADER;
+	return out;
+}
+
+/** One line for an error that stops start-up (bad setting, unusable folder, database down). */
+export function describeStartupError(e: unknown): string {
+	const err = e as NodeJS.ErrnoException & { code?: string };
+	if (err instanceof ConfigError) return err.message;
+	if (err?.name === 'AppError') return err.message;
+	if (
+		err?.code === 'ECONNREFUSED' ||
+		err?.code === 'ENOTFOUND' ||
+		err?.code === 'CONNECT_TIMEOUT'
+	) {
+		return `kan de database niet bereiken (${err.code}): controleer DATABASE_URL en of de PostgreSQL-server draait.`;
+	}
+	if (err?.code === '28P01' || err?.code === '3D000') {
+		return `de database weigert de verbinding: ${err.message}. Controleer DATABASE_URL.`;
+	}
+	if (err?.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('build/')) {
+		return 'de applicatie is nog niet gebouwd: gebruik npm start (bouwt eerst) of npm run build.';
+	}
+	return `starten mislukt: ${err?.message ?? String(e)}`;
+}

@@ -1,0 +1,17 @@
+import type { ActorType } from './db/schema';
+import type { DbOrTx } from './db';
+import type { Locale } from '../i18n';
+
+/** Who does something: the system, the CLI, later a user or an API token. */
+export type Actor = { type: ActorType; id?: string; label?: string };
+
+export const systemActor: Actor = { type: 'system', label: 'systeem' };
+export const cliActor: Actor = { type: 'cli', label: 'opdrachtregel' };
+
+/** What every service function receives. */
+export type ServiceContext = {
+	db: DbOrTx;
+	actor: Actor;
+	requestId?: string;
+	locale: Locale;
+};

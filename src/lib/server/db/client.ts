@@ -1,0 +1,148 @@
+/**
+ * The database: PGlite on disk by default, PostgreSQL when DATABASE_URL is set. Nothing outside
+ * this folder knows which driver runs; both speak the same SQL and share one set of migrations.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { AppError } from '../errors';
+import { acquireDataDirLock } from './data-dir-lock';
+import { migrationsFolder } from './migrations-folder';
+import { recordQuery } from './query-counter';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** A database handle or an open transaction: what services and queries accept. */
+export type DbOrTx = Db | Tx;
+
+export type Database = {
+	db: Db;
+	driver: 'pglite' | 'postgres';
+	/** Apply pending migrations (once, under an advisory lock on PostgreSQL). */
+	migrate(): Promise<void>;
+	/** Is the database reachable? */
+	ping(): Promise<boolean>;
+	close(): Promise<void>;
+};
+
+export type OpenOptions =
+	| { kind: 'postgres'; url: string; poolSize?: number }
+	| { kind: 'pglite-dir'; dataDir: string; purpose: string }
+	| { kind: 'pglite-instance'; pglite: PGlite };
+
+/** Arbitrary but fixed key for pg_advisory_lock around migrations. */
+const MIGRATION_LOCK_KEY = 720_419_001;
+
+const logger = { logQuery: () => recordQuery() };
+
+/** Rows of a raw SQL statement, whatever the driver (their execute() results differ). */
+export async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+	const result = (await db.execute(query)) as unknown;
+	return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}
+
+/** Open the folder of the embedded database, creating it if needed. */
+function prepareDataDir(dataDir: string): string {
+	try {
+		fs.mkdirSync(dataDir, { recursive: true });
+		const probe = path.join(dataDir, `.write-test-${process.pid}`);
+		fs.writeFileSync(probe, '');
+		fs.rmSync(probe);
+	} catch (e) {
+		throw new AppError(
+			'unavailable',
+			`DATA_DIR ${dataDir} is niet schrijfbaar (${(e as NodeJS.ErrnoException).code ?? 'fout'}): kies een map waarin dit proces mag schrijven.`
+		);
+	}
+	return path.join(dataDir, 'pglite');
+}
+
+export async function pgliteExtensions() {
+	return { pg_trgm };
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+	if (options.kind === 'postgres') return openPostgres(options.url, options.poolSize ?? 10);
+	if (options.kind === 'pglite-instance') return wrapPglite(options.pglite, () => {});
+
+	const pgDir = prepareDataDir(options.dataDir);
+	const release = acquireDataDirLock(options.dataDir, options.purpose);
+	try {
+		const pglite = await PGlite.create(pgDir, { extensions: await pgliteExtensions() });
+		return wrapPglite(pglite, release);
+	} catch (e) {
+		release();
+		throw e;
+	}
+}
+
+function wrapPglite(pglite: PGlite, release: () => void): Database {
+	const db = drizzlePglite({ client: pglite, schema, logger }) as unknown as Db;
+	return {
+		db,
+		driver: 'pglite',
+		async migrate() {
+			await migratePglite(db as never, { migrationsFolder: migrationsFolder() });
+		},
+		async ping() {
+			try {
+				await pglite.query('select 1');
+				return true;
+			} catch {
+				return false;
+			}
+		},
+		async close() {
+			try {
+				if (!pglite.closed) await pglite.close();
+			} finally {
+				release();
+			}
+		}
+	};
+}
+
+function openPostgres(url: string, poolSize: number): Database {
+	const client = postgres(url, { max: poolSize, onnotice: () => {}, connect_timeout: 10 });
+	const db = drizzlePostgres({ client, schema, logger }) as unknown as Db;
+	return {
+		db,
+		driver: 'postgres',
+		async migrate() {
+			// Several instances starting together: the first takes the lock and migrates, the
+			// others wait and then find nothing left to do.
+			const conn = await client.reserve();
+			try {
+				await conn`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+				try {
+					await migratePostgres(db as never, { migrationsFolder: migrationsFolder() });
+				} finally {
+					await conn`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+				}
+			} finally {
+				conn.release();
+			}
+		},
+		async ping() {
+			try {
+				await client`select 1`;
+				return true;
+			} catch {
+				return false;
+			}
+		},
+		async close() {
+			await client.end({ timeout: 5 });
+		}
+	};
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { translatableOut } from '../areas/areas.schema';
+import { organisationKinds } from '../db/schema';
+import { translatableSchema } from '../settings/settings.schema';
+
+const slug = z
+	.string()
+	.trim()
+	.min(2, 'Een slug heeft minstens 2 tekens.')
+	.max(100, 'Een slug heeft hoogstens 100 tekens.')
+	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Alleen kleine letters, cijfers en koppeltekens.');
+
+/** Input to create an organisation (strict: unknown fields are refused). */
+export const organisationInput = z.strictObject({
+	slug,
+	kind: z.enum(organisationKinds, 'Kies een soort organisatie.'),
+	name: translatableSchema,
+	shortName: z.string().trim().max(40).optional(),
+	description: translatableSchema.optional(),
+	areaId: z.uuid('Ongeldig gebied.').optional(),
+	website: z
+		.url({ protocol: /^https?$/, error: 'Geef een volledig webadres (https://…).' })
+		.optional()
+});
+export type OrganisationInput = z.infer<typeof organisationInput>;
+export const organisationPatch = organisationInput.partial();
+
+/** An organisation as the API shows it. */
+export const organisationOut = z
+	.object({
+		id: z.uuid(),
+		slug: z.string(),
+		kind: z.enum(organisationKinds),
+		name: translatableOut,
+		shortName: z.string().nullable(),
+		areaId: z.uuid().nullable(),
+		website: z.string().nullable()
+	})
+	.meta({ id: 'Organisation' });
+export type OrganisationOut = z.infer<typeof organisationOut>;
+
+export const organisationListQuery = z.strictObject({
+	cursor: z.string().max(200).optional(),
+	limit: z.coerce.number().int().min(1).max(200).default(50),
+	kind: z.enum(organisationKinds).optional()
+});

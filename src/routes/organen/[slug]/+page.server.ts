@@ -1,0 +1,18 @@
+import { tr } from '$lib/i18n';
+import { getBodyPage } from '$lib/server/bodies/bodies.service';
+import { load as orError } from '$lib/server/http';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const page = await orError(getBodyPage(locals.db, params.slug));
+	const crumbs = [];
+	if (page.region)
+		crumbs.push({ label: tr(page.region.name, locals.locale), href: `/regio/${page.region.slug}` });
+	if (page.partOf)
+		crumbs.push({
+			label: tr(page.partOf.name, locals.locale),
+			href: `/organen/${page.partOf.slug}`
+		});
+	crumbs.push({ label: tr(page.body.name, locals.locale) });
+	return { ...page, crumbs };
+};

@@ -1,0 +1,34 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	server: { port: 3000 },
+	ssr: { external: ['@electric-sql/pglite'] },
+	optimizeDeps: { exclude: ['@electric-sql/pglite'] },
+	test: {
+		globalSetup: ['./tests/setup/global.ts'],
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['src/**/*.unit.spec.ts', 'tests/unit/**/*.spec.ts'],
+					environment: 'node'
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'service',
+					include: ['src/**/*.spec.ts', 'tests/service/**/*.spec.ts'],
+					exclude: ['src/**/*.unit.spec.ts'],
+					environment: 'node',
+					setupFiles: ['./tests/setup/per-file.ts'],
+					testTimeout: 30_000,
+					hookTimeout: 60_000
+				}
+			}
+		]
+	}
+});
