@@ -7,7 +7,6 @@ export default defineConfig({
 	ssr: { external: ['@electric-sql/pglite'] },
 	optimizeDeps: { exclude: ['@electric-sql/pglite'] },
 	test: {
-		globalSetup: ['./tests/setup/global.ts'],
 		projects: [
 			{
 				extends: true,
@@ -21,10 +20,10 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'service',
+					globalSetup: ['./tests/setup/global.ts'],
 					include: ['src/**/*.spec.ts', 'tests/service/**/*.spec.ts'],
 					exclude: ['src/**/*.unit.spec.ts'],
 					environment: 'node',
-					setupFiles: ['./tests/setup/per-file.ts'],
 					testTimeout: 30_000,
 					hookTimeout: 60_000
 				}
