@@ -7,6 +7,10 @@ export default defineConfig({
 	ssr: { external: ['@electric-sql/pglite'] },
 	optimizeDeps: { exclude: ['@electric-sql/pglite'] },
 	test: {
+		// CI adds a JSON report so .ci/run can print one closing "N passed, N failed" line.
+		reporters: process.env.VITEST_JSON
+			? ['default', ['json', { outputFile: process.env.VITEST_JSON }]]
+			: ['default'],
 		projects: [
 			{
 				extends: true,

@@ -95,7 +95,20 @@ export function openApiDocument(serverUrl = '/api/v1') {
 				organisationListQuery,
 				'OrganisationPage'
 			),
-			...resource('bodies', 'Bodies', bodyOut, bodyListQuery, 'BodyPage')
+			...resource('bodies', 'Bodies', bodyOut, bodyListQuery, 'BodyPage'),
+			'/openapi.json': {
+				get: {
+					operationId: 'openapi',
+					tags: ['Meta'],
+					summary: 'This OpenAPI 3.1 document',
+					responses: {
+						'200': {
+							description: 'The document',
+							content: jsonContent(z.object({ openapi: z.string() }).loose())
+						}
+					}
+				}
+			}
 		}
 	});
 	return cached;

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, or, gte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { today } from '../clock';
 import type { DbOrTx } from '../db';
@@ -20,8 +20,12 @@ const areaColumns = {
 	successorId: areas.successorId
 };
 
-/** Areas that exist on `on` (no end date, or one on or after it). */
-const currentOn = (on: string) => or(isNull(areas.validTo), gte(areas.validTo, on));
+/** Areas that exist on `on`: started on or before it, and not ended before it. */
+const currentOn = (on: string) =>
+	and(
+		or(isNull(areas.validFrom), lte(areas.validFrom, on)),
+		or(isNull(areas.validTo), gte(areas.validTo, on))
+	);
 
 export async function listAreas(db: DbOrTx, query: z.infer<typeof areaListQuery>) {
 	const after = decodeCursor(query.cursor);

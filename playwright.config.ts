@@ -1,0 +1,97 @@
+/**
+ * End-to-end and process tests (tests/e2e). Runs the built server (`npm run test:e2e` builds
+ * first) on a fresh embedded database, and drives Debian's `chromium`: no browser download.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// Playwright's own browsers are never downloaded here; we use the system chromium.
+process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
+
+function findChromium(): string {
+	if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+	try {
+		const found = execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
+		if (found && fs.existsSync(found)) return found;
+	} catch {
+		// not on PATH: fall back to Debian's location
+	}
+	return '/usr/bin/chromium';
+}
+
+const PORT = 3111;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+const dataDir = path.resolve('.tmp/e2e-data');
+// The data folder is removed before the server starts, so every run begins on the seeded real
+// structure, loaded before the server listens. (Not done here at top level: workers load this
+// file too, while the server runs.)
+const removeDataDir = `node -e "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })" ${JSON.stringify(dataDir)}`;
+
+const PROCESS_SPECS = /process\.spec\.ts$/;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'test-results',
+	fullyParallel: false,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	workers: 2,
+	reporter: 'list',
+	timeout: 30_000,
+	expect: { timeout: 5_000 },
+	use: {
+		baseURL: BASE_URL,
+		locale: 'nl-BE',
+		trace: 'off',
+		launchOptions: {
+			executablePath: findChromium(),
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run'
+			]
+		}
+	},
+	projects: [
+		{
+			name: 'js',
+			testIgnore: PROCESS_SPECS,
+			use: { browserName: 'chromium', javaScriptEnabled: true }
+		},
+		{
+			name: 'nojs',
+			testIgnore: PROCESS_SPECS,
+			use: { browserName: 'chromium', javaScriptEnabled: false }
+		},
+		{
+			// The server as a process: spawned by the tests themselves, no browser.
+			name: 'process',
+			testMatch: PROCESS_SPECS,
+			timeout: 60_000
+		}
+	],
+	webServer: {
+		command: `${removeDataDir} && exec node server.js`,
+		url: `${BASE_URL}/healthz`,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		stdout: 'ignore',
+		stderr: 'pipe',
+		gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			ORIGIN: BASE_URL,
+			DATA_DIR: dataDir,
+			LOG_LEVEL: 'warn',
+			PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1'
+		}
+	}
+});

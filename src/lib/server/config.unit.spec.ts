@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, describeStartupError, parseConfig } from './config';
+
+describe('parseConfig', () => {
+	it('has working defaults for the two-command start', () => {
+		const c = parseConfig({});
+		expect(c.PORT).toBe(3000);
+		expect(c.HOST).toBe('127.0.0.1');
+		expect(c.origin).toBe('http://localhost:3000');
+		expect(c.dataDir).toMatch(/\/data$/);
+		expect(c.DATABASE_URL).toBeUndefined();
+		expect(c.SEED_ON_START).toBe(true);
+	});
+
+	it('takes valid values', () => {
+		const c = parseConfig({
+			PORT: '8080',
+			ORIGIN: 'https://streek.example.org',
+			DATABASE_URL: 'postgres://app:secret@db.internal:5432/streek',
+			SEED_ON_START: 'false',
+			LOG_LEVEL: 'warn'
+		});
+		expect(c.PORT).toBe(8080);
+		expect(c.origin).toBe('https://streek.example.org');
+		expect(c.SEED_ON_START).toBe(false);
+	});
+
+	it.each([
+		['PORT', 'abc'],
+		['PORT', '70000'],
+		['DATABASE_URL', 'not-a-url'],
+		['DATABASE_URL', 'mysql://x@y/z'],
+		['ORIGIN', 'localhost:3000'],
+		['LOG_LEVEL', 'loud'],
+		['SEED_ON_START', 'yes please']
+	])('refuses %s=%s with one line naming the variable', (name, value) => {
+		let error: unknown;
+		try {
+			parseConfig({ [name]: value });
+		} catch (e) {
+			error = e;
+		}
+		expect(error).toBeInstanceOf(ConfigError);
+		const message = (error as Error).message;
+		expect(message).toContain(name);
+		expect(message).not.toContain('\n');
+		expect(describeStartupError(error)).toBe(message);
+	});
+
+	it('treats empty values as unset', () => {
+		expect(parseConfig({ PORT: '', DATABASE_URL: '' }).PORT).toBe(3000);
+	});
+});
+
+describe('describeStartupError', () => {
+	it('explains an unreachable database in one line', () => {
+		const e = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+		const line = describeStartupError(e);
+		expect(line).toContain('DATABASE_URL');
+		expect(line).not.toContain('\n');
+	});
+});

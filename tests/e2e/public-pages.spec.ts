@@ -1,0 +1,283 @@
+/**
+ * Every public page, with JavaScript on (project `js`) and off (project `nojs`): status, one
+ * <h1>, the page language, no axe violations (WCAG 2.1 A/AA), no horizontal scroll at 320 px,
+ * the skip link, breadcrumbs and the "back to top" link. Then the content the issue promised.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+type Violations = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'];
+
+type PageCase = {
+	path: string;
+	status?: number;
+	lang?: 'nl' | 'en';
+	/** The page shows breadcrumbs (all but the home page and error pages). */
+	crumbs?: boolean;
+};
+
+const bodySlugs = [
+	'burgemeestersoverleg-oost-brabant',
+	'taskforce-spitsregio-leuven',
+	'toekomstforum-halle-vilvoorde',
+	'burgemeestersoverleg-halle-vilvoorde',
+	'stuurgroep-toekomstforum',
+	'dagelijks-bestuur-toekomstforum',
+	'themawerkgroep-werk-en-economie',
+	'themawerkgroep-mobiliteit',
+	'themawerkgroep-onderwijs',
+	'themawerkgroep-veiligheid',
+	'themawerkgroep-wonen',
+	'themawerkgroep-zorg-en-welzijn'
+];
+
+const organisationSlugs = [
+	'acv',
+	'voka',
+	'interleuven',
+	'haviland',
+	'ersv-vlaams-brabant',
+	'gemeente-leuven'
+];
+
+const pages: PageCase[] = [
+	{ path: '/', crumbs: false },
+	{ path: '/regio/leuven' },
+	{ path: '/regio/halle-vilvoorde' },
+	...bodySlugs.map((slug) => ({ path: `/organen/${slug}` })),
+	...organisationSlugs.map((slug) => ({ path: `/organisaties/${slug}` })),
+	{ path: '/gemeenten/23106-pajottegem' },
+	{ path: '/gemeenten/23023-galmaarden' },
+	{ path: '/gemeenten/24062-leuven' },
+	{ path: '/open-data/api' },
+	{ path: '/organen/bestaat-niet', status: 404, crumbs: false },
+	{ path: '/en/regio/leuven', lang: 'en' }
+];
+
+const labels = {
+	nl: { skip: 'Naar de inhoud', backToTop: 'Naar boven', breadcrumbs: 'Kruimelpad' },
+	en: { skip: 'Skip to content', backToTop: 'Back to top', breadcrumbs: 'Breadcrumbs' }
+};
+
+/** axe results as text a person can act on: rule, impact, help, and each offending node. */
+function describeViolations(violations: Violations): string {
+	return violations
+		.map((v) => {
+			const nodes = v.nodes
+				.map(
+					(n) =>
+						`    at ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`
+				)
+				.join('\n');
+			return `  ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n    ${v.helpUrl}\n${nodes}`;
+		})
+		.join('\n');
+}
+
+async function expectNoAxeViolations(page: Page, label: string) {
+	const { violations } = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(
+		violations.length,
+		`axe found ${violations.length} violation(s) on ${label}:\n${describeViolations(violations)}`
+	).toBe(0);
+}
+
+/** The <ul> right after a heading (the list "under" it). */
+function listUnder(heading: Locator): Locator {
+	return heading.locator('xpath=following-sibling::ul[1]');
+}
+
+/** The <dd> that belongs to the <dt> with this exact text. */
+function definition(page: Page, term: string): Locator {
+	return page
+		.locator('main dt')
+		.filter({ hasText: new RegExp(`^\\s*${term}\\s*$`) })
+		.locator('xpath=following-sibling::dd[1]');
+}
+
+test.describe('every public page', () => {
+	for (const { path, status = 200, lang = 'nl', crumbs = true } of pages) {
+		test(`${path} (${status})`, async ({ page }) => {
+			const response = await page.goto(path);
+			expect(response, `no response for ${path}`).not.toBeNull();
+			expect(response!.status()).toBe(status);
+
+			await expect(page.locator('html')).toHaveAttribute('lang', lang);
+			await expect(page.locator('h1')).toHaveCount(1);
+			await expect(page.locator('h1')).not.toBeEmpty();
+
+			// The skip link is the first thing a keyboard reaches, and it moves focus to <main>.
+			await page.keyboard.press('Tab');
+			const skip = page.locator('a.skip-link');
+			await expect(skip).toBeFocused();
+			await expect(skip).toHaveText(labels[lang].skip);
+			await page.keyboard.press('Enter');
+			await expect(page.locator('main#inhoud')).toBeFocused();
+
+			const breadcrumbs = page.getByRole('navigation', { name: labels[lang].breadcrumbs });
+			if (crumbs) {
+				await expect(breadcrumbs.getByRole('listitem').first()).toHaveText('Home');
+				await expect(breadcrumbs.getByRole('link').first()).toHaveText('Home');
+			} else {
+				await expect(breadcrumbs).toHaveCount(0);
+			}
+
+			await expect(page.getByRole('link', { name: labels[lang].backToTop })).toHaveAttribute(
+				'href',
+				'#top'
+			);
+
+			await expectNoAxeViolations(page, path);
+
+			// Narrowest supported screen (WCAG 1.4.10 reflow): no horizontal scrolling.
+			await page.setViewportSize({ width: 320, height: 720 });
+			const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+			expect(scrollWidth, `${path} scrolls horizontally at 320 px`).toBeLessThanOrEqual(320);
+		});
+	}
+});
+
+test.describe('content', () => {
+	test('the home page shows both regions', async ({ page }) => {
+		await page.goto('/');
+		const regions = page.getByRole('heading', { level: 2, name: "De regio's" });
+		const list = listUnder(regions);
+		await expect(list.getByRole('heading', { level: 3 })).toHaveCount(2);
+		await expect(list.getByRole('link', { name: 'Regio Leuven', exact: true })).toHaveAttribute(
+			'href',
+			'/regio/leuven'
+		);
+		await expect(
+			list.getByRole('link', { name: 'Regio Halle-Vilvoorde', exact: true })
+		).toHaveAttribute('href', '/regio/halle-vilvoorde');
+	});
+
+	test('/regio/halle-vilvoorde lists its 33 municipalities and six themawerkgroepen', async ({
+		page
+	}) => {
+		await page.goto('/regio/halle-vilvoorde');
+		await expect(page.locator('h1')).toHaveText('Regio Halle-Vilvoorde');
+
+		const municipalities = listUnder(
+			page.getByRole('heading', { level: 2, name: /^Gemeenten\b/ })
+		).getByRole('listitem');
+		await expect(municipalities).toHaveCount(33);
+		await expect(municipalities.getByRole('link', { name: 'Pajottegem', exact: true })).toHaveCount(
+			1
+		);
+		await expect(municipalities.getByRole('link', { name: 'Galmaarden' })).toHaveCount(0);
+		await expect(municipalities.getByRole('link', { name: 'Gooik' })).toHaveCount(0);
+		await expect(municipalities.getByRole('link', { name: 'Herne' })).toHaveCount(0);
+
+		const structure = listUnder(
+			page.getByRole('heading', { level: 2, name: 'Structuur van het overleg' })
+		);
+		await expect(structure.getByRole('link', { name: /^Themawerkgroep / })).toHaveText([
+			'Themawerkgroep Werk en Economie',
+			'Themawerkgroep Mobiliteit',
+			'Themawerkgroep Onderwijs',
+			'Themawerkgroep Veiligheid',
+			'Themawerkgroep Wonen',
+			'Themawerkgroep Zorg en welzijn'
+		]);
+	});
+
+	test('/organen/taskforce-spitsregio-leuven reports to the Burgemeestersoverleg and lists its participants', async ({
+		page
+	}) => {
+		await page.goto('/organen/taskforce-spitsregio-leuven');
+		await expect(page.locator('h1')).toHaveText('Taskforce Spitsregio Leuven');
+
+		const reportsTo = definition(page, 'Rapporteert aan');
+		await expect(reportsTo).toHaveCount(1);
+		await expect(reportsTo.getByRole('link')).toHaveText(['Burgemeestersoverleg Oost-Brabant']);
+		await expect(reportsTo.getByRole('link')).toHaveAttribute(
+			'href',
+			'/organen/burgemeestersoverleg-oost-brabant'
+		);
+
+		const participants = listUnder(
+			page.getByRole('heading', { level: 2, name: /^Deelnemende organisaties/ })
+		);
+		for (const name of [
+			'ACV',
+			'ABVV',
+			'ACLVB',
+			'VOKA',
+			'UNIZO',
+			'Boerenbond',
+			'Provincie Vlaams-Brabant',
+			'VDAB',
+			'Interleuven'
+		]) {
+			await expect(participants.getByRole('link', { name, exact: true }), name).toHaveCount(1);
+		}
+	});
+
+	test('/gemeenten/23106-pajottegem names its predecessors and its bodies', async ({ page }) => {
+		await page.goto('/gemeenten/23106-pajottegem');
+		await expect(page.locator('h1')).toHaveText('Pajottegem');
+
+		const predecessors = listUnder(page.getByRole('heading', { level: 2, name: 'Geschiedenis' }));
+		await expect(predecessors.getByRole('link')).toHaveText(['Galmaarden', 'Gooik', 'Herne']);
+
+		const bodies = listUnder(
+			page.getByRole('heading', {
+				level: 2,
+				name: 'Overlegorganen waarin de gemeente deelneemt'
+			})
+		);
+		await expect(
+			bodies.getByRole('link', { name: 'Toekomstforum Halle-Vilvoorde', exact: true })
+		).toHaveCount(1);
+		await expect(
+			bodies.getByRole('link', { name: 'Burgemeestersoverleg Halle-Vilvoorde', exact: true })
+		).toHaveCount(1);
+	});
+
+	test('/gemeenten/23106 redirects to /gemeenten/23106-pajottegem', async ({ page, request }) => {
+		const response = await request.get('/gemeenten/23106', { maxRedirects: 0 });
+		expect(response.status()).toBe(301);
+		expect(response.headers()['location']).toBe('/gemeenten/23106-pajottegem');
+
+		await page.goto('/gemeenten/23106');
+		await expect(page).toHaveURL(/\/gemeenten\/23106-pajottegem$/);
+		await expect(page.locator('h1')).toHaveText('Pajottegem');
+	});
+
+	test('home → region → body by keyboard', async ({ page }) => {
+		await page.goto('/');
+		await page.getByRole('link', { name: 'Regio Halle-Vilvoorde', exact: true }).press('Enter');
+		await expect(page).toHaveURL(/\/regio\/halle-vilvoorde$/);
+		await expect(page.locator('h1')).toHaveText('Regio Halle-Vilvoorde');
+
+		await page
+			.locator('main')
+			.getByRole('link', { name: 'Stuurgroep Toekomstforum', exact: true })
+			.press('Enter');
+		await expect(page).toHaveURL(/\/organen\/stuurgroep-toekomstforum$/);
+		await expect(page.locator('h1')).toHaveText('Stuurgroep Toekomstforum');
+	});
+
+	test('home → region → body by click', async ({ page }) => {
+		await page.goto('/');
+		await page.getByRole('link', { name: 'Regio Leuven', exact: true }).click();
+		await expect(page).toHaveURL(/\/regio\/leuven$/);
+		await expect(page.locator('h1')).toHaveText('Regio Leuven');
+
+		await page
+			.locator('main')
+			.getByRole('link', { name: 'Taskforce Spitsregio Leuven', exact: true })
+			.click();
+		await expect(page).toHaveURL(/\/organen\/taskforce-spitsregio-leuven$/);
+		await expect(page.locator('h1')).toHaveText('Taskforce Spitsregio Leuven');
+		// The breadcrumb leads back to the region.
+		await page
+			.getByRole('navigation', { name: 'Kruimelpad' })
+			.getByRole('link', { name: 'Regio Leuven' })
+			.click();
+		await expect(page).toHaveURL(/\/regio\/leuven$/);
+	});
+});

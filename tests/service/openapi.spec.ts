@@ -1,0 +1,137 @@
+/**
+ * The OpenAPI document validates, documents exactly the /api/v1 route tree, and every endpoint's
+ * response validates against its documented schema.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { validate } from '@readme/openapi-parser';
+import type { RequestEvent } from '@sveltejs/kit';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { openApiDocument } from '../../src/lib/server/api/openapi';
+import { bodyId } from '../../src/lib/server/seed/seed.service';
+import { useTestDatabase } from '../helpers/db';
+
+const t = useTestDatabase();
+const apiRoot = path.resolve('src/routes/api/v1');
+
+/** `src/routes/api/v1/areas/[id]/+server.ts` → `/areas/{id}`. */
+function routePaths(dir = apiRoot): string[] {
+	const out: string[] = [];
+	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) out.push(...routePaths(full));
+		else if (/^\+server\.(ts|js)$/.test(entry.name)) {
+			const rel = path.relative(apiRoot, dir).split(path.sep).join('/');
+			out.push(`/${rel}`.replace(/\[(\w+)\]/g, '{$1}'));
+		}
+	}
+	return out.sort();
+}
+
+type Handler = (event: RequestEvent) => Promise<Response>;
+
+async function call(route: string, url: string, params: Record<string, string> = {}) {
+	const file = path.join(apiRoot, route.replace(/\{(\w+)\}/g, '[$1]'), '+server.ts');
+	const mod = (await import(/* @vite-ignore */ file)) as { GET: Handler };
+	const event = {
+		locals: { db: t.db, requestId: 'test-request', locale: 'nl' },
+		url: new URL(url, 'http://localhost'),
+		params
+	} as unknown as RequestEvent;
+	const response = await mod.GET(event);
+	return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+const doc = openApiDocument();
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats.default(ajv);
+ajv.addSchema({ $id: 'doc', components: doc.components });
+
+function validator(route: string, status: string) {
+	const op = doc.paths?.[route]?.get;
+	const schema = (op?.responses?.[status] as { content: Record<string, { schema: object }> })
+		?.content['application/json'].schema;
+	expect(schema, `${route} ${status} has a schema`).toBeDefined();
+	// Resolve component references against the document.
+	const rewritten = JSON.parse(
+		JSON.stringify(schema).replaceAll('"#/components/', '"doc#/components/')
+	);
+	return ajv.compile(rewritten);
+}
+
+describe('OpenAPI document', () => {
+	it('is a valid OpenAPI 3.1 document', async () => {
+		expect(doc.openapi).toBe('3.1.0');
+		const result = await validate(structuredClone(doc) as never);
+		expect(result.valid, JSON.stringify(result)).toBe(true);
+	});
+
+	it('has response schemas that can fail', () => {
+		expect(validator('/areas/{id}', '200')({ id: 'geen-uuid' })).toBe(false);
+		expect(validator('/bodies', '200')({ items: [{}], nextCursor: null })).toBe(false);
+	});
+
+	it('documents exactly the routes under /api/v1, both ways', () => {
+		expect(Object.keys(doc.paths ?? {}).sort()).toEqual(routePaths());
+	});
+
+	const examples: [string, string, Record<string, string>][] = [
+		['/areas', '/api/v1/areas?limit=5&level=gemeente', {}],
+		['/areas/{id}', '', {}],
+		['/organisations', '/api/v1/organisations?limit=3', {}],
+		['/organisations/{id}', '', {}],
+		['/bodies', '/api/v1/bodies?region=leuven', {}],
+		['/bodies/{id}', '', { id: bodyId('taskforce-spitsregio-leuven') }],
+		['/openapi.json', '/api/v1/openapi.json', {}]
+	];
+
+	it.each(examples)(
+		'%s answers 200 with a body that matches its schema',
+		async (route, url, params) => {
+			let p = params;
+			if (route.endsWith('{id}') && !p.id) {
+				const list = await call(
+					route.replace('/{id}', ''),
+					`/api/v1${route.replace('/{id}', '')}?limit=1`
+				);
+				p = { id: (list.body.items as { id: string }[])[0].id };
+			}
+			const res = await call(route, url || `/api/v1${route}`, p);
+			expect(res.status).toBe(200);
+			const validate = validator(route, '200');
+			expect(validate(res.body), JSON.stringify(validate.errors)).toBe(true);
+		}
+	);
+
+	it('pages with a cursor and answers bad input with a documented 400', async () => {
+		const first = await call('/areas', '/api/v1/areas?limit=10');
+		expect(first.body.nextCursor).toEqual(expect.any(String));
+		const second = await call(
+			'/areas',
+			`/api/v1/areas?limit=10&cursor=${String(first.body.nextCursor)}`
+		);
+		const ids = (page: typeof first) => (page.body.items as { id: string }[]).map((i) => i.id);
+		expect(ids(second).some((id) => ids(first).includes(id))).toBe(false);
+
+		for (const url of [
+			'/api/v1/areas?limit=0',
+			'/api/v1/areas?level=planeet',
+			'/api/v1/areas?onbekend=1'
+		]) {
+			const res = await call('/areas', url);
+			expect(res.status).toBe(400);
+			expect(validator('/areas', '400')(res.body)).toBe(true);
+			expect((res.body.error as { message: string }).message).toBe('Ongeldige queryparameters.');
+		}
+	});
+
+	it('answers an unknown or malformed id with a documented 404', async () => {
+		for (const id of ['00000000-0000-4000-8000-000000000000', 'geen-uuid', "1' or 1=1"]) {
+			const res = await call('/bodies/{id}', `/api/v1/bodies/${id}`, { id });
+			expect(res.status).toBe(404);
+			expect(validator('/bodies/{id}', '404')(res.body)).toBe(true);
+		}
+	});
+});
