@@ -25,5 +25,9 @@ export const en: Partial<Record<MessageKey, string>> = {
 	'bodyKind.other': 'Body',
 	'error.notFound.title': 'Page not found',
 	'error.generic.title': 'Something went wrong',
-	'error.toHome': 'Go to the home page'
+	'error.toHome': 'Go to the home page',
+	'api.title': 'API reference',
+	'api.name': 'Name',
+	'api.in': 'In',
+	'openData.title': 'Open data'
 };

@@ -104,7 +104,11 @@ export const nl = {
 	'api.endpoint': 'Eindpunt',
 	'api.parameters': 'Parameters',
 	'api.responses': 'Antwoorden',
-	'api.required': 'verplicht'
+	'api.required': 'verplicht',
+	'api.name': 'Naam',
+	'api.in': 'Plaats',
+	'api.type': 'Type',
+	'openData.title': 'Open data'
 } as const;
 
 export type MessageKey = keyof typeof nl;

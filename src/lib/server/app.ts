@@ -6,7 +6,7 @@ import { config } from './config';
 import { cliActor, systemActor, type ServiceContext } from './context';
 import { openConfiguredDatabase, type Database } from './db';
 import { log } from './log';
-import { seedStructure } from './seed/seed.service';
+import { isSeeded, seedStructure } from './seed/seed.service';
 
 type State = { database: Database; ready: boolean };
 let state: State | undefined;
@@ -19,7 +19,7 @@ export async function startApp(purpose = 'de Streekplatform-server'): Promise<Da
 		const database = await openConfiguredDatabase(purpose);
 		try {
 			await database.migrate();
-			if (c.SEED_ON_START) {
+			if (c.SEED_ON_START && !(await isSeeded(database.db))) {
 				const counts = await seedStructure(systemContext(database));
 				const total = Object.values(counts).reduce((a, b) => a + b, 0);
 				if (total > 0) log().info({ counts }, 'seed data loaded');

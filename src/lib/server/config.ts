@@ -39,11 +39,6 @@ const schema = z.object({
 		.enum(['true', 'false', '1', '0'])
 		.default('true')
 		.transform((v) => v === 'true' || v === '1'),
-	/** Load example content (marked as example) at start. */
-	EXAMPLES_ON_START: z
-		.enum(['true', 'false', '1', '0'])
-		.default('true')
-		.transform((v) => v === 'true' || v === '1'),
 	/** Header with the client address when behind a reverse proxy (e.g. X-Forwarded-For). */
 	ADDRESS_HEADER: z.string().optional(),
 	/** Number of proxies in front of the app, for ADDRESS_HEADER. */

@@ -3,12 +3,13 @@
  * keyed on a deterministic id and skips rows that exist: seeding twice changes nothing, and a
  * record edited by staff is never overwritten.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { mutate } from '../audit/audit.service';
 import type { ServiceContext } from '../context';
-import type { Tx } from '../db';
+import type { DbOrTx, Tx } from '../db';
 import {
 	areas,
+	auditEvents,
 	bodies,
 	bodyLinks,
 	bodyPolicyDomains,
@@ -67,6 +68,19 @@ async function insertAll<T extends { $inferInsert: object }>(
 	if (values.length === 0) return;
 	const inserted = await tx.insert(table).values(values).onConflictDoNothing().returning();
 	counts[label] = (counts[label] ?? 0) + inserted.length;
+}
+
+/**
+ * Has the structure ever been seeded here? Start-up seeds only a database that never was, so a
+ * record that staff deleted does not come back at the next restart (`npm run db:seed` still can).
+ */
+export async function isSeeded(db: DbOrTx): Promise<boolean> {
+	const [row] = await db
+		.select({ id: auditEvents.id })
+		.from(auditEvents)
+		.where(and(eq(auditEvents.action, 'seed.structure'), eq(auditEvents.recordType, 'seed')))
+		.limit(1);
+	return row !== undefined;
 }
 
 /** Insert the real structure; returns how many rows of each kind were new. */

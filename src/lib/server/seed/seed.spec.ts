@@ -9,7 +9,7 @@ import {
 	participants,
 	regionMembers
 } from '../db/schema';
-import { areaId, bodyId, purgeExamples, regionId, seedStructure } from './seed.service';
+import { areaId, bodyId, isSeeded, purgeExamples, regionId, seedStructure } from './seed.service';
 import { seededId } from './ids';
 
 const t = useTestDatabase({ seeded: false });
@@ -25,8 +25,10 @@ async function tableCounts() {
 
 describe('seedStructure', () => {
 	it('loads the real structure on an empty database, with deterministic ids', async () => {
+		expect(await isSeeded(t.db)).toBe(false);
 		const counts = await seedStructure(t.ctx());
 		expect(counts.bodies).toBe(12);
+		expect(await isSeeded(t.db)).toBe(true);
 		const [taskforce] = await t.db
 			.select()
 			.from(bodies)

@@ -1,4 +1,5 @@
 import { openApiDocument } from '$lib/server/api/openapi';
+import { translate } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 
 type Param = {
@@ -10,7 +11,7 @@ type Param = {
 };
 
 /** A readable reference of the API, derived from the OpenAPI document itself. */
-export const load: PageServerLoad = () => {
+export const load: PageServerLoad = ({ locals }) => {
 	const doc = openApiDocument();
 	const operations = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
 		(['get', 'post', 'put', 'patch', 'delete'] as const).flatMap((method) => {
@@ -39,6 +40,6 @@ export const load: PageServerLoad = () => {
 	);
 	return {
 		operations,
-		crumbs: [{ label: 'Open data' }, { label: 'API' }]
+		crumbs: [{ label: translate(locals.locale, 'openData.title') }, { label: 'API' }]
 	};
 };
