@@ -44,6 +44,12 @@ await new Promise((resolve) => {
 // adapter-node reads its settings from the environment; hand it the validated ones.
 Object.assign(process.env, envForAdapter(settings));
 
+// A stop signal during start-up (migrations, seeding) waits for it, then closes cleanly.
+let stopRequested;
+const early = (signal) => (stopRequested = signal);
+process.once('SIGTERM', early);
+process.once('SIGINT', early);
+
 let handler;
 try {
 	({ handler } = await import('./build/handler.js'));
@@ -83,5 +89,8 @@ async function shutdown(signal) {
 	process.exit(0);
 }
 
+process.off('SIGTERM', early);
+process.off('SIGINT', early);
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
+if (stopRequested) void shutdown(stopRequested);

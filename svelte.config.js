@@ -21,9 +21,6 @@ const config = {
 				'form-action': ['self'],
 				'frame-ancestors': ['none']
 			}
-		},
-		alias: {
-			$messages: 'src/lib/i18n'
 		}
 	}
 };

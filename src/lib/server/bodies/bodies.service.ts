@@ -20,6 +20,10 @@ import type { bodyListQuery, BodyOut } from './bodies.schema';
 
 type BodyRow = typeof bodies.$inferSelect;
 
+/** Rows whose term (start/end dates, either open) includes `on`. */
+const activeOn = (start: AnyPgColumn, end: AnyPgColumn, on: string) =>
+	and(or(isNull(start), lte(start, on)), or(isNull(end), gte(end, on)));
+
 /** Links, domains and participants of many bodies at once (no query per body). */
 async function relationsOf(db: DbOrTx, ids: string[]) {
 	if (ids.length === 0) return { links: [], domains: [], parts: [] };
@@ -41,7 +45,7 @@ async function relationsOf(db: DbOrTx, ids: string[]) {
 				seatType: participants.seatType
 			})
 			.from(participants)
-			.where(inArray(participants.bodyId, ids))
+			.where(and(inArray(participants.bodyId, ids), activeOn(participants.startOn, participants.endOn, today())))
 	]);
 	return { links, domains, parts };
 }
@@ -109,15 +113,19 @@ export type BodyNode = BodyRow & {
 
 /** The bodies of a region as a tree (part-of), each with its reporting and advice lines. */
 export async function regionBodyTree(db: DbOrTx, regionId: string): Promise<BodyNode[]> {
+	return (await regionBodyTrees(db, [regionId])).get(regionId) ?? [];
+}
+
+/** The body trees of several regions at once, in a fixed number of queries. */
+export async function regionBodyTrees(db: DbOrTx, regionIds: string[]): Promise<Map<string, BodyNode[]>> {
+	const trees = new Map<string, BodyNode[]>(regionIds.map((id) => [id, []]));
+	if (regionIds.length === 0) return trees;
 	const rows = await db
 		.select()
 		.from(bodies)
-		.where(and(eq(bodies.regionId, regionId), isNull(bodies.archivedAt)))
+		.where(and(inArray(bodies.regionId, regionIds), isNull(bodies.archivedAt)))
 		.orderBy(asc(bodies.position), asc(bodies.slug));
-	const rel = await relationsOf(
-		db,
-		rows.map((b) => b.id)
-	);
+	const rel = await relationsOf(db, rows.map((b) => b.id));
 	const byId = new Map<string, BodyNode>(
 		rows.map((b) => [b.id, { ...b, children: [], reportsTo: [], advises: [], domains: [] }])
 	);
@@ -129,12 +137,12 @@ export async function regionBodyTree(db: DbOrTx, regionId: string): Promise<Body
 		(l.kind === 'reports_to' ? from.reportsTo : from.advises).push(ref);
 	}
 	for (const d of rel.domains) byId.get(d.bodyId)?.domains.push(d.domain);
-	const roots: BodyNode[] = [];
 	for (const node of byId.values()) {
 		const parent = node.partOfId ? byId.get(node.partOfId) : undefined;
-		(parent ? parent.children : roots).push(node);
+		if (parent) parent.children.push(node);
+		else trees.get(node.regionId!)?.push(node);
 	}
-	return roots;
+	return trees;
 }
 
 /** Everything the public body page shows, in a fixed number of queries. */
@@ -150,8 +158,6 @@ export async function getBodyPage(db: DbOrTx, slug: string, on = today()) {
 	if (!row) throw notFound('Orgaan niet gevonden.');
 	const id = row.body.id;
 	const other = alias(bodies, 'other');
-	const activeOn = (start: AnyPgColumn, end: AnyPgColumn) =>
-		and(or(isNull(start), lte(start, on)), or(isNull(end), gte(end, on)));
 
 	const [parts, links, participantRows, domains, members] = await Promise.all([
 		db
@@ -173,7 +179,7 @@ export async function getBodyPage(db: DbOrTx, slug: string, on = today()) {
 			.select({ participant: participants, organisation: organisations })
 			.from(participants)
 			.innerJoin(organisations, eq(organisations.id, participants.organisationId))
-			.where(and(eq(participants.bodyId, id), activeOn(participants.startOn, participants.endOn))),
+			.where(and(eq(participants.bodyId, id), activeOn(participants.startOn, participants.endOn, on))),
 		db
 			.select({ domain: policyDomains })
 			.from(bodyPolicyDomains)
@@ -196,7 +202,7 @@ export async function getBodyPage(db: DbOrTx, slug: string, on = today()) {
 				and(
 					eq(memberships.bodyId, id),
 					eq(memberships.publicName, true),
-					activeOn(memberships.startOn, memberships.endOn)
+					activeOn(memberships.startOn, memberships.endOn, on)
 				)
 			)
 	]);

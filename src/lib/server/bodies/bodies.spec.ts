@@ -9,7 +9,7 @@ import {
 import { getMunicipalityPage, getRegionBySlug, regionMunicipalities } from '../areas/areas.service';
 import { countQueries } from '../db';
 import { bodyId, regionId } from '../seed/seed.service';
-import { getBodyPage, listBodies, regionBodyTree } from './bodies.service';
+import { getBodyPage, listBodies, regionBodyTree, regionBodyTrees } from './bodies.service';
 
 const t = useTestDatabase();
 
@@ -141,6 +141,9 @@ describe('query counts do not grow with the data', () => {
 		const measure = async () => ({
 			body: (await countQueries(() => getBodyPage(t.db, 'stuurgroep-toekomstforum'))).queries,
 			tree: (await countQueries(() => regionBodyTree(t.db, regionId('halle-vilvoorde')))).queries,
+			home: (
+				await countQueries(() => regionBodyTrees(t.db, [regionId('leuven'), regionId('halle-vilvoorde')]))
+			).queries,
 			municipality: (await countQueries(() => getMunicipalityPage(t.db, '23106'))).queries,
 			list: (await countQueries(() => listBodies(t.db, { limit: 200 }))).queries
 		});

@@ -38,7 +38,10 @@ export async function listOrganisations(db: DbOrTx, query: z.infer<typeof organi
 }
 
 export async function getOrganisationOut(db: DbOrTx, id: string): Promise<OrganisationOut> {
-	const [row] = await db.select(outColumns).from(organisations).where(eq(organisations.id, id));
+	const [row] = await db
+		.select(outColumns)
+		.from(organisations)
+		.where(and(eq(organisations.id, id), isNull(organisations.archivedAt)));
 	if (!row) throw notFound('Organisatie niet gevonden.');
 	return row;
 }
