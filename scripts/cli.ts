@@ -3,16 +3,19 @@
  * On the embedded database a running server holds the data folder; then this refuses at once
  * with a message that says what to do, and touches nothing.
  */
+import { createAdminLink } from '../src/lib/server/accounts/accounts.service';
 import { cliContext } from '../src/lib/server/app';
 import { describeStartupError } from '../src/lib/server/config';
 import { openConfiguredDatabase } from '../src/lib/server/db';
 import { purgeExamples, seedStructure } from '../src/lib/server/seed/seed.service';
 
-const commands = ['migrate', 'seed', 'purge-examples'] as const;
+const commands = ['migrate', 'seed', 'purge-examples', 'admin:create'] as const;
 type Command = (typeof commands)[number];
 
 async function main(command: Command) {
-	const database = await openConfiguredDatabase(`npm run db:${command}`);
+	const database = await openConfiguredDatabase(
+		`npm run ${command.includes(':') ? command : `db:${command}`}`
+	);
 	try {
 		await database.migrate();
 		if (command === 'seed') {
@@ -21,12 +24,30 @@ async function main(command: Command) {
 		} else if (command === 'purge-examples') {
 			const counts = await purgeExamples(cliContext(database));
 			report('Voorbeeldgegevens verwijderd', counts);
+		} else if (command === 'admin:create') {
+			const email = option('--email');
+			if (!email)
+				throw new Error(
+					'Gebruik: npm run admin:create -- --email u@voorbeeld.be [--name "Uw naam"]'
+				);
+			const { user, link, expiresAt } = await createAdminLink(cliContext(database), {
+				email,
+				name: option('--name')
+			});
+			process.stdout.write(
+				`Beheerder ${user.email} is klaar. Kies een wachtwoord via deze eenmalige link (geldig tot ${expiresAt.toISOString()}):\n${link}\n`
+			);
 		} else {
 			process.stdout.write('Migraties toegepast.\n');
 		}
 	} finally {
 		await database.close();
 	}
+}
+
+function option(name: string): string | undefined {
+	const i = process.argv.indexOf(name);
+	return i > 0 ? process.argv[i + 1] : undefined;
 }
 
 function report(title: string, counts: Record<string, number>) {

@@ -1,5 +1,7 @@
 import type { Locale } from '$lib/i18n';
 import type { Db } from '$lib/server/db';
+import type { Principal } from '$lib/server/policy';
+import type { Session, SessionUser } from '$lib/server/accounts/sessions.service';
 
 declare global {
 	namespace App {
@@ -7,6 +9,11 @@ declare global {
 			requestId: string;
 			locale: Locale;
 			db: Db;
+			/** Who is asking (anonymous, a user with a completed login, or an API token). */
+			principal: Principal;
+			/** The logged-in user, also while the second factor is still pending. */
+			user?: SessionUser;
+			session?: Session;
 		}
 		interface Error {
 			message: string;

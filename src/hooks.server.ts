@@ -1,9 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { localeOfPath, translate } from '$lib/i18n';
+import {
+	json,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type RequestEvent,
+	type ServerInit
+} from '@sveltejs/kit';
+import { localeOfPath, localizeHref, translate } from '$lib/i18n';
+import { principalFor } from '$lib/server/accounts/accounts.service';
+import { authenticateToken } from '$lib/server/accounts/api-tokens.service';
+import { SESSION_COOKIE, validateSession } from '$lib/server/accounts/sessions.service';
 import { database, startApp, stopApp } from '$lib/server/app';
 import { withQueryScope } from '$lib/server/db/query-counter';
 import { log } from '$lib/server/log';
+import { anonymous, can } from '$lib/server/policy';
+import { routeAccess } from '$lib/server/policy/routes';
 
 export const init: ServerInit = async () => {
 	await startApp();
@@ -20,6 +32,81 @@ const securityHeaders: Record<string, string> = {
 	'permissions-policy': 'camera=(), microphone=(), geolocation=()'
 };
 
+/** Who is calling: a session cookie (workspace) or a bearer token (API). */
+async function authenticate(event: RequestEvent): Promise<Response | undefined> {
+	const db = event.locals.db;
+	const bearer = event.request.headers.get('authorization');
+	if (bearer && event.url.pathname.startsWith('/api/')) {
+		const principal =
+			/^Bearer\s+(\S+)$/i.exec(bearer) &&
+			(await authenticateToken(db, bearer.replace(/^Bearer\s+/i, '')));
+		if (!principal) {
+			log().warn({ requestId: event.locals.requestId }, 'invalid API token');
+			return json(
+				{
+					error: {
+						code: 'unauthenticated',
+						message: 'Ongeldige of ingetrokken API-sleutel.',
+						requestId: event.locals.requestId
+					}
+				},
+				{ status: 401 }
+			);
+		}
+		event.locals.principal = principal;
+		return;
+	}
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (!token) return;
+	const found = await validateSession(db, token);
+	if (!found) {
+		event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		return;
+	}
+	event.locals.user = found.user;
+	event.locals.session = found.session;
+	if (found.session.twoFactorDone) event.locals.principal = await principalFor(db, found.user);
+}
+
+/** Enforce the route's declared access (deny by default). */
+function guard(event: RequestEvent): Response | undefined {
+	const id = event.route.id;
+	if (id === null) return; // 404s render the error page
+	const access = routeAccess[id];
+	const locale = event.locals.locale;
+	const toLogin = () => {
+		const back = event.url.pathname + event.url.search;
+		redirect(303, `${localizeHref('/beheer/inloggen', locale)}?terug=${encodeURIComponent(back)}`);
+	};
+	if (access === undefined) {
+		log().error({ route: id }, 'route without declared access (src/lib/server/policy/routes.ts)');
+		return new Response('Forbidden', { status: 403 });
+	}
+	if (access === 'public' || access === 'open') return;
+	if (access === 'pending') {
+		if (!event.locals.user) toLogin();
+		return;
+	}
+	const { user, session, principal } = event.locals;
+	if (!user) toLogin();
+	if (session && !session.twoFactorDone) {
+		redirect(
+			303,
+			localizeHref(
+				user!.totpEnabledAt ? '/beheer/tweede-factor' : '/beheer/tweestapsverificatie-instellen',
+				locale
+			)
+		);
+	}
+	if (!can(principal, access.permission)) {
+		log().warn({ requestId: event.locals.requestId, route: id, userId: user?.id }, 'access denied');
+		return new Response(translate(locale, 'error.forbidden.title'), {
+			status: 403,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
+	}
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const incoming = event.request.headers.get('x-request-id');
@@ -28,26 +115,30 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = requestId;
 	event.locals.locale = locale;
 	event.locals.db = database().db;
+	event.locals.principal = anonymous;
 
-	const { scope, result } = withQueryScope(() =>
-		resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
-		})
-	);
+	const { scope, result } = withQueryScope(async () => {
+		const refused = (await authenticate(event)) ?? guard(event);
+		if (refused) return refused;
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	});
 	const response = await result;
 	for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
 	if (event.url.protocol === 'https:') {
 		response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
 	}
+	if (event.url.pathname.startsWith('/beheer'))
+		response.headers.set('cache-control', 'private, no-store');
 	response.headers.set('x-request-id', requestId);
 	log().info(
 		{
 			requestId,
 			method: event.request.method,
-			path: event.url.pathname,
+			path: event.route.id ?? event.url.pathname,
 			status: response.status,
 			ms: Math.round(performance.now() - started),
-			queries: scope.count
+			queries: scope.count,
+			user: event.locals.user?.id
 		},
 		'request'
 	);

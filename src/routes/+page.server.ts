@@ -5,7 +5,10 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const regions = await listRegions(locals.db);
-	const trees = await regionBodyTrees(locals.db, regions.map((r) => r.id));
+	const trees = await regionBodyTrees(
+		locals.db,
+		regions.map((r) => r.id)
+	);
 	return {
 		regions: regions.map((r) => ({ ...r, bodies: trees.get(r.id) ?? [] })),
 		programmes: await listProgrammes(locals.db),

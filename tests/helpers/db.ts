@@ -11,6 +11,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { openDatabase, pgliteExtensions, type Database } from '../../src/lib/server/db/client';
 import type { ServiceContext } from '../../src/lib/server/context';
+import { system } from '../../src/lib/server/policy';
 
 let counter = 0;
 
@@ -70,6 +71,7 @@ export function useTestDatabase(options: { seeded?: boolean } = {}) {
 				actor: { type: 'cli', label: 'test' },
 				requestId: 'test-request',
 				locale: 'nl',
+				principal: system,
 				...overrides
 			};
 		}

@@ -13,6 +13,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase, pgliteExtensions, type Database } from '../../src/lib/server/db/client';
 import { seedStructure } from '../../src/lib/server/seed/seed.service';
 import { cliActor } from '../../src/lib/server/context';
+import { system } from '../../src/lib/server/policy';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -25,7 +26,8 @@ const tmp = path.resolve('.tmp/test');
 
 async function prepare(database: Database, seeded: boolean) {
 	await database.migrate();
-	if (seeded) await seedStructure({ db: database.db, actor: cliActor, locale: 'nl' });
+	if (seeded)
+		await seedStructure({ db: database.db, actor: cliActor, locale: 'nl', principal: system });
 }
 
 export default async function setup(project: TestProject) {

@@ -73,6 +73,18 @@ export function formatDate(
 	}).format(date);
 }
 
+/** 27/11/2026 14:05 in Europe/Brussels. */
+export function formatDateTime(value: Date, locale: Locale): string {
+	return new Intl.DateTimeFormat(intlLocale[locale], {
+		timeZone: TIME_ZONE,
+		day: '2-digit',
+		month: '2-digit',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit'
+	}).format(value);
+}
+
 /** 1.234,5 in Dutch. */
 export function formatNumber(value: number, locale: Locale, digits?: number): string {
 	return new Intl.NumberFormat(intlLocale[locale], {

@@ -94,6 +94,9 @@ export const nl = {
 	'error.notFound.body':
 		'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.',
 	'error.generic.title': 'Er ging iets mis',
+	'error.forbidden.title': 'Geen toegang',
+	'error.forbidden.body':
+		'U hebt geen toegang tot deze pagina. Denkt u dat dit niet klopt, neem dan contact op met het secretariaat.',
 	'error.generic.body':
 		'Er liep iets fout bij het tonen van deze pagina. Probeer het later opnieuw. Meld het ons gerust en vermeld dan deze referentie:',
 	'error.reference': 'Referentie',

@@ -6,9 +6,13 @@ import { config } from './config';
 import { cliActor, systemActor, type ServiceContext } from './context';
 import { openConfiguredDatabase, type Database } from './db';
 import { log } from './log';
+import { system } from './policy';
+import { hasAdmin } from './accounts/accounts.service';
+import { jobs } from './jobs/jobs';
+import { startScheduler } from './jobs/scheduler';
 import { isSeeded, seedStructure } from './seed/seed.service';
 
-type State = { database: Database; ready: boolean };
+type State = { database: Database; ready: boolean; stopJobs?: () => void };
 let state: State | undefined;
 let starting: Promise<State> | undefined;
 
@@ -28,7 +32,15 @@ export async function startApp(purpose = 'de Streekplatform-server'): Promise<Da
 			await database.close();
 			throw e;
 		}
-		state = { database, ready: true };
+		if (!(await hasAdmin(database.db))) {
+			log().warn(
+				c.DATABASE_URL
+					? 'Er is nog geen beheerder. Maak er een aan met: npm run admin:create -- --email u@voorbeeld.be'
+					: 'Er is nog geen beheerder. Stop de server en voer uit: npm run admin:create -- --email u@voorbeeld.be (dat drukt een eenmalige link af); start daarna opnieuw met npm start.'
+			);
+		}
+		const stopJobs = c.JOBS_ENABLED ? startScheduler(systemContext(database), jobs) : undefined;
+		state = { database, ready: true, stopJobs };
 		log().info({ driver: database.driver, ms: Date.now() - started }, 'database ready');
 		return state;
 	})();
@@ -55,14 +67,15 @@ export async function stopApp(): Promise<void> {
 	starting = undefined;
 	if (current) {
 		current.ready = false;
+		current.stopJobs?.();
 		await current.database.close();
 	}
 }
 
 export function systemContext(database: Database): ServiceContext {
-	return { db: database.db, actor: systemActor, locale: 'nl' };
+	return { db: database.db, actor: systemActor, locale: 'nl', principal: system };
 }
 
 export function cliContext(database: Database): ServiceContext {
-	return { db: database.db, actor: cliActor, locale: 'nl' };
+	return { db: database.db, actor: cliActor, locale: 'nl', principal: system };
 }

@@ -43,6 +43,51 @@ const schema = z.object({
 	ADDRESS_HEADER: z.string().optional(),
 	/** Number of proxies in front of the app, for ADDRESS_HEADER. */
 	XFF_DEPTH: z.coerce.number().int().min(1).default(1),
+	/** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example.org:587; unset = .eml files in DATA_DIR/outbox. */
+	SMTP_URL: z
+		.string()
+		.refine(
+			(v) => /^smtps?:\/\/[^\s]+$/.test(v),
+			'moet een URL zijn als smtp://gebruiker:wachtwoord@host:587'
+		)
+		.optional(),
+	/** Sender of outgoing mail. */
+	MAIL_FROM: z.string().min(3).default('Streekplatform <no-reply@localhost>'),
+	/** Minutes of inactivity after which a session ends. */
+	SESSION_IDLE_MINUTES: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(24 * 60)
+		.default(30),
+	/** Hours after login after which a session ends, however active. */
+	SESSION_MAX_HOURS: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(24 * 30)
+		.default(12),
+	/** Hours an invitation link stays valid. */
+	INVITATION_TTL_HOURS: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(24 * 30)
+		.default(72),
+	/** Minutes a password-reset link stays valid. */
+	RESET_TTL_MINUTES: z.coerce
+		.number()
+		.int()
+		.min(5)
+		.max(24 * 60)
+		.default(60),
+	/** Failed logins allowed per account, and per IP address ×4, in 15 minutes. */
+	LOGIN_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
+	/** Run scheduled jobs in this instance (every instance may; each run is claimed once). */
+	JOBS_ENABLED: z
+		.enum(['true', 'false', '1', '0'])
+		.default('true')
+		.transform((v) => v === 'true' || v === '1'),
 	/** Seconds to let open requests finish on SIGTERM before forcing exit. */
 	SHUTDOWN_TIMEOUT: z.coerce.number().int().min(1).max(120).default(4)
 });

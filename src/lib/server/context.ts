@@ -1,6 +1,7 @@
 import type { ActorType } from './db/schema';
 import type { DbOrTx } from './db';
 import type { Locale } from '../i18n';
+import type { Principal } from './policy';
 
 /** Who does something: the system, the CLI, later a user or an API token. */
 export type Actor = { type: ActorType; id?: string; label?: string };
@@ -14,4 +15,6 @@ export type ServiceContext = {
 	actor: Actor;
 	requestId?: string;
 	locale: Locale;
+	/** Who is asking, for authorisation (`system` for start-up and the CLI). */
+	principal: Principal;
 };

@@ -9,6 +9,7 @@ export const errorCodes = {
 	unauthenticated: 401,
 	conflict: 409,
 	locked: 423,
+	rate_limited: 429,
 	unavailable: 503,
 	internal: 500
 } as const;

@@ -1,7 +1,9 @@
 /** Thin glue between services (AppError) and SvelteKit routes (pages and the JSON API). */
-import { error, json, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, json, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
+import type { Actor, ServiceContext } from './context';
 import { AppError, invalidInput, isAppError } from './errors';
+import type { Principal } from './policy';
 
 /** Await a service call in a page load; an AppError becomes the matching HTTP error page. */
 export async function load<T>(promise: Promise<T>): Promise<T> {
@@ -47,4 +49,63 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function parseId(id: string | undefined): string {
 	if (!id || !uuid.test(id)) throw new AppError('not_found', 'Niet gevonden.');
 	return id.toLowerCase();
+}
+
+/** The audit actor for a principal. */
+export function actorOf(principal: Principal): Actor {
+	switch (principal.kind) {
+		case 'user':
+			return { type: 'user', id: principal.userId, label: principal.email };
+		case 'token':
+			return { type: 'token', id: principal.tokenId };
+		case 'system':
+			return { type: 'system' };
+		default:
+			return { type: 'system', label: 'anoniem' };
+	}
+}
+
+/** The service context of a request. */
+export function contextOf(event: RequestEvent): ServiceContext {
+	const { db, requestId, locale, principal } = event.locals;
+	return { db, requestId, locale, principal, actor: actorOf(principal) };
+}
+
+/** Form data as a plain object (repeated names become arrays). Files are left out. */
+export async function formValues(request: Request): Promise<Record<string, unknown>> {
+	const data = await request.formData();
+	const out: Record<string, unknown> = {};
+	for (const key of new Set(data.keys())) {
+		const values = data.getAll(key).filter((v): v is string => typeof v === 'string');
+		out[key] = values.length > 1 ? values : values[0];
+	}
+	return out;
+}
+
+export type FormFailure = {
+	message: string;
+	fields: Record<string, string[]>;
+	values: Record<string, unknown>;
+};
+
+/**
+ * Run a form action's service call: invalid input → fail(400) with field messages and the values
+ * (minus secrets) to fill the form again; not found / forbidden → the error page.
+ */
+export async function formAction<T>(
+	values: Record<string, unknown>,
+	fn: () => Promise<T>
+): Promise<T | ActionFailure<FormFailure>> {
+	try {
+		return await fn();
+	} catch (e) {
+		if (isAppError(e) && ['invalid_input', 'conflict', 'rate_limited'].includes(e.code)) {
+			const safe = Object.fromEntries(
+				Object.entries(values).filter(([k]) => !/password|confirm|code|token/i.test(k))
+			);
+			return fail(e.status, { message: e.message, fields: e.fields ?? {}, values: safe });
+		}
+		if (isAppError(e)) error(e.status, e.message);
+		throw e;
+	}
 }

@@ -1,7 +1,10 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { ServiceContext } from '../context';
 import type { DbOrTx, Tx } from '../db';
 import { auditEvents, type AuditChanges } from '../db/schema';
+import { AppError, invalidInput } from '../errors';
+import { authorize } from '../policy';
 
 export type AuditInput = {
 	action: string;
@@ -61,4 +64,50 @@ export async function auditTrail(db: DbOrTx, recordType: string, recordId: strin
 		.from(auditEvents)
 		.where(and(eq(auditEvents.recordType, recordType), eq(auditEvents.recordId, recordId)))
 		.orderBy(desc(auditEvents.at));
+}
+
+export const auditQuery = z.strictObject({
+	recordType: z.string().trim().max(60).optional(),
+	recordId: z.string().trim().max(100).optional(),
+	actorId: z.string().trim().max(100).optional(),
+	action: z.string().trim().max(100).optional(),
+	cursor: z.string().max(200).optional(),
+	limit: z.coerce.number().int().min(1).max(200).default(50)
+});
+
+/** Browse the audit trail, newest first, filtered per record, per person or per action. */
+export async function listAuditEvents(ctx: ServiceContext, input: unknown) {
+	authorize(ctx.principal, 'audit:read', undefined, ctx.requestId);
+	const parsed = auditQuery.safeParse(input);
+	if (!parsed.success) throw invalidInput(parsed.error, 'Ongeldige filter.');
+	const q = parsed.data;
+	const where: SQL[] = [];
+	if (q.recordType) where.push(eq(auditEvents.recordType, q.recordType));
+	if (q.recordId) where.push(eq(auditEvents.recordId, q.recordId));
+	if (q.actorId) where.push(eq(auditEvents.actorId, q.actorId));
+	if (q.action) where.push(ilike(auditEvents.action, `${q.action.replace(/[%_\\]/g, '\\$&')}%`));
+	if (q.cursor) {
+		const [at, id] = Buffer.from(q.cursor, 'base64url').toString('utf8').split('|');
+		const when = new Date(at);
+		if (Number.isNaN(when.getTime()) || !id)
+			throw new AppError('invalid_input', 'Ongeldige cursor.');
+		where.push(
+			or(lt(auditEvents.at, when), and(eq(auditEvents.at, when), lt(auditEvents.id, id)))!
+		);
+	}
+	const rows = await ctx.db
+		.select()
+		.from(auditEvents)
+		.where(and(...where))
+		.orderBy(desc(auditEvents.at), desc(auditEvents.id))
+		.limit(q.limit + 1);
+	const items = rows.slice(0, q.limit);
+	const last = items[items.length - 1];
+	return {
+		items,
+		nextCursor:
+			rows.length > q.limit && last
+				? Buffer.from(`${last.at.toISOString()}|${last.id}`).toString('base64url')
+				: null
+	};
 }

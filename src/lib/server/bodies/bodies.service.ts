@@ -45,7 +45,12 @@ async function relationsOf(db: DbOrTx, ids: string[]) {
 				seatType: participants.seatType
 			})
 			.from(participants)
-			.where(and(inArray(participants.bodyId, ids), activeOn(participants.startOn, participants.endOn, today())))
+			.where(
+				and(
+					inArray(participants.bodyId, ids),
+					activeOn(participants.startOn, participants.endOn, today())
+				)
+			)
 	]);
 	return { links, domains, parts };
 }
@@ -117,7 +122,10 @@ export async function regionBodyTree(db: DbOrTx, regionId: string): Promise<Body
 }
 
 /** The body trees of several regions at once, in a fixed number of queries. */
-export async function regionBodyTrees(db: DbOrTx, regionIds: string[]): Promise<Map<string, BodyNode[]>> {
+export async function regionBodyTrees(
+	db: DbOrTx,
+	regionIds: string[]
+): Promise<Map<string, BodyNode[]>> {
 	const trees = new Map<string, BodyNode[]>(regionIds.map((id) => [id, []]));
 	if (regionIds.length === 0) return trees;
 	const rows = await db
@@ -125,7 +133,10 @@ export async function regionBodyTrees(db: DbOrTx, regionIds: string[]): Promise<
 		.from(bodies)
 		.where(and(inArray(bodies.regionId, regionIds), isNull(bodies.archivedAt)))
 		.orderBy(asc(bodies.position), asc(bodies.slug));
-	const rel = await relationsOf(db, rows.map((b) => b.id));
+	const rel = await relationsOf(
+		db,
+		rows.map((b) => b.id)
+	);
 	const byId = new Map<string, BodyNode>(
 		rows.map((b) => [b.id, { ...b, children: [], reportsTo: [], advises: [], domains: [] }])
 	);
@@ -179,7 +190,9 @@ export async function getBodyPage(db: DbOrTx, slug: string, on = today()) {
 			.select({ participant: participants, organisation: organisations })
 			.from(participants)
 			.innerJoin(organisations, eq(organisations.id, participants.organisationId))
-			.where(and(eq(participants.bodyId, id), activeOn(participants.startOn, participants.endOn, on))),
+			.where(
+				and(eq(participants.bodyId, id), activeOn(participants.startOn, participants.endOn, on))
+			),
 		db
 			.select({ domain: policyDomains })
 			.from(bodyPolicyDomains)

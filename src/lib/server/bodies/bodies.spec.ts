@@ -142,7 +142,9 @@ describe('query counts do not grow with the data', () => {
 			body: (await countQueries(() => getBodyPage(t.db, 'stuurgroep-toekomstforum'))).queries,
 			tree: (await countQueries(() => regionBodyTree(t.db, regionId('halle-vilvoorde')))).queries,
 			home: (
-				await countQueries(() => regionBodyTrees(t.db, [regionId('leuven'), regionId('halle-vilvoorde')]))
+				await countQueries(() =>
+					regionBodyTrees(t.db, [regionId('leuven'), regionId('halle-vilvoorde')])
+				)
 			).queries,
 			municipality: (await countQueries(() => getMunicipalityPage(t.db, '23106'))).queries,
 			list: (await countQueries(() => listBodies(t.db, { limit: 200 }))).queries

@@ -5,3 +5,4 @@ export * from './people';
 export * from './bodies';
 export * from './site';
 export * from './audit';
+export * from './accounts';

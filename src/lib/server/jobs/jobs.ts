@@ -1,0 +1,18 @@
+/** The platform's scheduled jobs. Later issues add theirs here. */
+import { pruneTokens } from '../accounts/accounts.service';
+import { pruneRateLimits } from '../accounts/rate-limit';
+import { pruneSessions } from '../accounts/sessions.service';
+import type { Job } from './scheduler';
+
+export const jobs: Job[] = [
+	{
+		name: 'accounts.cleanup',
+		schedule: { daily: { atHour: 3 } },
+		async run(ctx) {
+			const sessions = await pruneSessions(ctx.db);
+			const tokens = await pruneTokens(ctx.db);
+			const limits = await pruneRateLimits(ctx.db, new Date(Date.now() - 24 * 3600_000));
+			return `sessies: ${sessions}, links: ${tokens}, tellers: ${limits}`;
+		}
+	}
+];

@@ -1,0 +1,106 @@
+/**
+ * A small scheduler for daily and periodic jobs. Every instance may tick; each run is claimed by
+ * inserting (job, period) under a unique key, so with several instances a run happens once.
+ * Runs and failures are stored (job_runs) and logged; admins see them in the workspace.
+ */
+import { hostname } from 'node:os';
+import { desc, eq } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
+import { jobRuns } from '../db/schema';
+import { log } from '../log';
+import { authorize } from '../policy';
+
+export type Job = {
+	name: string;
+	/** `daily` runs once per Brussels calendar day from `atHour`; a number = every N minutes. */
+	schedule: { daily: { atHour: number } } | { everyMinutes: number };
+	run(ctx: ServiceContext): Promise<string | void>;
+};
+
+const instance = `${hostname()}:${process.pid}`;
+
+function brusselsParts(now: Date) {
+	const parts = new Intl.DateTimeFormat('en-CA', {
+		timeZone: 'Europe/Brussels',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		hourCycle: 'h23'
+	}).formatToParts(now);
+	const get = (t: string) => parts.find((p) => p.type === t)!.value;
+	return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
+}
+
+/** The period a job is due for at `now`, or null when it is not due yet today. */
+export function duePeriod(job: Job, now: Date): string | null {
+	if ('daily' in job.schedule) {
+		const { date, hour } = brusselsParts(now);
+		return hour >= job.schedule.daily.atHour ? date : null;
+	}
+	const slot = Math.floor(now.getTime() / (job.schedule.everyMinutes * 60_000));
+	return `every-${job.schedule.everyMinutes}m-${slot}`;
+}
+
+/** Claim and run every due job once; returns the names of the jobs this call ran. */
+export async function tick(ctx: ServiceContext, jobs: Job[], now = new Date()): Promise<string[]> {
+	const ran: string[] = [];
+	for (const job of jobs) {
+		const period = duePeriod(job, now);
+		if (!period) continue;
+		const [claimed] = await ctx.db
+			.insert(jobRuns)
+			.values({ job: job.name, period, instance })
+			.onConflictDoNothing()
+			.returning();
+		if (!claimed) continue;
+		const started = Date.now();
+		try {
+			const result = await job.run(ctx);
+			await ctx.db
+				.update(jobRuns)
+				.set({ status: 'succeeded', finishedAt: new Date(), result: result ?? null })
+				.where(eq(jobRuns.id, claimed.id));
+			log().info({ job: job.name, period, ms: Date.now() - started, result }, 'job succeeded');
+		} catch (e) {
+			const message = e instanceof Error ? e.message : String(e);
+			await ctx.db
+				.update(jobRuns)
+				.set({ status: 'failed', finishedAt: new Date(), error: message.slice(0, 2000) })
+				.where(eq(jobRuns.id, claimed.id));
+			log().error({ job: job.name, period, err: e }, 'job failed');
+		}
+		ran.push(job.name);
+	}
+	return ran;
+}
+
+export async function recentRuns(ctx: ServiceContext, job?: string, limit = 100) {
+	authorize(ctx.principal, 'jobs:read', undefined, ctx.requestId);
+	return ctx.db
+		.select()
+		.from(jobRuns)
+		.where(job ? eq(jobRuns.job, job) : undefined)
+		.orderBy(desc(jobRuns.startedAt))
+		.limit(limit);
+}
+
+/** Tick every minute until stopped. */
+export function startScheduler(ctx: ServiceContext, jobs: Job[], intervalMs = 60_000): () => void {
+	let running = false;
+	const run = async () => {
+		if (running) return;
+		running = true;
+		try {
+			await tick(ctx, jobs);
+		} catch (e) {
+			log().error({ err: e }, 'scheduler tick failed');
+		} finally {
+			running = false;
+		}
+	};
+	const timer = setInterval(() => void run(), intervalMs);
+	timer.unref();
+	void run();
+	return () => clearInterval(timer);
+}

@@ -1,0 +1,36 @@
+/**
+ * The one Permission vocabulary of the platform. Each domain's policy file says which platform
+ * roles, body roles or API scopes grant which of these; `policy/index.ts` decides. Deny by default.
+ */
+export const platformPermissions = [
+	/** Enter the workspace under /beheer. */
+	'workspace:enter',
+	'users:read',
+	/** Invite people as users (staff may invite users; admins any role). */
+	'users:invite',
+	/** Change roles, disable accounts. */
+	'users:manage',
+	'audit:read',
+	'tokens:manage',
+	'jobs:read',
+	'settings:manage',
+	'structure:manage'
+] as const;
+
+/** Permissions that hold within one body (scope: bodyId). */
+export const bodyPermissions = [
+	/** See a body's closed data: all members, closed items and documents. */
+	'body:read_closed',
+	/** Run the body: meetings, agendas, memberships. */
+	'body:manage',
+	/** Write the body's news and pages. */
+	'body:edit_content'
+] as const;
+
+export type PlatformPermission = (typeof platformPermissions)[number];
+export type BodyPermission = (typeof bodyPermissions)[number];
+export type Permission = PlatformPermission | BodyPermission;
+
+/** Scopes an API token can carry. */
+export const apiScopes = ['observations:write', 'structure:read', 'meetings:read'] as const;
+export type ApiScope = (typeof apiScopes)[number];

@@ -1,0 +1,52 @@
+/**
+ * Who may reach each route: one declaration per route id of the tree. hooks.server.ts enforces it
+ * (deny by default: an undeclared route answers 403), services check again for body-scoped rules,
+ * and the permission-matrix test fails when a route is added without a declaration here.
+ */
+import type { PlatformPermission } from './permissions';
+
+export type RouteAccess =
+	/** Anyone, logged in or not. */
+	| 'public'
+	/** Login, reset and invitation flows: anyone (they sign in, never reveal data). */
+	| 'open'
+	/** Logged in with a password, second factor still pending (or being set up). */
+	| 'pending'
+	/** A completed login with this platform permission (body-scoped checks happen in services). */
+	| { permission: PlatformPermission };
+
+export const routeAccess: Record<string, RouteAccess> = {
+	'/': 'public',
+	'/regio/[slug]': 'public',
+	'/organen/[slug]': 'public',
+	'/organisaties/[slug]': 'public',
+	'/gemeenten/[nisSlug]': 'public',
+	'/open-data/api': 'public',
+	'/healthz': 'public',
+	'/readyz': 'public',
+	'/api/v1/areas': 'public',
+	'/api/v1/areas/[id]': 'public',
+	'/api/v1/organisations': 'public',
+	'/api/v1/organisations/[id]': 'public',
+	'/api/v1/bodies': 'public',
+	'/api/v1/bodies/[id]': 'public',
+	'/api/v1/openapi.json': 'public',
+	'/api/[...path]': 'public',
+
+	'/beheer/(open)/inloggen': 'open',
+	'/beheer/(open)/wachtwoord-vergeten': 'open',
+	'/beheer/(open)/wachtwoord-herstellen/[token]': 'open',
+	'/beheer/(open)/uitnodiging/[token]': 'open',
+	'/beheer/(pending)/tweede-factor': 'pending',
+	'/beheer/(pending)/tweestapsverificatie-instellen': 'pending',
+	'/beheer/(pending)/uitloggen': 'pending',
+
+	'/beheer/(app)': { permission: 'workspace:enter' },
+	'/beheer/(app)/account': { permission: 'workspace:enter' },
+	'/beheer/(app)/organen/[slug]': { permission: 'workspace:enter' },
+	'/beheer/(app)/gebruikers': { permission: 'users:read' },
+	'/beheer/(app)/gebruikers/[id]': { permission: 'users:read' },
+	'/beheer/(app)/audit': { permission: 'audit:read' },
+	'/beheer/(app)/api-sleutels': { permission: 'tokens:manage' },
+	'/beheer/(app)/taken': { permission: 'jobs:read' }
+};

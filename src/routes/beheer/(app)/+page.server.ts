@@ -1,0 +1,8 @@
+import { myBodies } from '$lib/server/bodies/workspace.service';
+import { contextOf } from '$lib/server/http';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => ({
+	bodies: await myBodies(contextOf(event)),
+	crumbs: [{ label: 'Werkruimte' }]
+});

@@ -1,0 +1,30 @@
+import { redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/i18n';
+import { checkToken, resetPassword } from '$lib/server/accounts/accounts.service';
+import { contextOf, formAction, formValues } from '$lib/server/http';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const found = await checkToken(locals.db, ['reset'], params.token);
+	return {
+		valid: found !== null,
+		email: found?.user.email,
+		crumbs: [{ label: 'Nieuw wachtwoord' }]
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const values = await formValues(event.request);
+		const result = await formAction(values, () =>
+			resetPassword(contextOf(event), event.params.token, {
+				password: values.password,
+				confirm: values.confirm
+			})
+		);
+		if (result && 'email' in result) {
+			redirect(303, `${localizeHref('/beheer/inloggen', event.locals.locale)}?ingesteld=1`);
+		}
+		return result;
+	}
+};
