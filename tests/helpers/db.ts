@@ -15,7 +15,7 @@ import { system } from '../../src/lib/server/policy';
 
 let counter = 0;
 
-export async function openTestDatabase(seeded = true): Promise<Database> {
+export async function openTestDatabase(seeded = true): Promise<Database & { url?: string }> {
 	const snapshots = inject('snapshots');
 	const source = seeded ? snapshots.seeded : snapshots.empty;
 	if (inject('dbKind') === 'pglite') {
@@ -39,6 +39,7 @@ export async function openTestDatabase(seeded = true): Promise<Database> {
 	const database = await openDatabase({ kind: 'postgres', url: dbUrl.toString(), poolSize: 5 });
 	return {
 		...database,
+		url: dbUrl.toString(),
 		async close() {
 			await database.close();
 			const dropper = postgres(url, { max: 1, onnotice: () => {} });
@@ -49,7 +50,7 @@ export async function openTestDatabase(seeded = true): Promise<Database> {
 }
 
 export function useTestDatabase(options: { seeded?: boolean } = {}) {
-	let database: Database | undefined;
+	let database: (Database & { url?: string }) | undefined;
 	beforeAll(async () => {
 		database = await openTestDatabase(options.seeded ?? true);
 	});
@@ -57,7 +58,7 @@ export function useTestDatabase(options: { seeded?: boolean } = {}) {
 		await database?.close();
 	});
 	return {
-		get database(): Database {
+		get database(): Database & { url?: string } {
 			if (!database) throw new Error('test database not open');
 			return database;
 		},

@@ -3,7 +3,7 @@
  * transaction with its audit row; links are single-use and expire; nothing reveals whether an
  * e-mail address has an account.
  */
-import { and, asc, eq, gt, isNull, lte } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, lte, ne } from 'drizzle-orm';
 import { formatDateTime } from '../../i18n';
 import { diff, mutate } from '../audit/audit.service';
 import { today } from '../clock';
@@ -11,6 +11,7 @@ import { config } from '../config';
 import type { ServiceContext } from '../context';
 import type { DbOrTx } from '../db';
 import {
+	auditEvents,
 	memberships,
 	oneTimeTokens,
 	people,
@@ -22,7 +23,7 @@ import { AppError, invalidInput } from '../errors';
 import { log } from '../log';
 import { sendMail } from '../mail/mail.service';
 import { invitationMail, resetMail } from '../mail/templates';
-import { authorize, type Principal } from '../policy';
+import { authorize, can, type Principal } from '../policy';
 import { getSiteSettings } from '../settings/settings.service';
 import { mayAssignRole, twoFactorRequired } from './accounts.policy';
 import {
@@ -34,8 +35,15 @@ import {
 } from './accounts.schema';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { hit, hits, LOGIN_WINDOW_SECONDS } from './rate-limit';
-import { createSession, endAllSessions, endSession } from './sessions.service';
+import {
+	createSession,
+	endAllSessions,
+	endOwnSession,
+	endSession,
+	listSessions
+} from './sessions.service';
 import { hashToken, newToken } from './tokens';
+import { unusedRecoveryCodes } from './two-factor.service';
 
 export type User = typeof users.$inferSelect;
 
@@ -410,11 +418,24 @@ export async function changeRole(ctx: ServiceContext, userId: string, input: unk
 	return mutate(ctx, async (tx) => {
 		const [before] = await tx.select().from(users).where(eq(users.id, userId));
 		if (!before) throw new AppError('not_found', 'Gebruiker niet gevonden.');
+		if (before.role === 'admin' && parsed.data.role !== 'admin' && !before.disabledAt) {
+			const [others] = await tx
+				.select({ n: count() })
+				.from(users)
+				.where(and(eq(users.role, 'admin'), isNull(users.disabledAt), ne(users.id, userId)));
+			if (others.n === 0)
+				throw new AppError('conflict', 'Er moet minstens één beheerder overblijven.', {
+					role: ['Er moet minstens één beheerder overblijven.']
+				});
+		}
 		const [after] = await tx
 			.update(users)
 			.set({ role: parsed.data.role })
 			.where(eq(users.id, userId))
 			.returning();
+		// A session started without a second factor must not carry a role that requires one:
+		// end them, so the next login goes through enrolment.
+		if (needsTwoFactor(after) && !after.totpEnabledAt) await endAllSessions(tx, userId);
 		return {
 			result: after,
 			audit: {
@@ -423,6 +444,103 @@ export async function changeRole(ctx: ServiceContext, userId: string, input: unk
 				recordId: userId,
 				changes: diff({ role: before.role }, { role: after.role })
 			}
+		};
+	});
+}
+
+/** One user for the workspace: safe fields only (no hashes or secrets), and their latest audit. */
+export async function getUser(ctx: ServiceContext, id: string) {
+	authorize(ctx.principal, 'users:read', undefined, ctx.requestId);
+	const [row] = await ctx.db
+		.select({
+			id: users.id,
+			email: users.email,
+			name: users.name,
+			role: users.role,
+			hasPassword: users.passwordHash,
+			totpEnabledAt: users.totpEnabledAt,
+			lastLoginAt: users.lastLoginAt,
+			disabledAt: users.disabledAt,
+			createdAt: users.createdAt
+		})
+		.from(users)
+		.where(eq(users.id, id));
+	if (!row) throw new AppError('not_found', 'Gebruiker niet gevonden.');
+	const { hasPassword, ...user } = row;
+	const events = can(ctx.principal, 'audit:read')
+		? await ctx.db
+				.select()
+				.from(auditEvents)
+				.where(and(eq(auditEvents.recordType, 'user'), eq(auditEvents.recordId, id)))
+				.orderBy(desc(auditEvents.at), desc(auditEvents.id))
+				.limit(USER_AUDIT_LIMIT + 1)
+		: null;
+	return {
+		user: { ...user, active: hasPassword !== null },
+		events: events?.slice(0, USER_AUDIT_LIMIT) ?? null,
+		moreEvents: (events?.length ?? 0) > USER_AUDIT_LIMIT
+	};
+}
+
+const USER_AUDIT_LIMIT = 50;
+
+/** The "my account" page: who I am, my live sessions and my second factor. */
+export async function myAccount(ctx: ServiceContext, user: User, currentSessionId: string) {
+	const [sessionRows, recoveryCodesLeft] = await Promise.all([
+		listSessions(ctx.db, user.id),
+		user.totpEnabledAt ? unusedRecoveryCodes(ctx.db, user.id) : Promise.resolve(0)
+	]);
+	return {
+		user: { id: user.id, name: user.name, email: user.email, role: user.role },
+		twoFactor: {
+			enabledAt: user.totpEnabledAt,
+			required: twoFactorRequired.includes(user.role),
+			recoveryCodesLeft
+		},
+		sessions: sessionRows.map((s) => ({
+			id: s.id,
+			current: s.id === currentSessionId,
+			createdAt: s.createdAt,
+			lastSeenAt: s.lastSeenAt,
+			userAgent: s.userAgent,
+			ip: s.ip
+		}))
+	};
+}
+
+/**
+ * End one of my own sessions (audited). Someone else's session id, one already ended, or the
+ * current one (that is "Uitloggen") is refused and nothing is written.
+ */
+export async function endMySession(
+	ctx: ServiceContext,
+	user: User,
+	sessionId: string,
+	currentSessionId: string
+): Promise<void> {
+	if (sessionId === currentSessionId)
+		throw new AppError('conflict', 'Gebruik "Uitloggen" om deze sessie te beëindigen.');
+	await mutate(ctx, async (tx) => {
+		if (!(await endOwnSession(tx, user.id, sessionId)))
+			throw new AppError('conflict', 'Deze sessie bestaat niet meer.');
+		return {
+			result: null,
+			audit: { action: 'user.end_session', recordType: 'user', recordId: user.id }
+		};
+	});
+}
+
+/** End all my sessions except the current one (audited). */
+export async function endMyOtherSessions(
+	ctx: ServiceContext,
+	user: User,
+	currentSessionId: string
+): Promise<void> {
+	await mutate(ctx, async (tx) => {
+		await endAllSessions(tx, user.id, currentSessionId);
+		return {
+			result: null,
+			audit: { action: 'user.end_other_sessions', recordType: 'user', recordId: user.id }
 		};
 	});
 }

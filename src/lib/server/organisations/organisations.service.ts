@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { diff, mutate } from '../audit/audit.service';
 import type { ServiceContext } from '../context';
@@ -35,6 +35,15 @@ export async function listOrganisations(db: DbOrTx, query: z.infer<typeof organi
 		.orderBy(asc(organisations.id))
 		.limit(query.limit + 1);
 	return toPage<OrganisationOut>(rows, query.limit);
+}
+
+/** Every current organisation as id + name, sorted by Dutch name (for select lists). */
+export async function organisationOptions(db: DbOrTx) {
+	return db
+		.select({ id: organisations.id, name: organisations.name })
+		.from(organisations)
+		.where(isNull(organisations.archivedAt))
+		.orderBy(sql`${organisations.name}->>'nl'`, asc(organisations.id));
 }
 
 export async function getOrganisationOut(db: DbOrTx, id: string): Promise<OrganisationOut> {
