@@ -82,7 +82,7 @@ export default defineConfig({
 		url: `${BASE_URL}/healthz`,
 		reuseExistingServer: false,
 		timeout: 60_000,
-		stdout: 'ignore',
+		stdout: 'pipe',
 		stderr: 'pipe',
 		gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
 		env: {

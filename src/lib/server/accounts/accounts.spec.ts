@@ -11,7 +11,6 @@ import {
 	inviteUser,
 	login,
 	logout,
-	principalFor,
 	requestPasswordReset,
 	resetPassword
 } from './accounts.service';
