@@ -3,6 +3,7 @@ import { error, fail, json, type ActionFailure, type RequestEvent } from '@svelt
 import type { z } from 'zod';
 import type { Actor, ServiceContext } from './context';
 import { AppError, invalidInput, isAppError } from './errors';
+import { log } from './log';
 import type { Principal } from './policy';
 
 /** Await a service call in a page load; an AppError becomes the matching HTTP error page. */
@@ -23,6 +24,11 @@ export function apiError(e: AppError, requestId: string): Response {
 	);
 }
 
+/** Validation failures are logged by field name only: never the values (passwords, tokens). */
+function logInvalid(e: AppError, requestId?: string) {
+	log().info({ requestId, code: e.code, fields: Object.keys(e.fields ?? {}) }, 'input refused');
+}
+
 /** Parse the query string of an API request with a zod schema. */
 export function parseQuery<S extends z.ZodType>(schema: S, url: URL): z.infer<S> {
 	const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
@@ -37,7 +43,10 @@ export function api(fn: (event: RequestEvent) => Promise<unknown>) {
 			const body = await fn(event);
 			return json(body, { headers: { 'cache-control': 'public, max-age=60' } });
 		} catch (e) {
-			if (isAppError(e)) return apiError(e, event.locals.requestId);
+			if (isAppError(e)) {
+				if (e.code === 'invalid_input') logInvalid(e, event.locals.requestId);
+				return apiError(e, event.locals.requestId);
+			}
 			throw e;
 		}
 	};
@@ -100,6 +109,7 @@ export async function formAction<T>(
 		return await fn();
 	} catch (e) {
 		if (isAppError(e) && ['invalid_input', 'conflict', 'rate_limited'].includes(e.code)) {
+			logInvalid(e);
 			const safe = Object.fromEntries(
 				Object.entries(values).filter(([k]) => !/password|confirm|code|token/i.test(k))
 			);
