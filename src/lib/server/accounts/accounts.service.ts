@@ -226,6 +226,11 @@ export async function inviteUser(ctx: ServiceContext, input: unknown) {
 	return user;
 }
 
+/** Links are 256-bit, but guessing is still throttled per IP address. */
+async function throttleLinks(ctx: ServiceContext, ip: string) {
+	if ((await hit(ctx.db, `link:ip:${ip}`, LOGIN_WINDOW_SECONDS)) > config().LOGIN_ATTEMPTS * 4) throw tooMany();
+}
+
 function checkNewPassword(input: unknown) {
 	const parsed = setPasswordInput.safeParse(input);
 	if (!parsed.success) throw invalidInput(parsed.error);
@@ -485,7 +490,10 @@ export async function getUser(ctx: ServiceContext, id: string) {
 const USER_AUDIT_LIMIT = 50;
 
 /** The "my account" page: who I am, my live sessions and my second factor. */
-export async function myAccount(ctx: ServiceContext, user: User, currentSessionId: string) {
+export async function myAccount(ctx: ServiceContext, userId: string, currentSessionId: string) {
+	// Read afresh: an action in the same request (e.g. turning 2FA off) may just have changed it.
+	const [user] = await ctx.db.select().from(users).where(eq(users.id, userId));
+	if (!user) throw new AppError('not_found', 'Gebruiker niet gevonden.');
 	const [sessionRows, recoveryCodesLeft] = await Promise.all([
 		listSessions(ctx.db, user.id),
 		user.totpEnabledAt ? unusedRecoveryCodes(ctx.db, user.id) : Promise.resolve(0)
