@@ -24,10 +24,14 @@ function findChromium(): string {
 const PORT = 3111;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const dataDir = path.resolve('.tmp/e2e-data');
-// The data folder is removed before the server starts, so every run begins on the seeded real
-// structure, loaded before the server listens. (Not done here at top level: workers load this
-// file too, while the server runs.)
-const removeDataDir = `node -e "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })" ${JSON.stringify(dataDir)}`;
+/** Written by the scenario loader, read by tests/e2e/support/scenario.ts. */
+const scenarioFile = path.resolve('.tmp/e2e-scenario.json');
+// Every run starts from nothing: remove the data folder and the scenario file, load the seeded
+// real structure plus the test accounts (scripts/scenario.ts) into a fresh data folder, and only
+// then start the server on it. Never load into a live embedded folder. (Not done at the top
+// level of this file: workers load it too, while the server runs.)
+const removePrevious = `node -e "for (const p of process.argv.slice(1)) require('node:fs').rmSync(p, { recursive: true, force: true })" ${JSON.stringify(dataDir)} ${JSON.stringify(scenarioFile)}`;
+const loadScenario = `npx tsx scripts/scenario.ts e2e --out ${JSON.stringify(scenarioFile)}`;
 
 const PROCESS_SPECS = /process\.spec\.ts$/;
 
@@ -38,7 +42,8 @@ export default defineConfig({
 	forbidOnly: !!process.env.CI,
 	retries: 0,
 	workers: 2,
-	reporter: 'list',
+	// .ci/run also asks for a JSON report (PLAYWRIGHT_JSON_OUTPUT_NAME) for its closing summary.
+	reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : 'list',
 	timeout: 30_000,
 	expect: { timeout: 5_000 },
 	use: {
@@ -78,7 +83,7 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		command: `${removeDataDir} && exec node server.js`,
+		command: `${removePrevious} && ${loadScenario} && exec node server.js`,
 		url: `${BASE_URL}/healthz`,
 		reuseExistingServer: false,
 		timeout: 60_000,
@@ -90,6 +95,8 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			ORIGIN: BASE_URL,
 			DATA_DIR: dataDir,
+			// Always the embedded database in the fresh folder, even if the shell names a server.
+			DATABASE_URL: '',
 			LOG_LEVEL: 'warn',
 			PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1'
 		}

@@ -4,7 +4,7 @@
  * the skip link, breadcrumbs and the "back to top" link. Then the content the issue promised.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 
 type Violations = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'];
 
@@ -84,6 +84,34 @@ async function expectNoAxeViolations(page: Page, label: string) {
 	).toBe(0);
 }
 
+/**
+ * A page to run axe and layout probes on. With JavaScript off, Playwright cannot evaluate in the
+ * page either; then the same URL opens in a context where the app's scripts are blocked, so the
+ * DOM is exactly the server-rendered HTML a visitor without JavaScript gets.
+ */
+async function probePage(
+	page: Page,
+	browser: Browser,
+	javaScriptEnabled: boolean
+): Promise<{ probe: Page; close: () => Promise<void> }> {
+	if (javaScriptEnabled) return { probe: page, close: async () => {} };
+	const context = await browser.newContext({ javaScriptEnabled: true });
+	await context.route('**/*', (route) =>
+		route.request().resourceType() === 'script' ? route.abort() : route.continue()
+	);
+	const probe = await context.newPage();
+	await probe.goto(page.url());
+	return { probe, close: () => context.close() };
+}
+
+/**
+ * Open a page; with JavaScript, wait until the app has loaded and hydrated (no requests for
+ * 500 ms), so the checks see the page a visitor interacts with, not the HTML before hydration.
+ */
+function open(page: Page, path: string, javaScriptEnabled: boolean) {
+	return page.goto(path, { waitUntil: javaScriptEnabled ? 'networkidle' : 'load' });
+}
+
 /** The <ul> right after a heading (the list "under" it). */
 function listUnder(heading: Locator): Locator {
 	return heading.locator('xpath=following-sibling::ul[1]');
@@ -99,8 +127,8 @@ function definition(page: Page, term: string): Locator {
 
 test.describe('every public page', () => {
 	for (const { path, status = 200, lang = 'nl', crumbs = true } of pages) {
-		test(`${path} (${status})`, async ({ page }) => {
-			const response = await page.goto(path);
+		test(`${path} (${status})`, async ({ page, browser, javaScriptEnabled }) => {
+			const response = await open(page, path, javaScriptEnabled);
 			expect(response, `no response for ${path}`).not.toBeNull();
 			expect(response!.status()).toBe(status);
 
@@ -129,12 +157,17 @@ test.describe('every public page', () => {
 				'#top'
 			);
 
-			await expectNoAxeViolations(page, path);
+			const { probe, close } = await probePage(page, browser, javaScriptEnabled);
+			try {
+				await expectNoAxeViolations(probe, path);
 
-			// Narrowest supported screen (WCAG 1.4.10 reflow): no horizontal scrolling.
-			await page.setViewportSize({ width: 320, height: 720 });
-			const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-			expect(scrollWidth, `${path} scrolls horizontally at 320 px`).toBeLessThanOrEqual(320);
+				// Narrowest supported screen (WCAG 1.4.10 reflow): no horizontal scrolling.
+				await probe.setViewportSize({ width: 320, height: 720 });
+				const scrollWidth = await probe.evaluate(() => document.documentElement.scrollWidth);
+				expect(scrollWidth, `${path} scrolls horizontally at 320 px`).toBeLessThanOrEqual(320);
+			} finally {
+				await close();
+			}
 		});
 	}
 });
@@ -247,8 +280,8 @@ test.describe('content', () => {
 		await expect(page.locator('h1')).toHaveText('Pajottegem');
 	});
 
-	test('home → region → body by keyboard', async ({ page }) => {
-		await page.goto('/');
+	test('home → region → body by keyboard', async ({ page, javaScriptEnabled }) => {
+		await open(page, '/', javaScriptEnabled);
 		await page.getByRole('link', { name: 'Regio Halle-Vilvoorde', exact: true }).press('Enter');
 		await expect(page).toHaveURL(/\/regio\/halle-vilvoorde$/);
 		await expect(page.locator('h1')).toHaveText('Regio Halle-Vilvoorde');
@@ -261,8 +294,8 @@ test.describe('content', () => {
 		await expect(page.locator('h1')).toHaveText('Stuurgroep Toekomstforum');
 	});
 
-	test('home → region → body by click', async ({ page }) => {
-		await page.goto('/');
+	test('home → region → body by click', async ({ page, javaScriptEnabled }) => {
+		await open(page, '/', javaScriptEnabled);
 		await page.getByRole('link', { name: 'Regio Leuven', exact: true }).click();
 		await expect(page).toHaveURL(/\/regio\/leuven$/);
 		await expect(page.locator('h1')).toHaveText('Regio Leuven');
