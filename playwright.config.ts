@@ -34,6 +34,9 @@ const removePrevious = `node -e "for (const p of process.argv.slice(1)) require(
 const loadScenario = `npx tsx scripts/scenario.ts e2e --out ${JSON.stringify(scenarioFile)}`;
 
 const PROCESS_SPECS = /process\.spec\.ts$/;
+// The permission matrix ends sessions (logout, "end other sessions"): it runs once, after the
+// browser projects, with requests only.
+const ACCESS_SPECS = /permissions\.spec\.ts$/;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -67,12 +70,12 @@ export default defineConfig({
 	projects: [
 		{
 			name: 'js',
-			testIgnore: PROCESS_SPECS,
+			testIgnore: [PROCESS_SPECS, ACCESS_SPECS],
 			use: { browserName: 'chromium', javaScriptEnabled: true }
 		},
 		{
 			name: 'nojs',
-			testIgnore: PROCESS_SPECS,
+			testIgnore: [PROCESS_SPECS, ACCESS_SPECS],
 			use: { browserName: 'chromium', javaScriptEnabled: false }
 		},
 		{
@@ -80,6 +83,12 @@ export default defineConfig({
 			name: 'process',
 			testMatch: PROCESS_SPECS,
 			timeout: 60_000
+		},
+		{
+			name: 'access',
+			testMatch: ACCESS_SPECS,
+			dependencies: ['js', 'nojs'],
+			timeout: 120_000
 		}
 	],
 	webServer: {

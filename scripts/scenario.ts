@@ -33,6 +33,7 @@ type Persona = {
 
 const personas: Persona[] = [
 	{ key: 'admin', role: 'admin', totp: true },
+	{ key: 'adminB', role: 'admin', totp: true },
 	{ key: 'staff', role: 'staff', totp: true },
 	{
 		key: 'secretary',

@@ -6,14 +6,9 @@ import { startSmtp } from '../../../../tests/helpers/smtp';
 import { auditEvents, oneTimeTokens, sessions, users } from '../db/schema';
 import { AppError } from '../errors';
 import { anonymous, system, type Principal } from '../policy';
-import {
-	acceptInvitation,
-	inviteUser,
-	login,
-	logout,
-	requestPasswordReset,
-	resetPassword
-} from './accounts.service';
+import { inviteUser } from './accounts.service';
+import { acceptInvitation, requestPasswordReset, resetPassword } from './links.service';
+import { login, logout } from './login.service';
 import { validateSession } from './sessions.service';
 import { beginEnrolment, confirmEnrolment, verifySecondFactor } from './two-factor.service';
 
@@ -83,19 +78,26 @@ describe('invitation → password → login → TOTP → logout', () => {
 				'Dit wachtwoord staat op een lijst van veelgebruikte wachtwoorden. Kies een ander.'
 			]
 		]) {
-			const e = await rejection(acceptInvitation(t.ctx(), token!, { password, confirm: password }));
+			const e = await rejection(
+				acceptInvitation(t.ctx(), token!, { password, confirm: password }, '127.0.0.1')
+			);
 			expect(e.fields?.password).toEqual([message]);
 		}
 		const mismatch = await rejection(
-			acceptInvitation(t.ctx(), token!, { password: PASSWORD, confirm: PASSWORD + 'x' })
+			acceptInvitation(
+				t.ctx(),
+				token!,
+				{ password: PASSWORD, confirm: PASSWORD + 'x' },
+				'127.0.0.1'
+			)
 		);
 		expect(mismatch.fields?.confirm).toEqual(['De twee wachtwoorden zijn niet gelijk.']);
 		expect(await snapshot()).toEqual(before);
 
-		await acceptInvitation(t.ctx(), token!, { password: PASSWORD, confirm: PASSWORD });
+		await acceptInvitation(t.ctx(), token!, { password: PASSWORD, confirm: PASSWORD }, '127.0.0.1');
 		// The link works once.
 		const replay = await rejection(
-			acceptInvitation(t.ctx(), token!, { password: PASSWORD, confirm: PASSWORD })
+			acceptInvitation(t.ctx(), token!, { password: PASSWORD, confirm: PASSWORD }, '127.0.0.1')
 		);
 		expect(replay.message).toBe('Deze link is al gebruikt of verlopen. Vraag een nieuwe aan.');
 
@@ -214,12 +216,17 @@ describe('password reset', () => {
 			.select({ id: users.id })
 			.from(users)
 			.where(eq(users.email, 'secretaris@voorbeeld.test'));
-		await resetPassword(t.ctx(), token!, { password: newPassword, confirm: newPassword });
+		await resetPassword(
+			t.ctx(),
+			token!,
+			{ password: newPassword, confirm: newPassword },
+			'127.0.0.1'
+		);
 		const [{ n }] = await t.db.select({ n: count() }).from(sessions).where(eq(sessions.userId, id));
 		expect(n).toBe(0); // every session ended
 		const before = await snapshot();
 		const replay = await rejection(
-			resetPassword(t.ctx(), token!, { password: newPassword, confirm: newPassword })
+			resetPassword(t.ctx(), token!, { password: newPassword, confirm: newPassword }, '127.0.0.1')
 		);
 		expect(replay.message).toBe('Deze link is al gebruikt of verlopen. Vraag een nieuwe aan.');
 		expect(await snapshot()).toEqual(before);
@@ -231,10 +238,15 @@ describe('password reset', () => {
 		const token = linkIn(mails[mails.length - 1].text ?? '');
 		await t.db.update(oneTimeTokens).set({ expiresAt: new Date(Date.now() - 1000) });
 		const e = await rejection(
-			resetPassword(t.ctx(), token!, {
-				password: 'nog een andere lange zin 9',
-				confirm: 'nog een andere lange zin 9'
-			})
+			resetPassword(
+				t.ctx(),
+				token!,
+				{
+					password: 'nog een andere lange zin 9',
+					confirm: 'nog een andere lange zin 9'
+				},
+				'127.0.0.1'
+			)
 		);
 		expect(e.fields?.token).toEqual(['Deze link is al gebruikt of verlopen.']);
 	});

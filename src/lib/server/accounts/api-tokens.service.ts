@@ -76,7 +76,15 @@ export async function revokeApiToken(ctx: ServiceContext, id: string): Promise<v
 			.set({ revokedAt: new Date() })
 			.where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
 			.returning();
-		if (!row) throw new AppError('not_found', 'Sleutel niet gevonden of al ingetrokken.');
+		if (!row) {
+			const [existing] = await tx
+				.select({ id: apiTokens.id })
+				.from(apiTokens)
+				.where(eq(apiTokens.id, id));
+			throw existing
+				? new AppError('conflict', 'Deze sleutel is al ingetrokken.')
+				: new AppError('not_found', 'Sleutel niet gevonden.');
+		}
 		return {
 			result: null,
 			audit: { action: 'api_token.revoke', recordType: 'api_token', recordId: id }

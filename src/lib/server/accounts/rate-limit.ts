@@ -4,6 +4,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { rateLimits } from '../db/schema';
+import { AppError } from '../errors';
 
 export const LOGIN_WINDOW_SECONDS = 15 * 60;
 
@@ -40,4 +41,12 @@ export async function pruneRateLimits(db: DbOrTx, olderThan: Date): Promise<numb
 		.where(lt(rateLimits.windowStart, olderThan))
 		.returning();
 	return removed.length;
+}
+
+/** The one answer to too many attempts (login, reset, links, second factor). */
+export function tooManyAttempts(): AppError {
+	return new AppError(
+		'rate_limited',
+		'Te veel pogingen. Wacht 15 minuten en probeer het dan opnieuw.'
+	);
 }

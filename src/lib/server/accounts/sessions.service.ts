@@ -97,7 +97,13 @@ export async function listSessions(db: DbOrTx, userId: string) {
 	return db
 		.select()
 		.from(sessions)
-		.where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())))
+		.where(
+			and(
+				eq(sessions.userId, userId),
+				gt(sessions.expiresAt, new Date()),
+				gt(sessions.lastSeenAt, new Date(Date.now() - config().SESSION_IDLE_MINUTES * 60_000))
+			)
+		)
 		.orderBy(desc(sessions.lastSeenAt));
 }
 

@@ -16,7 +16,7 @@ import { getSiteSettings } from '../settings/settings.service';
 import { codeInput } from './accounts.schema';
 import type { User } from './accounts.service';
 import { verifyPassword } from './passwords';
-import { hit, LOGIN_WINDOW_SECONDS } from './rate-limit';
+import { hit, LOGIN_WINDOW_SECONDS, tooManyAttempts } from './rate-limit';
 import { endAllSessions, markTwoFactorDone } from './sessions.service';
 import { hashToken } from './tokens';
 
@@ -114,11 +114,7 @@ export async function verifySecondFactor(
 	const parsed = codeInput.safeParse(input);
 	if (!parsed.success) throw invalidInput(parsed.error);
 	const attempts = await hit(ctx.db, `totp:${user.id}`, LOGIN_WINDOW_SECONDS);
-	if (attempts > 10)
-		throw new AppError(
-			'rate_limited',
-			'Te veel pogingen. Wacht 15 minuten en probeer het dan opnieuw.'
-		);
+	if (attempts > 10) throw tooManyAttempts();
 	const code = parsed.data.code.replace(/\s/g, '');
 	const settings = await getSiteSettings(ctx.db);
 	await mutate({ ...ctx, actor: { type: 'user', id: user.id, label: user.email } }, async (tx) => {
@@ -167,7 +163,13 @@ export async function disableTwoFactor(
 			'forbidden',
 			'Voor beheerders en medewerkers is tweestapsverificatie verplicht.'
 		);
-	if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+	if ((await hit(ctx.db, `disable-totp:${user.id}`, LOGIN_WINDOW_SECONDS)) > 5)
+		throw tooManyAttempts();
+	if (
+		password.length > 512 ||
+		!user.passwordHash ||
+		!(await verifyPassword(user.passwordHash, password))
+	) {
 		throw new AppError('invalid_input', 'Het wachtwoord klopt niet.', {
 			password: ['Het wachtwoord klopt niet.']
 		});

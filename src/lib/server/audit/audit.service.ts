@@ -1,9 +1,9 @@
-import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ServiceContext } from '../context';
 import type { DbOrTx, Tx } from '../db';
 import { auditEvents, type AuditChanges } from '../db/schema';
-import { AppError, invalidInput } from '../errors';
+import { invalidInput } from '../errors';
 import { authorize } from '../policy';
 
 export type AuditInput = {
@@ -66,12 +66,14 @@ export async function auditTrail(db: DbOrTx, recordType: string, recordId: strin
 		.orderBy(desc(auditEvents.at));
 }
 
+const filter = (max: number) => z.string().trim().max(max, `Hoogstens ${max} tekens.`).optional();
+
 export const auditQuery = z.strictObject({
-	recordType: z.string().trim().max(60).optional(),
-	recordId: z.string().trim().max(100).optional(),
-	actorId: z.string().trim().max(100).optional(),
-	action: z.string().trim().max(100).optional(),
-	cursor: z.string().max(200).optional(),
+	recordType: filter(60),
+	recordId: filter(100),
+	actorId: filter(100),
+	action: filter(100),
+	cursor: z.uuid('Ongeldige cursor.').optional(),
 	limit: z.coerce.number().int().min(1).max(200).default(50)
 });
 
@@ -87,12 +89,9 @@ export async function listAuditEvents(ctx: ServiceContext, input: unknown) {
 	if (q.actorId) where.push(eq(auditEvents.actorId, q.actorId));
 	if (q.action) where.push(ilike(auditEvents.action, `${q.action.replace(/[%_\\]/g, '\\$&')}%`));
 	if (q.cursor) {
-		const [at, id] = Buffer.from(q.cursor, 'base64url').toString('utf8').split('|');
-		const when = new Date(at);
-		if (Number.isNaN(when.getTime()) || !id)
-			throw new AppError('invalid_input', 'Ongeldige cursor.');
+		// Compare (at, id) with the row itself, at the database's full timestamp precision.
 		where.push(
-			or(lt(auditEvents.at, when), and(eq(auditEvents.at, when), lt(auditEvents.id, id)))!
+			sql`(${auditEvents.at}, ${auditEvents.id}) < (select a.at, a.id from audit_events a where a.id = ${q.cursor})`
 		);
 	}
 	const rows = await ctx.db
@@ -105,9 +104,7 @@ export async function listAuditEvents(ctx: ServiceContext, input: unknown) {
 	const last = items[items.length - 1];
 	return {
 		items,
-		nextCursor:
-			rows.length > q.limit && last
-				? Buffer.from(`${last.at.toISOString()}|${last.id}`).toString('base64url')
-				: null
+		/** The id of the last row shown: the next page starts after it. */
+		nextCursor: rows.length > q.limit && last ? last.id : null
 	};
 }

@@ -1,5 +1,5 @@
 /** The platform's scheduled jobs. Later issues add theirs here. */
-import { pruneTokens } from '../accounts/accounts.service';
+import { pruneTokens } from '../accounts/links.service';
 import { pruneRateLimits } from '../accounts/rate-limit';
 import { pruneSessions } from '../accounts/sessions.service';
 import type { Job } from './scheduler';

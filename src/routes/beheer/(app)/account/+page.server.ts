@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { endMyOtherSessions, endMySession, myAccount } from '$lib/server/accounts/accounts.service';
+import { endMyOtherSessions, endMySession, myAccount } from '$lib/server/accounts/login.service';
 import { disableTwoFactor } from '$lib/server/accounts/two-factor.service';
 import { contextOf, formAction, formValues } from '$lib/server/http';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';

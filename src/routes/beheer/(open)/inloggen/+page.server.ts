@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/i18n';
-import { login } from '$lib/server/accounts/accounts.service';
+import { login } from '$lib/server/accounts/login.service';
 import { safeReturnPath, setSessionCookie } from '$lib/server/accounts/cookies';
 import { contextOf, formAction, formValues } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';

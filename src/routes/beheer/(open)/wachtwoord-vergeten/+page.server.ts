@@ -1,4 +1,4 @@
-import { requestPasswordReset } from '$lib/server/accounts/accounts.service';
+import { requestPasswordReset } from '$lib/server/accounts/links.service';
 import { contextOf, formAction, formValues } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 

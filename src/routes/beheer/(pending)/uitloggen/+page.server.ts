@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/i18n';
-import { logout } from '$lib/server/accounts/accounts.service';
+import { logout } from '$lib/server/accounts/login.service';
 import { clearSessionCookie } from '$lib/server/accounts/cookies';
 import { contextOf } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '$lib/i18n';
-import { checkToken, resetPassword } from '$lib/server/accounts/accounts.service';
+import { checkToken, resetPassword } from '$lib/server/accounts/links.service';
 import { contextOf, formAction, formValues } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,10 +17,12 @@ export const actions: Actions = {
 	default: async (event) => {
 		const values = await formValues(event.request);
 		const result = await formAction(values, () =>
-			resetPassword(contextOf(event), event.params.token, {
-				password: values.password,
-				confirm: values.confirm
-			})
+			resetPassword(
+				contextOf(event),
+				event.params.token,
+				{ password: values.password, confirm: values.confirm },
+				event.getClientAddress()
+			)
 		);
 		if (result && 'email' in result) {
 			redirect(303, `${localizeHref('/beheer/inloggen', event.locals.locale)}?ingesteld=1`);

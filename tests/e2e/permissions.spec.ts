@@ -1,0 +1,184 @@
+/**
+ * The permission matrix. It enumerates every route and form action from the route tree, so a new
+ * route cannot escape it: a route without a declared access rule (src/lib/server/policy/routes.ts)
+ * or without a sample URL here fails the test. For anonymous, a member of another body, a member,
+ * a secretary, staff and admin it asserts the expected outcome of a GET and of every action.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { routeAccess, type RouteAccess } from '../../src/lib/server/policy/routes';
+import { can, type Principal } from '../../src/lib/server/policy';
+import { scenario, type PersonaKey } from './support/scenario';
+
+const routesDir = path.resolve('src/routes');
+
+type Route = { id: string; actions: string[]; kind: 'page' | 'endpoint' };
+
+/** Every route id of the tree, with the form actions its +page.server.ts exports. */
+function routeTree(dir = routesDir): Route[] {
+	const out: Route[] = [];
+	const files = fs.readdirSync(dir, { withFileTypes: true });
+	const id = '/' + path.relative(routesDir, dir).split(path.sep).join('/');
+	const names = files.map((f) => f.name);
+	const routeId = id === '/' ? '/' : id;
+	if (names.some((n) => /^\+page(\.server)?\.(ts|js|svelte)$/.test(n))) {
+		const server = path.join(dir, '+page.server.ts');
+		const actions: string[] = [];
+		if (fs.existsSync(server)) {
+			const source = fs.readFileSync(server, 'utf8');
+			const block = /export const actions[^=]*=\s*\{([\s\S]*?)\n\};/.exec(source)?.[1] ?? '';
+			for (const m of block.matchAll(/^\t(\w+)\s*[:(]/gm)) actions.push(m[1]);
+		}
+		out.push({ id: routeId, actions, kind: 'page' });
+	} else if (names.some((n) => /^\+server\.(ts|js)$/.test(n))) {
+		out.push({ id: routeId, actions: [], kind: 'endpoint' });
+	}
+	for (const f of files) if (f.isDirectory()) out.push(...routeTree(path.join(dir, f.name)));
+	return out;
+}
+
+/** A concrete URL for each route id (parameters filled in). */
+const samples: Record<string, string> = {
+	'/regio/[slug]': '/regio/leuven',
+	'/organen/[slug]': '/organen/taskforce-spitsregio-leuven',
+	'/organisaties/[slug]': '/organisaties/acv',
+	'/gemeenten/[nisSlug]': '/gemeenten/23106-pajottegem',
+	'/api/v1/areas/[id]': '/api/v1/areas/00000000-0000-4000-8000-000000000000',
+	'/api/v1/organisations/[id]': '/api/v1/organisations/00000000-0000-4000-8000-000000000000',
+	'/api/v1/bodies/[id]': '/api/v1/bodies/00000000-0000-4000-8000-000000000000',
+	'/api/[...path]': '/api/v1/bestaat-niet',
+	'/beheer/(open)/wachtwoord-herstellen/[token]': '/beheer/wachtwoord-herstellen/' + 'a'.repeat(43),
+	'/beheer/(open)/uitnodiging/[token]': '/beheer/uitnodiging/' + 'a'.repeat(43),
+	'/beheer/(app)/organen/[slug]': '/beheer/organen/taskforce-spitsregio-leuven',
+	'/beheer/(app)/gebruikers/[id]': '/beheer/gebruikers/00000000-0000-4000-8000-000000000000'
+};
+
+function urlOf(id: string): string {
+	if (samples[id]) return samples[id];
+	if (/\[/.test(id)) throw new Error(`Add a sample URL for ${id} in tests/e2e/permissions.spec.ts`);
+	return id.replace(/\/\([^)]+\)/g, '') || '/';
+}
+
+const personas: (PersonaKey | 'anonymous')[] = [
+	'anonymous',
+	'otherMember',
+	'member',
+	'secretary',
+	'staff',
+	'admin'
+];
+const platformRole: Record<PersonaKey, 'admin' | 'staff' | 'user'> = {
+	admin: 'admin',
+	adminB: 'admin',
+	staff: 'staff',
+	secretary: 'user',
+	member: 'user',
+	otherMember: 'user'
+};
+
+/** Body-scoped routes: who may, beyond the platform permission the hook checks. */
+const bodyScoped: Record<string, PersonaKey[]> = {
+	'/beheer/(app)/organen/[slug]': ['member', 'secretary', 'staff', 'admin']
+};
+
+type Expectation = 'ok' | 'login' | 'forbidden' | 'any';
+
+function expected(route: Route, access: RouteAccess, who: PersonaKey | 'anonymous'): Expectation {
+	if (access === 'public' || access === 'open') return 'any';
+	if (who === 'anonymous') return 'login';
+	if (access === 'pending') return 'any';
+	const principal: Principal = {
+		kind: 'user',
+		userId: 'x',
+		name: who,
+		email: who,
+		role: platformRole[who],
+		bodyRoles: {}
+	};
+	if (!can(principal, access.permission)) return 'forbidden';
+	if (bodyScoped[route.id] && !bodyScoped[route.id].includes(who)) return 'forbidden';
+	return 'ok';
+}
+
+function check(
+	outcome: { status: number; location: string | null },
+	want: Expectation,
+	label: string
+) {
+	expect(outcome.status, `${label}: no server error`).toBeLessThan(500);
+	if (want === 'login') {
+		expect(outcome.status, label).toBe(303);
+		expect(outcome.location ?? '', label).toContain('/beheer/inloggen');
+	} else if (want === 'forbidden') {
+		expect(outcome.status, label).toBe(403);
+	} else if (want === 'ok') {
+		expect([401, 403], label).not.toContain(outcome.status);
+		expect(outcome.location ?? '', `${label}: not sent to login`).not.toContain('/beheer/inloggen');
+	}
+}
+
+async function send(
+	request: APIRequestContext,
+	method: 'GET' | 'POST',
+	url: string,
+	cookie?: string
+) {
+	const headers: Record<string, string> = { accept: 'text/html' };
+	if (cookie) headers.cookie = `sp_session=${cookie}`;
+	const response =
+		method === 'GET'
+			? await request.get(url, { headers, maxRedirects: 0 })
+			: await request.post(url, {
+					headers: { ...headers, origin: new URL(test.info().project.use.baseURL!).origin },
+					form: {},
+					maxRedirects: 0
+				});
+	return { status: response.status(), location: response.headers()['location'] ?? null };
+}
+
+test.describe('permission matrix', () => {
+	const tree = routeTree();
+
+	test('every route of the tree declares its access, and every declaration is a route', () => {
+		const ids = tree.map((r) => r.id).sort();
+		const undeclared = ids.filter((id) => !(id in routeAccess));
+		expect(undeclared, 'routes without a rule in src/lib/server/policy/routes.ts').toEqual([]);
+		expect(
+			Object.keys(routeAccess).filter((id) => !ids.includes(id)),
+			'rules for routes that do not exist'
+		).toEqual([]);
+		for (const route of tree) expect(() => urlOf(route.id)).not.toThrow();
+		expect(tree.filter((r) => r.id.startsWith('/beheer/(app)')).length).toBeGreaterThan(3);
+	});
+
+	for (const who of personas) {
+		test(`GET of every route and POST of every form action as ${who}`, async ({ request }) => {
+			const cookie = who === 'anonymous' ? undefined : scenario()[who].sessionToken;
+			// Logging out ends the persona's session: keep it for last.
+			const ordered = [...tree].sort(
+				(a, b) => Number(a.id.includes('uitloggen')) - Number(b.id.includes('uitloggen'))
+			);
+			for (const route of ordered) {
+				const access = routeAccess[route.id];
+				const want = expected(route, access, who);
+				const url = urlOf(route.id);
+				check(await send(request, 'GET', url, cookie), want, `GET ${url} as ${who}`);
+				for (const action of route.actions) {
+					const target = action === 'default' ? url : `${url}?/${action}`;
+					check(await send(request, 'POST', target, cookie), want, `POST ${target} as ${who}`);
+				}
+			}
+		});
+	}
+
+	test('a form posted from another origin is refused', async ({ request }) => {
+		const response = await request.post('/beheer/inloggen', {
+			headers: { origin: 'https://kwaadwillig.example', accept: 'text/html' },
+			form: { email: 'admin@voorbeeld.test', password: 'x' },
+			maxRedirects: 0
+		});
+		expect(response.status()).toBe(403);
+		expect(await response.text()).toContain('Cross-site');
+	});
+});

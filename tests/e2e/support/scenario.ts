@@ -1,0 +1,18 @@
+/** The scenario the e2e server was started with (loaded by scripts/scenario.ts before it). */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type Persona = {
+	email: string;
+	password: string;
+	totpSecret: string | null;
+	sessionToken: string;
+	body: string | null;
+};
+export type PersonaKey = 'admin' | 'adminB' | 'staff' | 'secretary' | 'member' | 'otherMember';
+
+export const SCENARIO_FILE = path.resolve('.tmp/e2e-scenario.json');
+
+export function scenario(): Record<PersonaKey, Persona> {
+	return JSON.parse(fs.readFileSync(SCENARIO_FILE, 'utf8')) as Record<PersonaKey, Persona>;
+}
