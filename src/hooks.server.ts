@@ -15,7 +15,7 @@ import { database, startApp, stopApp } from '$lib/server/app';
 import { withQueryScope } from '$lib/server/db/query-counter';
 import { log } from '$lib/server/log';
 import { anonymous, can } from '$lib/server/policy';
-import { routeAccess } from '$lib/server/policy/routes';
+import { actionOf, requiredPermission, routeAccess } from '$lib/server/policy/routes';
 
 export const init: ServerInit = async () => {
 	await startApp();
@@ -98,7 +98,7 @@ function guard(event: RequestEvent): Response | undefined {
 			)
 		);
 	}
-	if (!can(principal, access.permission)) {
+	if (!can(principal, requiredPermission(access, actionOf(event.request.method, event.url)))) {
 		log().warn({ requestId: event.locals.requestId, route: id, userId: user?.id }, 'access denied');
 		return new Response(translate(locale, 'error.forbidden.title'), {
 			status: 403,

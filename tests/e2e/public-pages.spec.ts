@@ -4,7 +4,8 @@
  * the skip link, breadcrumbs and the "back to top" link. Then the content the issue promised.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { probePage } from './support/axe';
 
 type Violations = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'];
 
@@ -85,26 +86,6 @@ async function expectNoAxeViolations(page: Page, label: string) {
 }
 
 /**
- * A page to run axe and layout probes on. With JavaScript off, Playwright cannot evaluate in the
- * page either; then the same URL opens in a context where the app's scripts are blocked, so the
- * DOM is exactly the server-rendered HTML a visitor without JavaScript gets.
- */
-async function probePage(
-	page: Page,
-	browser: Browser,
-	javaScriptEnabled: boolean
-): Promise<{ probe: Page; close: () => Promise<void> }> {
-	if (javaScriptEnabled) return { probe: page, close: async () => {} };
-	const context = await browser.newContext({ javaScriptEnabled: true });
-	await context.route('**/*', (route) =>
-		route.request().resourceType() === 'script' ? route.abort() : route.continue()
-	);
-	const probe = await context.newPage();
-	await probe.goto(page.url());
-	return { probe, close: () => context.close() };
-}
-
-/**
  * Open a page; with JavaScript, wait until the app has loaded and hydrated (no requests for
  * 500 ms), so the checks see the page a visitor interacts with, not the HTML before hydration.
  */
@@ -127,7 +108,7 @@ function definition(page: Page, term: string): Locator {
 
 test.describe('every public page', () => {
 	for (const { path, status = 200, lang = 'nl', crumbs = true } of pages) {
-		test(`${path} (${status})`, async ({ page, browser, javaScriptEnabled }) => {
+		test(`${path} (${status})`, async ({ page, javaScriptEnabled }) => {
 			const response = await open(page, path, javaScriptEnabled);
 			expect(response, `no response for ${path}`).not.toBeNull();
 			expect(response!.status()).toBe(status);
@@ -157,7 +138,7 @@ test.describe('every public page', () => {
 				'#top'
 			);
 
-			const { probe, close } = await probePage(page, browser, javaScriptEnabled);
+			const { probe, close } = await probePage(page, javaScriptEnabled);
 			try {
 				await expectNoAxeViolations(probe, path);
 

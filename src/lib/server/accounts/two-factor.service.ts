@@ -160,7 +160,7 @@ export async function disableTwoFactor(
 ) {
 	if (user.role !== 'user')
 		throw new AppError(
-			'forbidden',
+			'conflict',
 			'Voor beheerders en medewerkers is tweestapsverificatie verplicht.'
 		);
 	if ((await hit(ctx.db, `disable-totp:${user.id}`, LOGIN_WINDOW_SECONDS)) > 5)

@@ -12,8 +12,26 @@ export type RouteAccess =
 	| 'open'
 	/** Logged in with a password, second factor still pending (or being set up). */
 	| 'pending'
-	/** A completed login with this platform permission (body-scoped checks happen in services). */
-	| { permission: PlatformPermission };
+	/**
+	 * A completed login with this platform permission (body-scoped checks happen in services);
+	 * form actions that need more name their own permission.
+	 */
+	| { permission: PlatformPermission; actions?: Record<string, PlatformPermission> };
+
+/** The form action a request posts to (`?/name`, else `default`), or null for other requests. */
+export function actionOf(method: string, url: URL): string | null {
+	if (method !== 'POST') return null;
+	const named = [...url.searchParams.keys()].find((k) => k.startsWith('/'));
+	return named ? named.slice(1) : 'default';
+}
+
+/** The platform permission a request needs under a route's rule. */
+export function requiredPermission(
+	access: Exclude<RouteAccess, string>,
+	action: string | null
+): PlatformPermission {
+	return (action && access.actions?.[action]) || access.permission;
+}
 
 export const routeAccess: Record<string, RouteAccess> = {
 	'/': 'public',
@@ -44,8 +62,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/beheer/(app)': { permission: 'workspace:enter' },
 	'/beheer/(app)/account': { permission: 'workspace:enter' },
 	'/beheer/(app)/organen/[slug]': { permission: 'workspace:enter' },
-	'/beheer/(app)/gebruikers': { permission: 'users:read' },
-	'/beheer/(app)/gebruikers/[id]': { permission: 'users:read' },
+	'/beheer/(app)/gebruikers': { permission: 'users:read', actions: { invite: 'users:invite' } },
+	'/beheer/(app)/gebruikers/[id]': { permission: 'users:read', actions: { role: 'users:manage' } },
 	'/beheer/(app)/audit': { permission: 'audit:read' },
 	'/beheer/(app)/api-sleutels': { permission: 'tokens:manage' },
 	'/beheer/(app)/taken': { permission: 'jobs:read' }
