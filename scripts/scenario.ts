@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { Secret } from 'otpauth';
+import { createApiToken } from '../src/lib/server/accounts/api-tokens.service';
 import { hashPassword } from '../src/lib/server/accounts/passwords';
 import { createSession } from '../src/lib/server/accounts/sessions.service';
 import { cliContext } from '../src/lib/server/app';
@@ -20,7 +21,12 @@ import {
 	type MembershipRole,
 	type PlatformRole
 } from '../src/lib/server/db/schema';
-import { bodyId, isSeeded, seedStructure } from '../src/lib/server/seed/seed.service';
+import {
+	bodyId,
+	isSeeded,
+	organisationId,
+	seedStructure
+} from '../src/lib/server/seed/seed.service';
 
 export const SCENARIO_PASSWORD = 'voorbeeld-wachtwoord-e2e-2026';
 
@@ -113,6 +119,12 @@ async function main() {
 				body: p.body?.slug ?? null
 			};
 		}
+		const { token: apiToken } = await createApiToken(ctx, {
+			organisationId: organisationId('provincie-vlaams-brabant'),
+			name: 'Voorbeeldsleutel (e2e)',
+			scopes: ['structure:read']
+		});
+		result.apiToken = apiToken;
 		fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
 		fs.writeFileSync(out, JSON.stringify(result, null, 2));
 		process.stdout.write(`Testscenario geladen (${personas.length} gebruikers) → ${out}\n`);

@@ -13,6 +13,8 @@ export type PersonaKey = 'admin' | 'adminB' | 'staff' | 'secretary' | 'member' |
 
 export const SCENARIO_FILE = path.resolve('.tmp/e2e-scenario.json');
 
-export function scenario(): Record<PersonaKey, Persona> {
-	return JSON.parse(fs.readFileSync(SCENARIO_FILE, 'utf8')) as Record<PersonaKey, Persona>;
+export function scenario(): Record<PersonaKey, Persona> & { apiToken: string } {
+	return JSON.parse(fs.readFileSync(SCENARIO_FILE, 'utf8')) as Record<PersonaKey, Persona> & {
+		apiToken: string;
+	};
 }

@@ -1,5 +1,6 @@
 import {
 	boolean,
+	jsonb,
 	index,
 	integer,
 	pgEnum,
@@ -34,6 +35,11 @@ export const users = pgTable(
 		totpLastStep: integer('totp_last_step'),
 		lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
 		disabledAt: timestamp('disabled_at', { withTimezone: true }),
+		/** Which notification mails the user receives (kind → on/off; missing = on). */
+		mailPreferences: jsonb('mail_preferences')
+			.$type<Record<string, boolean>>()
+			.notNull()
+			.default({}),
 		...timestamps
 	},
 	(t) => [uniqueIndex('users_email_key').on(t.email)]

@@ -61,6 +61,8 @@ export const bodies = pgTable(
 		organiserId: uuid('organiser_id').references(() => organisations.id),
 		contact: jsonb('contact').$type<BodyContact>(),
 		position: integer('position').notNull().default(0),
+		/** Members needed for a valid meeting, when the body defines one. */
+		quorum: integer('quorum'),
 		startedOn: date('started_on'),
 		endedOn: date('ended_on'),
 		archivedAt: timestamp('archived_at', { withTimezone: true }),
@@ -170,6 +172,9 @@ export const memberships = pgTable(
 		endOn: date('end_on'),
 		/** Whether the person's name may be shown on public pages (default: no). */
 		publicName: boolean('public_name').notNull().default(false),
+		/** When the person consented to showing their name (required when publicName is set). */
+		publicNameConsentAt: timestamp('public_name_consent_at', { withTimezone: true }),
+		note: text('note'),
 		isExample: isExample(),
 		...timestamps
 	},

@@ -6,3 +6,4 @@ export * from './bodies';
 export * from './site';
 export * from './audit';
 export * from './accounts';
+export * from './files';

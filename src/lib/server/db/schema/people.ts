@@ -1,4 +1,4 @@
-import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { id, isExample, timestamps } from './common';
 
@@ -9,6 +9,11 @@ export const people = pgTable('people', {
 	email: text('email'),
 	/** Link to a user account, once accounts exist. */
 	userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+	phone: text('phone'),
+	/** Set when the person asked to be forgotten; staff then anonymise. */
+	erasureRequestedAt: timestamp('erasure_requested_at', { withTimezone: true }),
+	/** Names and contact replaced by a placeholder; memberships and decisions keep their history. */
+	anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
 	isExample: isExample(),
 	...timestamps
 });
