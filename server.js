@@ -76,7 +76,7 @@ server.listen(settings.PORT, settings.HOST, () => {
 	);
 });
 
-async function shutdown(signal) {
+async function shutdown(signal, code = 0) {
 	if (stopping) return;
 	stopping = true;
 	// Stop accepting, let open requests finish (bounded), then close the database.
@@ -86,8 +86,15 @@ async function shutdown(signal) {
 	force.unref();
 	await closed;
 	await closeApp(signal);
-	process.exit(0);
+	process.exit(code);
 }
+
+// A crash (e.g. a static file removed under a running server) still closes the database
+// cleanly before the process ends; the supervisor restarts it.
+process.on('uncaughtException', (e) => {
+	process.stderr.write(`streekplatform: onverwachte fout, de server stopt: ${e?.stack ?? e}\n`);
+	void shutdown('uncaughtException', 1);
+});
 
 process.off('SIGTERM', early);
 process.off('SIGINT', early);

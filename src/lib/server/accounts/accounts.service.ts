@@ -2,7 +2,7 @@
  * Users: who they are (principal), invitations, roles, the first admin. Each command is one
  * transaction with its audit row.
  */
-import { and, asc, count, desc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { formatDateTime } from '../../i18n';
 import { diff, mutate } from '../audit/audit.service';
 import { today } from '../clock';
@@ -136,22 +136,23 @@ export async function inviteUser(ctx: ServiceContext, input: unknown) {
 	return user;
 }
 
+/** What staff may see of a user: never the password hash or the TOTP secret. */
+const safeUserColumns = {
+	id: users.id,
+	email: users.email,
+	name: users.name,
+	role: users.role,
+	/** Accepted the invitation (has chosen a password). */
+	active: sql<boolean>`${users.passwordHash} is not null`,
+	totpEnabledAt: users.totpEnabledAt,
+	lastLoginAt: users.lastLoginAt,
+	disabledAt: users.disabledAt,
+	createdAt: users.createdAt
+};
+
 export async function listUsers(ctx: ServiceContext) {
 	authorize(ctx.principal, 'users:read', undefined, ctx.requestId);
-	return ctx.db
-		.select({
-			id: users.id,
-			email: users.email,
-			name: users.name,
-			role: users.role,
-			hasPassword: users.passwordHash,
-			totpEnabledAt: users.totpEnabledAt,
-			lastLoginAt: users.lastLoginAt,
-			disabledAt: users.disabledAt
-		})
-		.from(users)
-		.orderBy(asc(users.name))
-		.then((rows) => rows.map(({ hasPassword, ...r }) => ({ ...r, active: hasPassword !== null })));
+	return ctx.db.select(safeUserColumns).from(users).orderBy(asc(users.name));
 }
 
 export async function changeRole(ctx: ServiceContext, userId: string, input: unknown) {
@@ -194,22 +195,8 @@ export async function changeRole(ctx: ServiceContext, userId: string, input: unk
 /** One user for the workspace: safe fields only (no hashes or secrets), and their latest audit. */
 export async function getUser(ctx: ServiceContext, id: string) {
 	authorize(ctx.principal, 'users:read', undefined, ctx.requestId);
-	const [row] = await ctx.db
-		.select({
-			id: users.id,
-			email: users.email,
-			name: users.name,
-			role: users.role,
-			hasPassword: users.passwordHash,
-			totpEnabledAt: users.totpEnabledAt,
-			lastLoginAt: users.lastLoginAt,
-			disabledAt: users.disabledAt,
-			createdAt: users.createdAt
-		})
-		.from(users)
-		.where(eq(users.id, id));
+	const [row] = await ctx.db.select(safeUserColumns).from(users).where(eq(users.id, id));
 	if (!row) throw new AppError('not_found', 'Gebruiker niet gevonden.');
-	const { hasPassword, ...user } = row;
 	const events = can(ctx.principal, 'audit:read')
 		? await ctx.db
 				.select()
@@ -219,7 +206,7 @@ export async function getUser(ctx: ServiceContext, id: string) {
 				.limit(USER_AUDIT_LIMIT + 1)
 		: null;
 	return {
-		user: { ...user, active: hasPassword !== null },
+		user: row,
 		events: events?.slice(0, USER_AUDIT_LIMIT) ?? null,
 		moreEvents: (events?.length ?? 0) > USER_AUDIT_LIMIT
 	};
