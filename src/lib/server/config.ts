@@ -88,6 +88,11 @@ const schema = z.object({
 		.enum(['true', 'false', '1', '0'])
 		.default('true')
 		.transform((v) => v === 'true' || v === '1'),
+	/**
+	 * Years after the end of a person's last membership (and with no active account) after which
+	 * the retention job anonymises them.
+	 */
+	RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
 	/** Seconds to let open requests finish on SIGTERM before forcing exit. */
 	SHUTDOWN_TIMEOUT: z.coerce.number().int().min(1).max(120).default(4)
 });

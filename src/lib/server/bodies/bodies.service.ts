@@ -215,6 +215,8 @@ export async function getBodyPage(db: DbOrTx, slug: string, on = today()) {
 				and(
 					eq(memberships.bodyId, id),
 					eq(memberships.publicName, true),
+					// An anonymised person has no name left to show.
+					isNull(people.anonymisedAt),
 					activeOn(memberships.startOn, memberships.endOn, on)
 				)
 			)

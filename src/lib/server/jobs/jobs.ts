@@ -2,6 +2,7 @@
 import { pruneTokens } from '../accounts/links.service';
 import { pruneRateLimits } from '../accounts/rate-limit';
 import { pruneSessions } from '../accounts/sessions.service';
+import { applyRetention } from '../privacy/privacy.service';
 import type { Job } from './scheduler';
 
 export const jobs: Job[] = [
@@ -13,6 +14,15 @@ export const jobs: Job[] = [
 			const tokens = await pruneTokens(ctx.db);
 			const limits = await pruneRateLimits(ctx.db, new Date(Date.now() - 24 * 3600_000));
 			return `sessies: ${sessions}, links: ${tokens}, tellers: ${limits}`;
+		}
+	},
+	{
+		// People nobody needs any more (RETENTION_YEARS after their last membership) are anonymised.
+		name: 'privacy.retention',
+		schedule: { daily: { atHour: 4 } },
+		async run(ctx) {
+			const done = await applyRetention(ctx);
+			return `geanonimiseerd: ${done.length}`;
 		}
 	}
 ];
