@@ -48,6 +48,7 @@ const samples: Record<string, string> = {
 	'/organen/[slug]': '/organen/taskforce-spitsregio-leuven',
 	'/organisaties/[slug]': '/organisaties/acv',
 	'/gemeenten/[nisSlug]': '/gemeenten/23106-pajottegem',
+	'/bestanden/[id]': '/bestanden/00000000-0000-4000-8000-000000000000',
 	'/api/v1/areas/[id]': '/api/v1/areas/00000000-0000-4000-8000-000000000000',
 	'/api/v1/organisations/[id]': '/api/v1/organisations/00000000-0000-4000-8000-000000000000',
 	'/api/v1/bodies/[id]': '/api/v1/bodies/00000000-0000-4000-8000-000000000000',

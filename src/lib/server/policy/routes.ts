@@ -40,6 +40,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/organisaties/[slug]': 'public',
 	'/gemeenten/[nisSlug]': 'public',
 	'/open-data/api': 'public',
+	'/bestanden/[id]': 'public',
 	'/healthz': 'public',
 	'/readyz': 'public',
 	'/api/v1/areas': 'public',
@@ -66,5 +67,6 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/beheer/(app)/gebruikers/[id]': { permission: 'users:read', actions: { role: 'users:manage' } },
 	'/beheer/(app)/audit': { permission: 'audit:read' },
 	'/beheer/(app)/api-sleutels': { permission: 'tokens:manage' },
+	'/beheer/(app)/instellingen': { permission: 'settings:manage' },
 	'/beheer/(app)/taken': { permission: 'jobs:read' }
 };

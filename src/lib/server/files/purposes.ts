@@ -1,0 +1,74 @@
+/**
+ * What each kind of upload may be: one table, purpose → allowed types (sniffed from the content)
+ * and maximum size. SVG is never allowed: it is a document that can carry scripts.
+ */
+const MB = 1024 * 1024;
+
+/** Readable Dutch names of the types the app knows, for messages and the UI. */
+export const typeLabels: Record<string, string> = {
+	'image/png': 'PNG',
+	'image/jpeg': 'JPEG',
+	'image/webp': 'WebP',
+	'image/gif': 'GIF',
+	'image/svg+xml': 'SVG',
+	'application/xml': 'XML',
+	'application/pdf': 'PDF',
+	'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word (DOCX)',
+	'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel (XLSX)',
+	'application/vnd.oasis.opendocument.text': 'OpenDocument-tekst (ODT)'
+};
+
+export type PurposeRule = {
+	/** Dutch name of the use, for messages ("een logo"). */
+	label: string;
+	/** MIME types as file-type reports them. */
+	types: readonly string[];
+	maxBytes: number;
+	/**
+	 * Anyone may download files of this purpose (GET /bestanden/[id]). Non-public files are served
+	 * only by routes that decide access themselves (see serveFile).
+	 */
+	public: boolean;
+};
+
+export const filePurposes = {
+	logo: {
+		label: 'een logo',
+		types: ['image/png', 'image/jpeg', 'image/webp'],
+		maxBytes: 2 * MB,
+		public: true
+	},
+	document: {
+		label: 'een document',
+		types: [
+			'application/pdf',
+			'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+			'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'application/vnd.oasis.opendocument.text',
+			'image/png',
+			'image/jpeg'
+		],
+		maxBytes: 25 * MB,
+		public: false
+	}
+} as const satisfies Record<string, PurposeRule>;
+
+export type FilePurpose = keyof typeof filePurposes;
+
+export function purposeRule(purpose: string): PurposeRule | undefined {
+	return Object.hasOwn(filePurposes, purpose) ? filePurposes[purpose as FilePurpose] : undefined;
+}
+
+export const typeLabel = (mime: string) => typeLabels[mime] ?? mime;
+
+/** "PNG, JPEG of WebP" */
+export function allowedTypesText(rule: PurposeRule): string {
+	const names = rule.types.map(typeLabel);
+	return names.length > 1 ? `${names.slice(0, -1).join(', ')} of ${names.at(-1)}` : names[0];
+}
+
+/** "2 MB", "25 MB", "512 kB" */
+export function formatBytes(bytes: number): string {
+	if (bytes >= MB) return `${Math.round((bytes / MB) * 10) / 10} MB`.replace('.', ',');
+	return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+}
