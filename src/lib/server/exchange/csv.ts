@@ -1,0 +1,57 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import {
+	checkHeader,
+	exchangeColumns,
+	isBlankRow,
+	rowFrom,
+	type ExchangeRow,
+	type ParsedFile
+} from './columns';
+
+/**
+ * UTF-8 with a byte-order mark and `;` between fields: what Excel in Belgium and the Netherlands
+ * opens without an import wizard.
+ */
+export function toCsv(rows: ExchangeRow[]): string {
+	return (
+		'\uFEFF' +
+		stringify(
+			rows.map((r) => exchangeColumns.map((c) => r[c])),
+			{ header: true, columns: [...exchangeColumns], delimiter: ';', record_delimiter: '\r\n' }
+		)
+	);
+}
+
+/** Read a CSV export (or a hand-made file): `;` or `,` between fields, with or without a BOM. */
+export function parseCsv(text: string): ParsedFile {
+	const clean = text.replace(/^\uFEFF/, '');
+	const firstLine = clean.split(/\r?\n/, 1)[0] ?? '';
+	const delimiter = firstLine.split(';').length >= firstLine.split(',').length ? ';' : ',';
+	let records: { record: string[]; info: { lines: number } }[];
+	try {
+		records = parse(clean, {
+			delimiter,
+			info: true,
+			relax_column_count: true,
+			skip_empty_lines: false,
+			bom: true
+		}) as unknown as { record: string[]; info: { lines: number } }[];
+	} catch (e) {
+		const line = (e as { lines?: number }).lines ?? 1;
+		return {
+			rows: [],
+			errors: [
+				{ line, message: 'Dit is geen leesbaar CSV-bestand (controleer de aanhalingstekens).' }
+			]
+		};
+	}
+	const [head, ...body] = records;
+	if (!head) return { rows: [], errors: [{ line: 1, message: 'Het bestand is leeg.' }] };
+	const errors = checkHeader(head.record, head.info.lines);
+	if (errors.length) return { rows: [], errors };
+	const rows = body
+		.filter((r) => !isBlankRow(r.record))
+		.map((r) => ({ line: r.info.lines, values: rowFrom(head.record, r.record) }));
+	return { rows, errors: [] };
+}
