@@ -111,7 +111,62 @@ export const nl = {
 	'api.name': 'Naam',
 	'api.in': 'Plaats',
 	'api.type': 'Type',
-	'openData.title': 'Open data'
+	'openData.title': 'Open data',
+	'site.footer.privacy': 'Privacyverklaring',
+	'orgChart.title': 'Organigram van {region}',
+	'orgChart.count': '{count} overlegorganen.',
+	'orgChart.hasParts': '{name} bestaat uit: {parts}.',
+	'orgChart.reportsTo': '{name} rapporteert aan {to}.',
+	'orgChart.advises': '{name} adviseert {to}.',
+	'orgChart.legend': 'Legenda',
+	'orgChart.legendPartOf': 'maakt deel uit van',
+	'orgChart.legendReportsTo': 'rapporteert aan',
+	'orgChart.legendAdvises': 'adviseert',
+	'orgChart.list': 'Als lijst',
+	'orgChart.drawing': 'Als organigram',
+	'privacy.title': 'Privacyverklaring',
+	'privacy.intro':
+		'{name} is het platform waarop de partners van het streekoverleg samenwerken. Hier leest u welke persoonsgegevens het platform bewaart, waarom, hoe lang, en hoe u uw rechten uitoefent.',
+	'privacy.controller.title': 'Wie is verantwoordelijk?',
+	'privacy.controller.body': 'Verwerkingsverantwoordelijke is {legalName}.',
+	'privacy.controller.address': 'Adres: {address}',
+	'privacy.controller.email': 'E-mail:',
+	'privacy.data.title': 'Welke gegevens bewaren we?',
+	'privacy.data.people':
+		'Personen die in een overlegorgaan zetelen: voor- en familienaam, e-mailadres en telefoonnummer (voor zover bekend) en de organisatie die ze vertegenwoordigen.',
+	'privacy.data.memberships':
+		'Lidmaatschappen: in welk orgaan iemand zetelt, met welke rol en voor welke termijn, en of de naam publiek getoond mag worden (met de datum van die toestemming).',
+	'privacy.data.accounts':
+		'Accounts voor de werkruimte: naam, e-mailadres, rol, een versleuteld wachtwoord, de instellingen voor tweestapsverificatie en e-mailmeldingen, en de sessies (tijdstip, toestel en IP-adres).',
+	'privacy.data.audit': 'De audittrail: wie wanneer wat wijzigde in de werkruimte.',
+	'privacy.why.title': 'Waarom?',
+	'privacy.why.organise':
+		'Om het overleg in de streek te organiseren: vergaderingen voorbereiden, uitnodigingen, agenda’s en verslagen versturen, en bijhouden wie in welk orgaan zetelt.',
+	'privacy.why.public':
+		'Namen van leden verschijnen op de publieke website alleen als de persoon daarvoor toestemming gaf. Zonder die toestemming tonen we alleen de deelnemende organisaties.',
+	'privacy.why.security':
+		'Accounts, sessies en de audittrail dienen om de werkruimte te beveiligen en om te kunnen verantwoorden wie welke wijziging of beslissing invoerde.',
+	'privacy.retention.title': 'Hoe lang bewaren we ze?',
+	'privacy.retention.people':
+		'Gegevens van personen: tot {years} jaar na het einde van hun laatste lidmaatschap, zolang ze geen actieve account hebben. Daarna worden ze automatisch geanonimiseerd: de naam wordt “Geanonimiseerde persoon”, e-mailadres en telefoonnummer worden gewist. Dat de zetel bestond, blijft bewaard, zodat de geschiedenis van de organen en hun besluiten klopt.',
+	'privacy.retention.sessions':
+		'Sessies: ze verlopen na {idleMinutes} minuten zonder activiteit en uiterlijk {hours} uur na het inloggen, en worden daarna verwijderd.',
+	'privacy.retention.audit':
+		'De audittrail blijft bewaard als verantwoording. Wordt een persoon geanonimiseerd, dan worden ook de persoonsgegevens in de audittrail over die persoon vervangen.',
+	'privacy.rights.title': 'Uw rechten',
+	'privacy.rights.body':
+		'U hebt het recht om uw gegevens in te zien, te laten verbeteren of wissen, de verwerking te laten beperken en er bezwaar tegen te maken. Uw toestemming om uw naam publiek te tonen kunt u altijd intrekken.',
+	'privacy.how.title': 'Zo oefent u uw rechten uit',
+	'privacy.how.account':
+		'Met een account: op de pagina “Mijn account” in de werkruimte downloadt u al uw gegevens als JSON-bestand en vraagt u om verwijdering.',
+	'privacy.how.accountLink': 'Naar Mijn account',
+	'privacy.how.contact':
+		'Zonder account, of voor andere vragen: neem contact op met {legalName}. We antwoorden binnen een maand.',
+	'privacy.how.complaint':
+		'Bent u het niet eens met hoe we met uw gegevens omgaan, dan kunt u een klacht indienen bij de toezichthouder voor gegevensbescherming (in België de Gegevensbeschermingsautoriteit).',
+	'privacy.cookies.title': 'Cookies',
+	'privacy.cookies.body':
+		'De publieke website gebruikt geen cookies. De werkruimte gebruikt één noodzakelijke cookie om u ingelogd te houden.'
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -1,6 +1,7 @@
 import { tr } from '$lib/i18n';
 import { getRegionBySlug, regionMunicipalities } from '$lib/server/areas/areas.service';
 import { regionBodyTree, type BodyNode } from '$lib/server/bodies/bodies.service';
+import { orgChart } from '$lib/server/bodies/org-chart';
 import { load as orError } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 
@@ -22,6 +23,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		region,
 		municipalities,
 		bodies,
+		chart: orgChart(bodies, locals.locale),
 		domains: [...domains.values()].sort((a, b) => a.position - b.position),
 		crumbs: [{ label: tr(region.name, locals.locale) }]
 	};
