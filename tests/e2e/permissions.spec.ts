@@ -56,6 +56,14 @@ const samples: Record<string, string> = {
 	'/beheer/(open)/wachtwoord-herstellen/[token]': '/beheer/wachtwoord-herstellen/' + 'a'.repeat(43),
 	'/beheer/(open)/uitnodiging/[token]': '/beheer/uitnodiging/' + 'a'.repeat(43),
 	'/beheer/(app)/organen/[slug]': '/beheer/organen/taskforce-spitsregio-leuven',
+	'/beheer/(app)/organen/[slug]/vernieuwen':
+		'/beheer/organen/taskforce-spitsregio-leuven/vernieuwen',
+	'/beheer/(app)/organen/[slug]/uitwisseling':
+		'/beheer/organen/taskforce-spitsregio-leuven/uitwisseling',
+	'/beheer/(app)/organen/[slug]/uitwisseling/export.csv':
+		'/beheer/organen/taskforce-spitsregio-leuven/uitwisseling/export.csv',
+	'/beheer/(app)/organen/[slug]/uitwisseling/export.xlsx':
+		'/beheer/organen/taskforce-spitsregio-leuven/uitwisseling/export.xlsx',
 	'/beheer/(app)/gebruikers/[id]': '/beheer/gebruikers/00000000-0000-4000-8000-000000000000'
 };
 
@@ -84,7 +92,11 @@ const platformRole: Record<PersonaKey, 'admin' | 'staff' | 'user'> = {
 
 /** Body-scoped routes: who may, beyond the platform permission the hook checks. */
 const bodyScoped: Record<string, PersonaKey[]> = {
-	'/beheer/(app)/organen/[slug]': ['member', 'secretary', 'staff', 'admin']
+	'/beheer/(app)/organen/[slug]': ['member', 'secretary', 'staff', 'admin'],
+	'/beheer/(app)/organen/[slug]/vernieuwen': ['secretary', 'staff', 'admin'],
+	'/beheer/(app)/organen/[slug]/uitwisseling': ['secretary', 'staff', 'admin'],
+	'/beheer/(app)/organen/[slug]/uitwisseling/export.csv': ['secretary', 'staff', 'admin'],
+	'/beheer/(app)/organen/[slug]/uitwisseling/export.xlsx': ['secretary', 'staff', 'admin']
 };
 
 type Expectation = 'ok' | 'login' | 'forbidden' | 'any';

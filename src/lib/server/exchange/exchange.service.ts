@@ -48,6 +48,17 @@ async function authorizeScope(
 	return { bodyId: body.id, bodySlug: scope.bodySlug, keepIds: false };
 }
 
+/** The body an exchange page is for (null: the whole platform), after checking access. */
+export async function exchangeTarget(ctx: ServiceContext, bodySlug?: string) {
+	await authorizeScope(ctx, ctx.db, { bodySlug });
+	if (!bodySlug) return null;
+	const [body] = await ctx.db
+		.select({ slug: bodies.slug, name: bodies.name })
+		.from(bodies)
+		.where(eq(bodies.slug, bodySlug));
+	return body;
+}
+
 const s = (v: string | null | undefined) => v ?? '';
 
 /** The rows of an export, sorted by name, person, body, role and start (the same order every time). */
