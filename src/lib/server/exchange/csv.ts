@@ -10,6 +10,14 @@ import {
 } from './columns';
 
 /**
+ * A cell starting with = + - @ (or a tab or carriage return) would run as a formula when Excel
+ * opens the CSV: such cells get a leading apostrophe, which the import removes again.
+ */
+const risky = /^[=+\-@\t\r]/;
+const guard = (v: string) => (risky.test(v) ? `'${v}` : v);
+const unguard = (v: string) => (v.startsWith("'") && risky.test(v.slice(1)) ? v.slice(1) : v);
+
+/**
  * UTF-8 with a byte-order mark and `;` between fields: what Excel in Belgium and the Netherlands
  * opens without an import wizard.
  */
@@ -17,7 +25,7 @@ export function toCsv(rows: ExchangeRow[]): string {
 	return (
 		'\uFEFF' +
 		stringify(
-			rows.map((r) => exchangeColumns.map((c) => r[c])),
+			rows.map((r) => exchangeColumns.map((c) => guard(r[c]))),
 			{ header: true, columns: [...exchangeColumns], delimiter: ';', record_delimiter: '\r\n' }
 		)
 	);
@@ -52,6 +60,6 @@ export function parseCsv(text: string): ParsedFile {
 	if (errors.length) return { rows: [], errors };
 	const rows = body
 		.filter((r) => !isBlankRow(r.record))
-		.map((r) => ({ line: r.info.lines, values: rowFrom(head.record, r.record) }));
+		.map((r) => ({ line: r.info.lines, values: rowFrom(head.record, r.record.map(unguard)) }));
 	return { rows, errors: [] };
 }

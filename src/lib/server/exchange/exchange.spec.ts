@@ -408,7 +408,37 @@ describe('import: preview and apply', () => {
 		await expect(applyImport(ctx, rows, { bodySlug: b.slug })).rejects.toBeInstanceOf(AppError);
 		await expect(previewImport(ctx, rows)).rejects.toMatchObject({ code: 'forbidden' });
 		expect(await counts()).toEqual(before);
+		// Someone from another body may be added, but not renamed, by this body's managers.
+		const { person: outsider } = await buildMembership(t.db, { bodyId: b.id });
+		const rename = parseCsv(
+			csvOf([
+				{
+					person_id: outsider.id,
+					given_name: 'Andere',
+					family_name: outsider.familyName,
+					body_slug: a.slug
+				}
+			])
+		).rows;
+		expect((await previewImport(ctx, rename, { bodySlug: a.slug })).errors).toEqual([
+			{
+				line: 2,
+				message:
+					'Deze persoon is geen lid van dit orgaan: naam en contactgegevens blijven ongewijzigd.'
+			}
+		]);
+		const add = parseCsv(
+			csvOf([
+				{
+					person_id: outsider.id,
+					given_name: outsider.givenName,
+					family_name: outsider.familyName,
+					body_slug: a.slug
+				}
+			])
+		).rows;
+		expect((await previewImport(ctx, add, { bodySlug: a.slug })).errors).toEqual([]);
 		await applyImport(ctx, rows.slice(0, 1), { bodySlug: a.slug });
-		expect((await counts()).memberships).toBe(before.memberships + 1);
+		expect((await counts()).memberships).toBe(before.memberships + 2);
 	});
 });

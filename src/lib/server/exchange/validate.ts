@@ -248,6 +248,20 @@ export function validateRows(rows: SourceRow[], loaded: Loaded, scope: Scope) {
 			else if (!r.membership && !first.membership)
 				messages.push(`person_id ${r.personId} staat ook op regel ${first.line}.`);
 		}
+		// A body's managers may not rename people who are not (yet) in their body.
+		const stored = r.personId ? loaded.people.get(r.personId) : undefined;
+		if (scope.bodyId && stored && r.personId) {
+			const inBody = [...loaded.memberships.values()].some(
+				(m) => m.personId === r.personId && m.bodyId === scope.bodyId
+			);
+			const changed = (['givenName', 'familyName', 'email', 'phone'] as const).some(
+				(k) => (stored[k] ?? null) !== r.person[k]
+			);
+			if (changed && !inBody)
+				messages.push(
+					'Deze persoon is geen lid van dit orgaan: naam en contactgegevens blijven ongewijzigd.'
+				);
+		}
 		for (const message of messages) errors.push({ line: row.line, message });
 		resolved.push(r);
 	}

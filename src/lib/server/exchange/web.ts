@@ -117,6 +117,7 @@ export async function previewAction(event: RequestEvent, bodySlug?: string) {
 	const file = form.get('bestand');
 	if (!(file instanceof File) || file.size === 0)
 		return refuse(400, 'Kies een CSV- of XLSX-bestand.');
+	if (file.size > maxImportBytes) return refuse(413, tooLarge);
 	const keepIds = !bodySlug && form.get('idsOvernemen') === 'on';
 	const parsed = await parseExchangeFile(new Uint8Array(await file.arrayBuffer()));
 	if (parsed.errors.length) {
