@@ -99,6 +99,18 @@ const bodyScoped: Record<string, PersonaKey[]> = {
 	'/beheer/(app)/organen/[slug]/uitwisseling/export.xlsx': ['secretary', 'staff', 'admin']
 };
 
+/** Form actions of body-scoped routes that need more than reading the body (body:manage). */
+const bodyManagers: PersonaKey[] = ['secretary', 'staff', 'admin'];
+const bodyScopedActions: Record<string, Record<string, PersonaKey[]>> = {
+	'/beheer/(app)/organen/[slug]': {
+		addMembership: bodyManagers,
+		updateMembership: bodyManagers,
+		endMembership: bodyManagers,
+		addParticipant: bodyManagers,
+		endParticipant: bodyManagers
+	}
+};
+
 type Expectation = 'ok' | 'login' | 'forbidden' | 'any';
 
 function expected(
@@ -119,7 +131,8 @@ function expected(
 		bodyRoles: {}
 	};
 	if (!can(principal, requiredPermission(access, action))) return 'forbidden';
-	if (bodyScoped[route.id] && !bodyScoped[route.id].includes(who)) return 'forbidden';
+	const scoped = (action && bodyScopedActions[route.id]?.[action]) || bodyScoped[route.id];
+	if (scoped && !scoped.includes(who)) return 'forbidden';
 	return 'ok';
 }
 

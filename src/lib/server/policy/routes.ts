@@ -64,7 +64,10 @@ export const routeAccess: Record<string, RouteAccess> = {
 
 	'/beheer/(app)': { permission: 'workspace:enter' },
 	'/beheer/(app)/account': { permission: 'workspace:enter' },
-	'/beheer/(app)/organen/[slug]': { permission: 'workspace:enter' },
+	'/beheer/(app)/organen/[slug]': {
+		permission: 'workspace:enter',
+		actions: { updateBody: 'structure:manage', archiveBody: 'structure:manage' }
+	},
 	'/beheer/(app)/organen/[slug]/vernieuwen': { permission: 'workspace:enter' },
 	// Import/export of one body's members: body:manage, checked in the exchange service.
 	'/beheer/(app)/organen/[slug]/uitwisseling': { permission: 'workspace:enter' },
