@@ -56,6 +56,7 @@ const samples: Record<string, string> = {
 	'/beheer/(open)/wachtwoord-herstellen/[token]': '/beheer/wachtwoord-herstellen/' + 'a'.repeat(43),
 	'/beheer/(open)/uitnodiging/[token]': '/beheer/uitnodiging/' + 'a'.repeat(43),
 	'/beheer/(app)/organen/[slug]': '/beheer/organen/taskforce-spitsregio-leuven',
+	'/beheer/(app)/regio/[slug]': '/beheer/regio/halle-vilvoorde',
 	'/beheer/(app)/organen/[slug]/vernieuwen':
 		'/beheer/organen/taskforce-spitsregio-leuven/vernieuwen',
 	'/beheer/(app)/organen/[slug]/uitwisseling':

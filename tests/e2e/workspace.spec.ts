@@ -15,6 +15,8 @@ const pages = [
 	'/beheer/api-sleutels',
 	'/beheer/taken',
 	'/beheer/organen/taskforce-spitsregio-leuven',
+	'/beheer/regio/halle-vilvoorde',
+	'/beheer/privacy',
 	'/beheer/uitloggen'
 ];
 

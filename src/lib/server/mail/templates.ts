@@ -4,6 +4,7 @@
  */
 import type { SiteSettings } from '../settings/settings.schema';
 import type { Mail } from './mail.service';
+import { notificationKindLabels, type NotificationKind } from './preferences.service';
 
 const escapeHtml = (s: string) =>
 	s.replace(
@@ -11,7 +12,7 @@ const escapeHtml = (s: string) =>
 		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
 	);
 
-type Block = { text: string } | { link: string; label: string };
+export type Block = { text: string } | { link: string; label: string };
 
 function render(settings: SiteSettings, to: string, subject: string, blocks: Block[]): Mail {
 	const footer = [settings.legalName ?? settings.name, settings.address, settings.email]
@@ -63,5 +64,32 @@ export function resetMail(
 		{
 			text: `De link werkt één keer en vervalt op ${args.expiresAt}. Vroeg u niets aan? Dan hoeft u niets te doen: uw wachtwoord blijft ongewijzigd.`
 		}
+	]);
+}
+
+/** Where a user changes which notifications they receive (login required). */
+export const preferencesPath = '/beheer/account#meldingen';
+
+/**
+ * The footer of every notification mail: which kind it is and where to turn it off. Invitations,
+ * resets and other account mails are not notifications and do not carry it.
+ */
+export function notificationFooter(origin: string, kind: NotificationKind): Block[] {
+	return [
+		{
+			text: `U krijgt deze e-mail omdat meldingen over „${notificationKindLabels[kind].label.toLowerCase()}” voor uw account aan staan.`
+		},
+		{ link: new URL(preferencesPath, origin).toString(), label: 'Meldingen wijzigen' }
+	];
+}
+
+/** A notification mail: the blocks of the message, then the notification footer. */
+export function notificationMail(
+	settings: SiteSettings,
+	args: { to: string; subject: string; kind: NotificationKind; origin: string; blocks: Block[] }
+): Mail {
+	return render(settings, args.to, args.subject, [
+		...args.blocks,
+		...notificationFooter(args.origin, args.kind)
 	]);
 }

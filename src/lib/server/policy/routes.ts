@@ -64,6 +64,9 @@ export const routeAccess: Record<string, RouteAccess> = {
 
 	'/beheer/(app)': { permission: 'workspace:enter' },
 	'/beheer/(app)/account': { permission: 'workspace:enter' },
+	'/beheer/(app)/account/gegevens': { permission: 'workspace:enter' },
+	'/beheer/(app)/regio/[slug]': { permission: 'workspace:enter' },
+	'/beheer/(app)/privacy': { permission: 'structure:manage' },
 	'/beheer/(app)/organen/[slug]': {
 		permission: 'workspace:enter',
 		actions: { updateBody: 'structure:manage', archiveBody: 'structure:manage' }

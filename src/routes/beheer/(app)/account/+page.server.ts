@@ -1,7 +1,15 @@
 import { error } from '@sveltejs/kit';
 import { endMyOtherSessions, endMySession, myAccount } from '$lib/server/accounts/login.service';
 import { disableTwoFactor } from '$lib/server/accounts/two-factor.service';
+import { myBodies } from '$lib/server/bodies/workspace.service';
 import { contextOf, formAction, formValues } from '$lib/server/http';
+import {
+	getMailPreferences,
+	notificationKindLabels,
+	notificationKinds,
+	updateMailPreferences
+} from '$lib/server/mail/preferences.service';
+import { myErasureRequest, requestErasure } from '$lib/server/privacy/privacy.service';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** hooks.server.ts guarantees a completed login here; this narrows the types. */
@@ -13,13 +21,47 @@ function me(event: RequestEvent) {
 
 export const load: PageServerLoad = async (event) => {
 	const { user, session } = me(event);
+	const ctx = contextOf(event);
+	const [account, bodies, mail, erasureRequestedAt] = await Promise.all([
+		myAccount(ctx, user.id, session.id),
+		myBodies(ctx),
+		getMailPreferences(event.locals.db, user.id),
+		myErasureRequest(event.locals.db, user.id)
+	]);
 	return {
-		...(await myAccount(contextOf(event), user.id, session.id)),
+		...account,
+		bodies,
+		mail,
+		mailKinds: notificationKinds.map((k) => ({ value: k, ...notificationKindLabels[k] })),
+		erasureRequestedAt,
 		crumbs: [{ label: 'Werkruimte', href: '/beheer' }, { label: 'Mijn account' }]
 	};
 };
 
 export const actions: Actions = {
+	mailPreferences: async (event) => {
+		const { user } = me(event);
+		const values = await formValues(event.request);
+		const result = await formAction(values, () =>
+			updateMailPreferences(contextOf(event), user.id, values)
+		);
+		return 'meeting_invitations' in result
+			? { done: 'Uw meldingen zijn bewaard.', section: 'meldingen' }
+			: result;
+	},
+	requestErasure: async (event) => {
+		const { user } = me(event);
+		const values = await formValues(event.request);
+		const result = await formAction(values, () =>
+			requestErasure(contextOf(event), user.id, values)
+		);
+		return 'people' in result
+			? {
+					done: 'Uw vraag om verwijdering is verstuurd. Het secretariaat neemt contact met u op.',
+					section: 'mijn-gegevens'
+				}
+			: result;
+	},
 	endSession: async (event) => {
 		const { user, session } = me(event);
 		const values = await formValues(event.request);
