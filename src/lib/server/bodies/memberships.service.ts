@@ -116,7 +116,23 @@ async function bodyExists(db: DbOrTx, bodyId: string) {
 	if (!body) throw notFound('Orgaan niet gevonden.');
 }
 
-export async function addMembership(ctx: ServiceContext, bodyId: string, input: unknown) {
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A body given by id, or by slug (as in workspace URLs). */
+export type BodyRef = string | { slug: string };
+
+async function bodyIdOf(db: DbOrTx, ref: BodyRef): Promise<string> {
+	if (typeof ref === 'string') {
+		if (!uuidPattern.test(ref)) throw notFound('Orgaan niet gevonden.');
+		return ref;
+	}
+	const [body] = await db.select({ id: bodies.id }).from(bodies).where(eq(bodies.slug, ref.slug));
+	if (!body) throw notFound('Orgaan niet gevonden.');
+	return body.id;
+}
+
+export async function addMembership(ctx: ServiceContext, body: BodyRef, input: unknown) {
+	const bodyId = await bodyIdOf(ctx.db, body);
 	authorize(ctx.principal, 'body:manage', { bodyId }, ctx.requestId);
 	const parsed = membershipInput.safeParse(input);
 	if (!parsed.success) throw invalidInput(parsed.error);
@@ -150,7 +166,23 @@ export async function addMembership(ctx: ServiceContext, bodyId: string, input: 
 	});
 }
 
+/**
+ * When a command comes from a body's page (`within`), authorise on that body first (so a
+ * stranger gets 403, never a hint whether an id exists) and then require the row to belong to it.
+ */
+async function authorizeWithin(ctx: ServiceContext, within: BodyRef | undefined) {
+	if (within === undefined) return undefined;
+	const bodyId = await bodyIdOf(ctx.db, within);
+	authorize(ctx.principal, 'body:manage', { bodyId }, ctx.requestId);
+	return bodyId;
+}
+
+function sameBody(rowBodyId: string, within: string | undefined, what: string) {
+	if (within !== undefined && rowBodyId !== within) throw notFound(what);
+}
+
 async function loadMembership(db: DbOrTx, id: string) {
+	if (!uuidPattern.test(id)) throw notFound('Lidmaatschap niet gevonden.');
 	const [row] = await db.select().from(memberships).where(eq(memberships.id, id));
 	if (!row) throw notFound('Lidmaatschap niet gevonden.');
 	return row;
@@ -160,8 +192,15 @@ async function loadMembership(db: DbOrTx, id: string) {
  * Change role, organisation, term, public flag or note. Turning the public flag on records
  * consent now; turning it off keeps the earlier consent date (it is history, not state).
  */
-export async function updateMembership(ctx: ServiceContext, id: string, input: unknown) {
+export async function updateMembership(
+	ctx: ServiceContext,
+	id: string,
+	input: unknown,
+	within?: BodyRef
+) {
+	const scope = await authorizeWithin(ctx, within);
 	const current = await loadMembership(ctx.db, id);
+	sameBody(current.bodyId, scope, 'Lidmaatschap niet gevonden.');
 	authorize(ctx.principal, 'body:manage', { bodyId: current.bodyId }, ctx.requestId);
 	const parsed = membershipPatch.safeParse(input);
 	if (!parsed.success) throw invalidInput(parsed.error);
@@ -200,9 +239,16 @@ export async function updateMembership(ctx: ServiceContext, id: string, input: u
 }
 
 /** End a membership on a date (its last day). */
-export async function endMembership(ctx: ServiceContext, id: string, input: unknown) {
+export async function endMembership(
+	ctx: ServiceContext,
+	id: string,
+	input: unknown,
+	within?: BodyRef
+) {
+	const scope = await authorizeWithin(ctx, within);
 	const parsed = endInput.safeParse(input);
 	const current = await loadMembership(ctx.db, id);
+	sameBody(current.bodyId, scope, 'Lidmaatschap niet gevonden.');
 	authorize(ctx.principal, 'body:manage', { bodyId: current.bodyId }, ctx.requestId);
 	if (!parsed.success) throw invalidInput(parsed.error);
 	return updateMembership(ctx, id, { endOn: parsed.data.endOn });
@@ -210,7 +256,8 @@ export async function endMembership(ctx: ServiceContext, id: string, input: unkn
 
 // --- participants (organisations taking part in a body) ---
 
-export async function addParticipant(ctx: ServiceContext, bodyId: string, input: unknown) {
+export async function addParticipant(ctx: ServiceContext, body: BodyRef, input: unknown) {
+	const bodyId = await bodyIdOf(ctx.db, body);
 	authorize(ctx.principal, 'body:manage', { bodyId }, ctx.requestId);
 	const parsed = participantInput.safeParse(input);
 	if (!parsed.success) throw invalidInput(parsed.error);
@@ -241,13 +288,21 @@ export async function addParticipant(ctx: ServiceContext, bodyId: string, input:
 }
 
 async function loadParticipant(db: DbOrTx, id: string) {
+	if (!uuidPattern.test(id)) throw notFound('Deelnemende organisatie niet gevonden.');
 	const [row] = await db.select().from(participants).where(eq(participants.id, id));
 	if (!row) throw notFound('Deelnemende organisatie niet gevonden.');
 	return row;
 }
 
-export async function endParticipant(ctx: ServiceContext, id: string, input: unknown) {
+export async function endParticipant(
+	ctx: ServiceContext,
+	id: string,
+	input: unknown,
+	within?: BodyRef
+) {
+	const scope = await authorizeWithin(ctx, within);
 	const current = await loadParticipant(ctx.db, id);
+	sameBody(current.bodyId, scope, 'Deelnemende organisatie niet gevonden.');
 	authorize(ctx.principal, 'body:manage', { bodyId: current.bodyId }, ctx.requestId);
 	const parsed = endInput.safeParse(input);
 	if (!parsed.success) throw invalidInput(parsed.error);

@@ -33,6 +33,8 @@ const idList = z.preprocess(
 export const renewalInput = z
 	.strictObject({
 		bodyId: optionalUuid('Ongeldig orgaan.'),
+		/** The body by slug (the workspace URL), instead of bodyId. */
+		bodySlug: z.string().max(100).optional(),
 		regionId: optionalUuid('Ongeldige regio.'),
 		/** The last day of the current term. */
 		endOn: dateString,
@@ -40,7 +42,7 @@ export const renewalInput = z
 		continuing: idList.default([]),
 		newcomers: z.array(newcomerInput).max(200, 'Hoogstens 200 nieuwkomers tegelijk.').default([])
 	})
-	.refine((r) => Boolean(r.bodyId) !== Boolean(r.regionId), {
+	.refine((r) => [r.bodyId, r.bodySlug, r.regionId].filter(Boolean).length === 1, {
 		message: 'Kies één orgaan of één regio.',
 		path: ['bodyId']
 	});
@@ -59,7 +61,7 @@ const emptyRow = (row: Record<string, unknown>) =>
  */
 export function renewalFromForm(
 	values: Record<string, unknown>,
-	scope: { bodyId?: string; regionId?: string }
+	scope: { bodyId?: string; bodySlug?: string; regionId?: string }
 ): unknown {
 	if (typeof values.payload === 'string') {
 		try {

@@ -64,17 +64,31 @@ export function nextDay(date: string): string {
 	return d.toISOString().slice(0, 10);
 }
 
-function parse(input: unknown): RenewalInput {
+/**
+ * Resolve the scope (body by id or slug, or region) and authorise it BEFORE validating the rest,
+ * so someone who may not renew learns nothing from validation messages.
+ */
+async function authorizedInput(ctx: ServiceContext, input: unknown): Promise<RenewalInput> {
+	const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+	const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+	let bodyId = text(raw.bodyId);
+	const slug = text(raw.bodySlug);
+	if (slug) {
+		const [body] = await ctx.db.select({ id: bodies.id }).from(bodies).where(eq(bodies.slug, slug));
+		if (!body) throw notFound('Orgaan niet gevonden.');
+		bodyId = body.id;
+	}
+	if (bodyId && uuidPattern.test(bodyId))
+		authorize(ctx.principal, 'body:manage', { bodyId }, ctx.requestId);
+	else authorize(ctx.principal, 'structure:manage', undefined, ctx.requestId);
 	const parsed = renewalInput.safeParse(input);
 	if (!parsed.success) throw invalidInput(parsed.error);
-	return parsed.data;
+	const data: RenewalInput = { ...parsed.data };
+	delete data.bodySlug;
+	return bodyId ? { ...data, bodyId } : data;
 }
 
-function authorizeScope(ctx: ServiceContext, input: RenewalInput) {
-	if (input.bodyId)
-		authorize(ctx.principal, 'body:manage', { bodyId: input.bodyId }, ctx.requestId);
-	else authorize(ctx.principal, 'structure:manage', undefined, ctx.requestId);
-}
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
 
@@ -259,8 +273,7 @@ class Rollback extends Error {
 
 /** Exactly the changes `applyRenewal` would write, without writing them. */
 export async function previewRenewal(ctx: ServiceContext, input: unknown): Promise<RenewalPlan> {
-	const data = parse(input);
-	authorizeScope(ctx, data);
+	const data = await authorizedInput(ctx, input);
 	try {
 		await ctx.db.transaction(async (tx) => {
 			throw new Rollback(await execute(tx, data));
@@ -274,8 +287,7 @@ export async function previewRenewal(ctx: ServiceContext, input: unknown): Promi
 
 /** Write the renewal in one transaction with one audit row; returns what it did. */
 export async function applyRenewal(ctx: ServiceContext, input: unknown): Promise<RenewalPlan> {
-	const data = parse(input);
-	authorizeScope(ctx, data);
+	const data = await authorizedInput(ctx, input);
 	return mutate(ctx, async (tx) => {
 		const plan = await execute(tx, data);
 		return {

@@ -50,3 +50,31 @@ export const bodyInput = z.strictObject({
 	)
 });
 export type BodyInput = z.infer<typeof bodyInput>;
+
+/** The body form's flat fields (nameNl, contactEmail, …) as the service input. */
+export function bodyFromForm(values: Record<string, unknown>): unknown {
+	const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : '');
+	const translatable = (nl: string, en: string) =>
+		text(nl).trim() || text(en).trim()
+			? { nl: text(nl), ...(text(en).trim() ? { en: text(en) } : {}) }
+			: undefined;
+	return {
+		slug: values.slug,
+		kind: values.kind,
+		name: translatable('nameNl', 'nameEn') ?? { nl: '' },
+		shortName: values.shortName,
+		purpose: translatable('purposeNl', 'purposeEn'),
+		regionId: values.regionId,
+		partOfId: values.partOfId,
+		reportsTo: values.reportsTo,
+		advises: values.advises,
+		policyDomainIds: values.policyDomainIds,
+		contact: {
+			email: values.contactEmail,
+			phone: values.contactPhone,
+			address: values.contactAddress,
+			website: values.contactWebsite
+		},
+		quorum: values.quorum
+	};
+}

@@ -234,9 +234,18 @@ export async function updateBody(ctx: ServiceContext, id: string, input: unknown
 	});
 }
 
+/** `updateBody` for the body at a workspace URL. */
+export async function updateBodyBySlug(ctx: ServiceContext, slug: string, input: unknown) {
+	authorize(ctx.principal, 'structure:manage', undefined, ctx.requestId);
+	const [body] = await ctx.db.select({ id: bodies.id }).from(bodies).where(eq(bodies.slug, slug));
+	if (!body) throw notFound('Orgaan niet gevonden.');
+	return updateBody(ctx, body.id, input);
+}
+
 /** Archive (or bring back) a body: it disappears from lists and pages, its history stays. */
 export async function setBodyArchived(ctx: ServiceContext, id: string, archived: boolean) {
 	authorize(ctx.principal, 'structure:manage', undefined, ctx.requestId);
+	if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Orgaan niet gevonden.');
 	return mutate(ctx, async (tx) => {
 		const [before] = await tx.select().from(bodies).where(eq(bodies.id, id));
 		if (!before) throw notFound('Orgaan niet gevonden.');

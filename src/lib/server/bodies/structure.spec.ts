@@ -175,10 +175,7 @@ describe('updateBody and archive', () => {
 			id,
 			await formOf(id, { quorum: 4, policyDomainIds: [policyDomainId('mobiliteit')] })
 		);
-		const [audit] = await t.db
-			.select()
-			.from(auditEvents)
-			.where(eq(auditEvents.recordId, id));
+		const [audit] = await t.db.select().from(auditEvents).where(eq(auditEvents.recordId, id));
 		expect(audit.changes?.quorum).toEqual({ before: null, after: 4 });
 		const domains = await t.db
 			.select()
