@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { images } from '../helpers/images';
-import { expectNoAxeViolations } from './support/axe';
+import { expectNoAxeViolations, probePage } from './support/axe';
 import { scenario } from './support/scenario';
 
 const SITE = 'ERSV Vlaams-Brabant';
@@ -30,6 +30,11 @@ test.describe('site settings', () => {
 			'Instellingen'
 		);
 		await expectNoAxeViolations(page);
+		const { probe, close } = await probePage(page, javaScriptEnabled);
+		await probe.setViewportSize({ width: 320, height: 800 });
+		const width = await probe.evaluate(() => document.documentElement.scrollWidth);
+		await close();
+		expect(width, 'no horizontal scroll at 320 px').toBeLessThanOrEqual(320);
 
 		const preview = page.locator('.preview');
 		await expect(preview).toContainText(SITE);
