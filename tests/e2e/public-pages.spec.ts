@@ -51,6 +51,8 @@ const pages: PageCase[] = [
 	{ path: '/gemeenten/23023-galmaarden' },
 	{ path: '/gemeenten/24062-leuven' },
 	{ path: '/open-data/api' },
+	{ path: '/privacy' },
+	{ path: '/en/privacy', lang: 'en' },
 	{ path: '/organen/bestaat-niet', status: 404, crumbs: false },
 	{ path: '/en/regio/leuven', lang: 'en' }
 ];
@@ -196,6 +198,43 @@ test.describe('content', () => {
 			'Themawerkgroep Wonen',
 			'Themawerkgroep Zorg en welzijn'
 		]);
+	});
+
+	test('/regio/halle-vilvoorde draws its org chart beside the list', async ({ page }) => {
+		await page.goto('/regio/halle-vilvoorde');
+		const chart = page.getByRole('img', { name: 'Organigram van Regio Halle-Vilvoorde' });
+		await expect(chart).toHaveCount(1);
+		await expect(chart).toHaveJSProperty('tagName', 'svg');
+		// The description is the text equivalent of the lines in the drawing.
+		await expect(chart).toHaveAccessibleDescription(
+			/Stuurgroep Toekomstforum rapporteert aan Burgemeestersoverleg Halle-Vilvoorde\./
+		);
+		await expect(chart.locator('rect')).toHaveCount(10);
+		await expect(page.locator('figure.org-chart figcaption')).toContainText('adviseert');
+		// The list alternative, with links, in the same section.
+		const section = page.getByRole('region', { name: 'Structuur van het overleg' });
+		await expect(section.getByRole('img')).toHaveCount(1);
+		await expect(
+			section.getByRole('link', { name: 'Stuurgroep Toekomstforum', exact: true })
+		).toHaveAttribute('href', '/organen/stuurgroep-toekomstforum');
+		// It fits a 320 px screen: scaled down, not cut off.
+		await page.setViewportSize({ width: 320, height: 800 });
+		const box = await chart.boundingBox();
+		expect(box!.x + box!.width).toBeLessThanOrEqual(320);
+	});
+
+	test('the privacy statement is linked from every page and uses the site settings', async ({
+		page
+	}) => {
+		await page.goto('/');
+		await page.getByRole('contentinfo').getByRole('link', { name: 'Privacyverklaring' }).click();
+		await expect(page).toHaveURL(/\/privacy$/);
+		await expect(page.locator('h1')).toHaveText('Privacyverklaring');
+		await expect(
+			page.getByRole('heading', { level: 2, name: 'Hoe lang bewaren we ze?' })
+		).toHaveCount(1);
+		await expect(page.locator('main')).toContainText('tot 5 jaar na het einde');
+		await expect(page.locator('main')).toContainText('Verwerkingsverantwoordelijke is');
 	});
 
 	test('/organen/taskforce-spitsregio-leuven reports to the Burgemeestersoverleg and lists its participants', async ({

@@ -43,6 +43,22 @@ test.describe('workspace pages as an administrator', () => {
 		});
 	}
 
+	test('my data downloads as a JSON attachment without secrets', async ({ page }) => {
+		await page.goto('/beheer/account');
+		const link = page.getByRole('link', { name: 'Mijn gegevens downloaden (JSON)' });
+		await expect(link).toHaveAttribute('href', '/beheer/account/gegevens');
+		const response = await page.request.get('/beheer/account/gegevens');
+		expect(response.status()).toBe(200);
+		expect(response.headers()['content-type']).toContain('application/json');
+		expect(response.headers()['content-disposition']).toMatch(
+			/^attachment; filename="mijn-gegevens-\d{4}-\d{2}-\d{2}\.json"$/
+		);
+		const text = await response.text();
+		expect(text).not.toMatch(/passwordHash|totpSecret|tokenHash|codeHash|argon2/);
+		expect(JSON.parse(text)).toMatchObject({ user: { email: scenario().admin.email } });
+		await expect(page.getByRole('heading', { level: 2, name: 'E-mailmeldingen' })).toHaveCount(1);
+	});
+
 	test('a user page', async ({ page }) => {
 		await page.goto('/beheer/gebruikers');
 		await page.getByRole('link', { name: 'member (voorbeeld)' }).click();
