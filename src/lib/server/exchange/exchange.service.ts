@@ -4,8 +4,9 @@
  * change or every bad row; `applyImport` validates again inside its transaction and writes
  * everything, or nothing.
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { mutate } from '../audit/audit.service';
+import { lockBody } from '../bodies/memberships.service';
 import type { ServiceContext } from '../context';
 import type { DbOrTx, Tx } from '../db';
 import { auditEvents, bodies, memberships, organisations, people } from '../db/schema';
@@ -294,9 +295,14 @@ export async function applyImport(
 	scope: ExchangeScope = {}
 ) {
 	return mutate(ctx, async (tx) => {
-		// Serialise imports: two at once could each pass the overlap check and together break it.
-		await tx.execute(sql`select pg_advisory_xact_lock(hashtext('exchange.import'))`);
 		const resolvedScope = await authorizeScope(ctx, tx, scope);
+		// Take the same per-body locks as single membership commands (in one order, so two imports
+		// cannot deadlock): nothing can slip an overlapping term in between check and write.
+		const slugs = [...new Set(rows.map((r) => r.values.body_slug).filter(Boolean))];
+		const touched = slugs.length
+			? await tx.select({ id: bodies.id }).from(bodies).where(inArray(bodies.slug, slugs))
+			: [];
+		for (const id of touched.map((b) => b.id).sort()) await lockBody(tx, id);
 		const { changes, unchanged, errors, resolved } = await plan(tx, resolvedScope, rows);
 		if (errors.length) throw new ImportRefused(errors);
 		await write(tx, ctx, resolved, changes);

@@ -215,6 +215,28 @@ describe('import: bad input changes nothing', () => {
 		await expectRefused(inFile, 3, /al secretaris van orgaan .* \(regel 2\)/);
 	});
 
+	it('refuses moving a membership to another body', async () => {
+		const [a, b] = await t.db.select().from(bodies).limit(2);
+		const { person, membership } = await buildMembership(t.db, { bodyId: a.id });
+		const { rows } = parseCsv(
+			csvOf([
+				{
+					person_id: person.id,
+					given_name: person.givenName,
+					family_name: person.familyName,
+					membership_id: membership.id,
+					body_slug: b.slug,
+					role: 'member'
+				}
+			])
+		);
+		await expectRefused(
+			rows,
+			2,
+			`Lidmaatschap ${membership.id} kan niet naar een ander orgaan verhuizen`
+		);
+	});
+
 	it('refuses a public name without a consent date', async () => {
 		const body = await someBody();
 		const { rows } = parseCsv(

@@ -160,6 +160,15 @@ function resolveRow(row: SourceRow, loaded: Loaded, scope: Scope, errors: string
 		else if (existing && scope.bodyId && existing.bodyId !== scope.bodyId)
 			errors.push(`Lidmaatschap ${membershipId} hoort bij een ander orgaan.`);
 		const bodyId = v.body_slug ? loaded.bodies.get(v.body_slug) : undefined;
+		if (
+			existing &&
+			bodyId &&
+			existing.bodyId !== bodyId &&
+			!(scope.bodyId && existing.bodyId !== scope.bodyId)
+		)
+			errors.push(
+				`Lidmaatschap ${membershipId} kan niet naar een ander orgaan verhuizen: beëindig het en voeg een nieuwe regel toe.`
+			);
 		if (!v.body_slug) errors.push('Orgaan (body_slug) ontbreekt.');
 		else if (!bodyId) errors.push(`Onbekend orgaan: "${v.body_slug}".`);
 		else if (scope.bodyId && bodyId !== scope.bodyId)
