@@ -51,7 +51,7 @@ describe('org chart', () => {
 			props: { chart, title: 'Organigram van Regio Leuven', locale: 'nl' }
 		});
 		expect(body).toMatch(
-			/<svg[^>]*role="img"[^>]*aria-labelledby="organigram-title organigram-desc"/
+			/<svg[^>]*role="img"[^>]*aria-labelledby="organigram-title"[^>]*aria-describedby="organigram-desc"/
 		);
 		expect(body).toContain('<title id="organigram-title">Organigram van Regio Leuven</title>');
 		expect(body).toContain('Taskforce Spitsregio Leuven rapporteert aan Burgemeestersoverleg');
