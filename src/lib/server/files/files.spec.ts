@@ -201,6 +201,12 @@ describe('serveFile', () => {
 		await allowed.body?.cancel();
 	});
 
+	it('answers 404 when the blob is gone from disk', async () => {
+		const file = await storeFile(t.ctx(), 'logo', { name: 'l.png', data: images.png });
+		fs.rmSync(blobPath(file.sha256));
+		expect((await serveFile(t.db, file.id, get(), { allow: publicPurposes })).status).toBe(404);
+	});
+
 	it('encodes names per RFC 5987', () => {
 		expect(contentDisposition('attachment', 'a "b" (c)*.pdf')).toBe(
 			`attachment; filename="a _b_ (c)*.pdf"; filename*=UTF-8''a%20%22b%22%20%28c%29%2A.pdf`

@@ -6,7 +6,8 @@ import { Readable } from 'node:stream';
 import type { DbOrTx } from '../db';
 import { getFile, type StoredFile } from './files.service';
 import { purposeRule } from './purposes';
-import { openBlob } from './storage';
+import { log } from '../log';
+import { blobExists, openBlob } from './storage';
 
 /** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266 / RFC 5987). */
 export function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
@@ -68,6 +69,13 @@ export async function serveFile(
 	const match = request.headers.get('if-none-match');
 	if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
 		return new Response(null, { status: 304, headers });
+	}
+	if (!(await blobExists(file.sha256))) {
+		log().error({ fileId: file.id, sha256: file.sha256 }, 'file row without its blob on disk');
+		return new Response('Niet gevonden.', {
+			status: 404,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
 	}
 	headers.set('content-length', String(file.size));
 	const body = Readable.toWeb(openBlob(file.sha256)) as unknown as ReadableStream<Uint8Array>;

@@ -108,6 +108,13 @@ export async function discardStaged(staged: StagedBlob | undefined): Promise<voi
 	if (staged) await fs.rm(staged.tmpPath, { force: true });
 }
 
+export async function blobExists(sha256: string): Promise<boolean> {
+	return fs.access(blobPath(sha256)).then(
+		() => true,
+		() => false
+	);
+}
+
 /** A stream of a stored blob, for responses. */
 export function openBlob(sha256: string): Readable {
 	return createReadStream(blobPath(sha256));
