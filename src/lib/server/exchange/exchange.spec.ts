@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { buildMembership, buildOrganisation } from '../../../../tests/helpers/factories';
 import type { ServiceContext } from '../context';
-import type { Db } from '../db';
+import { countQueries, type Db } from '../db';
 import { auditEvents, bodies, memberships, people } from '../db/schema';
 import { AppError } from '../errors';
 import type { Principal } from '../policy';
@@ -462,5 +462,32 @@ describe('import: preview and apply', () => {
 		expect((await previewImport(ctx, add, { bodySlug: a.slug })).errors).toEqual([]);
 		await applyImport(ctx, rows.slice(0, 1), { bodySlug: a.slug });
 		expect((await counts()).memberships).toBe(before.memberships + 2);
+	});
+});
+
+describe('queries', () => {
+	it('export and preview make a fixed number of queries, for 2 rows as for 20 or more', async () => {
+		const all = await t.db.select().from(bodies);
+		expect(all.length).toBeGreaterThanOrEqual(10);
+		for (const body of all) {
+			await buildMembership(t.db, { bodyId: body.id, role: 'expert', startOn: '2020-01-01' });
+			await buildMembership(t.db, { bodyId: body.id, role: 'observer', startOn: '2020-01-01' });
+		}
+		const exported = await exportMemberships(t.ctx());
+		const rowsOf = (n: number) =>
+			exported
+				.filter((r) => r.membership_id)
+				.slice(0, n)
+				.map((values, i) => ({ line: i + 2, values: { ...values, note: 'voorbeeld gewijzigd' } }));
+		const few = await countQueries(() => previewImport(t.ctx(), rowsOf(2)));
+		const many = await countQueries(() => previewImport(t.ctx(), rowsOf(40)));
+		expect(few.result.errors).toEqual([]);
+		expect(many.result.errors).toEqual([]);
+		expect(many.result.changes.length).toBeGreaterThanOrEqual(20);
+		// At most one query per kind of record (people, memberships, bodies, organisations), whatever the size.
+		expect(few.queries).toBeLessThanOrEqual(4);
+		expect(many.queries).toBeLessThanOrEqual(4);
+		const exportCount = await countQueries(() => exportMemberships(t.ctx()));
+		expect(exportCount.queries).toBeLessThanOrEqual(2);
 	});
 });
