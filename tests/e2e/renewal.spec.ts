@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations } from './support/axe';
+import { expectNoAxeViolations, probePage } from './support/axe';
 import { scenario } from './support/scenario';
 
 const TASKFORCE = 'taskforce-spitsregio-leuven';
@@ -123,4 +123,65 @@ test('a member of the Taskforce cannot open the renewal', async ({ page, context
 	expect(response?.status()).toBe(403);
 	await page.goto(`/beheer/organen/${TASKFORCE}`);
 	await expect(page.getByRole('link', { name: 'Mandaten vernieuwen' })).toHaveCount(0);
+});
+
+test.describe('structure screens as staff', () => {
+	test.beforeEach(async ({ context }, info) => {
+		const { staff } = scenario();
+		await context.addCookies([
+			{ name: 'sp_session', value: staff.sessionToken, url: info.project.use.baseURL! }
+		]);
+	});
+
+	const pages = [
+		'/beheer/organisaties',
+		'/beheer/organisaties?q=acv&kind=union',
+		'/beheer/organisaties/nieuw',
+		'/beheer/personen',
+		'/beheer/personen/nieuw',
+		'/beheer/organen',
+		'/beheer/organen?archived=1',
+		'/beheer/organen/nieuw'
+	];
+	for (const url of pages) {
+		test(url, async ({ page, javaScriptEnabled }) => {
+			const response = await page.goto(url);
+			expect(response?.status()).toBe(200);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+			await expectNoAxeViolations(page);
+			const { probe, close } = await probePage(page, javaScriptEnabled);
+			await probe.setViewportSize({ width: 320, height: 800 });
+			const width = await probe.evaluate(() => document.documentElement.scrollWidth);
+			await close();
+			expect(width).toBeLessThanOrEqual(320);
+		});
+	}
+
+	test('create a person, refuse bad input, and see an organisation’s history', async ({
+		page
+	}, info) => {
+		const name = `Persoon${info.project.name.replace(/[^a-z]/gi, '')}`;
+		await page.goto('/beheer/personen/nieuw');
+		await page.getByLabel('Voornaam').fill(name);
+		await page.getByLabel('E-mailadres (niet verplicht)').fill('geen-adres');
+		await page.getByRole('button', { name: 'Persoon bewaren' }).click();
+		await expect(page.getByRole('alert')).toContainText('Vul de familienaam in.');
+		await expectNoAxeViolations(page);
+		await page.getByLabel('Familienaam').fill('Voorbeeld');
+		await page.getByLabel('E-mailadres (niet verplicht)').fill('');
+		await page.getByRole('button', { name: 'Persoon bewaren' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${name} Voorbeeld`);
+		await expect(page.getByText('De persoon is bewaard.')).toBeVisible();
+		await expectNoAxeViolations(page);
+
+		await page.goto('/beheer/organisaties?q=acv');
+		await page.getByRole('link', { name: 'ACV', exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('ACV');
+		await expect(page.getByRole('heading', { name: 'Deelname aan organen' })).toBeVisible();
+		await expectNoAxeViolations(page);
+
+		await page.goto('/beheer/organen/taskforce-spitsregio-leuven');
+		await expect(page.getByRole('heading', { name: 'Orgaan bewerken' })).toBeVisible();
+		await expectNoAxeViolations(page);
+	});
 });

@@ -18,7 +18,9 @@ export const bodyInput = z.strictObject({
 		.trim()
 		.min(2, 'Een slug heeft minstens 2 tekens.')
 		.max(100, 'Een slug heeft hoogstens 100 tekens.')
-		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Alleen kleine letters, cijfers en koppeltekens.'),
+		.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Alleen kleine letters, cijfers en koppeltekens.')
+		// /beheer/organen/nieuw is the form for a new body.
+		.refine((s) => s !== 'nieuw', 'Deze slug is voorbehouden.'),
 	kind: z.enum(bodyKinds, 'Kies een soort orgaan.'),
 	name: translatableSchema,
 	shortName: optionalText(40),
@@ -78,3 +80,9 @@ export function bodyFromForm(values: Record<string, unknown>): unknown {
 		quorum: values.quorum
 	};
 }
+
+export const bodyWorkspaceQuery = z.strictObject({
+	q: z.preprocess(blankToUndefined, z.string().trim().max(200, 'Hoogstens 200 tekens.').optional()),
+	regionId: optionalUuid('Ongeldige regio.'),
+	archived: z.preprocess((v) => v === '1' || v === 'on' || v === true, z.boolean()).default(false)
+});

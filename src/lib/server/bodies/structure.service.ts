@@ -19,7 +19,7 @@ import {
 } from '../db/schema';
 import { AppError, invalidInput, notFound } from '../errors';
 import { authorize } from '../policy';
-import { bodyInput, type BodyInput } from './structure.schema';
+import { bodyInput, bodyWorkspaceQuery, type BodyInput } from './structure.schema';
 
 export const structureMessages = {
 	partOfCycle: 'Een orgaan kan geen deel zijn van zichzelf, ook niet via zijn onderdelen.',
@@ -320,4 +320,17 @@ export async function bodyFormOptions(db: DbOrTx) {
 			.orderBy(asc(policyDomains.position))
 	]);
 	return { bodies: bodyRows, regions: regionRows, policyDomains: domainRows };
+}
+
+/** The /beheer/organen page: the filtered list and the regions to filter on. */
+export async function bodiesWorkspacePage(ctx: ServiceContext, query: unknown) {
+	const parsed = bodyWorkspaceQuery.safeParse(query);
+	if (!parsed.success) throw invalidInput(parsed.error, 'Ongeldige filter.');
+	const items = await listBodiesForWorkspace(ctx, parsed.data);
+	const regions = await ctx.db
+		.select({ id: areas.id, name: areas.name })
+		.from(areas)
+		.where(eq(areas.level, 'regio'))
+		.orderBy(asc(areas.slug));
+	return { items, regions, query: parsed.data };
 }

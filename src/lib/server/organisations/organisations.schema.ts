@@ -44,3 +44,27 @@ export const organisationListQuery = z.strictObject({
 	limit: z.coerce.number().int().min(1).max(200).default(50),
 	kind: z.enum(organisationKinds).optional()
 });
+
+export const organisationWorkspaceQuery = z.strictObject({
+	q: z.string().trim().max(200, 'Hoogstens 200 tekens.').optional(),
+	kind: z.preprocess((v) => (v === '' ? undefined : v), z.enum(organisationKinds).optional()),
+	archived: z.preprocess((v) => v === '1' || v === 'on' || v === true, z.boolean()).default(false),
+	page: z.coerce.number().int().min(1).max(10_000).default(1),
+	limit: z.coerce.number().int().min(1).max(200).default(50)
+});
+
+/** The organisation form's flat fields (nameNl, nameEn, …) as the service input. */
+export function organisationFromForm(values: Record<string, unknown>): Record<string, unknown> {
+	const text = (key: string) =>
+		typeof values[key] === 'string' ? (values[key] as string).trim() : '';
+	const out: Record<string, unknown> = {
+		slug: values.slug,
+		kind: values.kind,
+		name: { nl: text('nameNl'), ...(text('nameEn') ? { en: text('nameEn') } : {}) }
+	};
+	if (text('shortName')) out.shortName = text('shortName');
+	if (text('descriptionNl')) out.description = { nl: text('descriptionNl') };
+	if (text('areaId')) out.areaId = text('areaId');
+	if (text('website')) out.website = text('website');
+	return out;
+}

@@ -1,0 +1,28 @@
+import { redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/i18n';
+import { bodyFromForm } from '$lib/server/bodies/structure.schema';
+import { bodyFormOptions, createBody } from '$lib/server/bodies/structure.service';
+import { bodyKinds } from '$lib/server/db/schema';
+import { contextOf, formAction, formValues } from '$lib/server/http';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => ({
+	options: await bodyFormOptions(event.locals.db),
+	bodyKinds,
+	crumbs: [
+		{ label: 'Werkruimte', href: '/beheer' },
+		{ label: 'Organen', href: '/beheer/organen' },
+		{ label: 'Nieuw orgaan' }
+	]
+});
+
+export const actions: Actions = {
+	default: async (event) => {
+		const values = await formValues(event.request);
+		const result = await formAction(values, () =>
+			createBody(contextOf(event), bodyFromForm(values))
+		);
+		if (!('id' in result)) return result;
+		redirect(303, localizeHref(`/beheer/organen/${result.slug}?bewaard=1`, event.locals.locale));
+	}
+};

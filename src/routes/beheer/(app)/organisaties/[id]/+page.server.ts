@@ -1,0 +1,46 @@
+import { tr } from '$lib/i18n';
+import { organisationKinds } from '$lib/server/db/schema';
+import { contextOf, formAction, formValues, load as orError, parseId } from '$lib/server/http';
+import { organisationFromForm } from '$lib/server/organisations/organisations.schema';
+import {
+	getOrganisationHistory,
+	setOrganisationArchived,
+	updateOrganisation
+} from '$lib/server/organisations/organisations.service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const view = await orError(getOrganisationHistory(contextOf(event), parseId(event.params.id)));
+	return {
+		...view,
+		kinds: organisationKinds,
+		saved: event.url.searchParams.has('bewaard'),
+		crumbs: [
+			{ label: 'Werkruimte', href: '/beheer' },
+			{ label: 'Organisaties', href: '/beheer/organisaties' },
+			{ label: tr(view.organisation.name, event.locals.locale) }
+		]
+	};
+};
+
+export const actions: Actions = {
+	update: async (event) => {
+		const values = await formValues(event.request);
+		const result = await formAction(values, () =>
+			updateOrganisation(contextOf(event), event.params.id, organisationFromForm(values))
+		);
+		return 'id' in result ? { done: 'De organisatie is bewaard.' } : result;
+	},
+	archive: async (event) => {
+		const values = await formValues(event.request);
+		const result = await formAction(values, () =>
+			setOrganisationArchived(contextOf(event), event.params.id, values.archived !== 'false')
+		);
+		if (!('id' in result)) return result;
+		return {
+			done: result.archivedAt
+				? 'De organisatie is gearchiveerd.'
+				: 'De organisatie is terug actief.'
+		};
+	}
+};

@@ -1,0 +1,8 @@
+import { contextOf, load as orError } from '$lib/server/http';
+import { peoplePage } from '$lib/server/people/people.service';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => ({
+	...(await orError(peoplePage(contextOf(event), Object.fromEntries(event.url.searchParams)))),
+	crumbs: [{ label: 'Werkruimte', href: '/beheer' }, { label: 'Personen' }]
+});

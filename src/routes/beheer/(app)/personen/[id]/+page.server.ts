@@ -1,0 +1,26 @@
+import { contextOf, formAction, formValues, load as orError, parseId } from '$lib/server/http';
+import { getPersonHistory, updatePerson } from '$lib/server/people/people.service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const view = await orError(getPersonHistory(contextOf(event), parseId(event.params.id)));
+	return {
+		...view,
+		saved: event.url.searchParams.has('bewaard'),
+		crumbs: [
+			{ label: 'Werkruimte', href: '/beheer' },
+			{ label: 'Personen', href: '/beheer/personen' },
+			{ label: `${view.person.givenName} ${view.person.familyName}` }
+		]
+	};
+};
+
+export const actions: Actions = {
+	update: async (event) => {
+		const values = await formValues(event.request);
+		const result = await formAction(values, () =>
+			updatePerson(contextOf(event), event.params.id, values)
+		);
+		return 'id' in result ? { done: 'De gegevens zijn bewaard.' } : result;
+	}
+};
