@@ -72,6 +72,14 @@ export const routeAccess: Record<string, RouteAccess> = {
 		actions: { updateBody: 'structure:manage', archiveBody: 'structure:manage' }
 	},
 	'/beheer/(app)/organen/[slug]/vernieuwen': { permission: 'workspace:enter' },
+	'/beheer/(app)/organen': { permission: 'structure:manage' },
+	'/beheer/(app)/organen/nieuw': { permission: 'structure:manage' },
+	'/beheer/(app)/organisaties': { permission: 'structure:manage' },
+	'/beheer/(app)/organisaties/nieuw': { permission: 'structure:manage' },
+	'/beheer/(app)/organisaties/[id]': { permission: 'structure:manage' },
+	'/beheer/(app)/personen': { permission: 'structure:manage' },
+	'/beheer/(app)/personen/nieuw': { permission: 'structure:manage' },
+	'/beheer/(app)/personen/[id]': { permission: 'structure:manage' },
 	// Import/export of one body's members: body:manage, checked in the exchange service.
 	'/beheer/(app)/organen/[slug]/uitwisseling': { permission: 'workspace:enter' },
 	'/beheer/(app)/organen/[slug]/uitwisseling/export.csv': { permission: 'workspace:enter' },
