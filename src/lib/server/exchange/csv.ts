@@ -31,20 +31,23 @@ export function toCsv(rows: ExchangeRow[]): string {
 	);
 }
 
+const breaks = (raw: string) => raw.match(/\r\n|\r|\n/g)?.length ?? 0;
+
 /** Read a CSV export (or a hand-made file): `;` or `,` between fields, with or without a BOM. */
 export function parseCsv(text: string): ParsedFile {
 	const clean = text.replace(/^\uFEFF/, '');
 	const firstLine = clean.split(/\r?\n/, 1)[0] ?? '';
 	const delimiter = firstLine.split(';').length >= firstLine.split(',').length ? ';' : ',';
-	let records: { record: string[]; info: { lines: number } }[];
+	let records: { record: string[]; raw: string; info: { lines: number } }[];
 	try {
 		records = parse(clean, {
 			delimiter,
 			info: true,
 			relax_column_count: true,
+			raw: true,
 			skip_empty_lines: false,
 			bom: true
-		}) as unknown as { record: string[]; info: { lines: number } }[];
+		}) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
 	} catch (e) {
 		const line = (e as { lines?: number }).lines ?? 1;
 		return {
@@ -58,8 +61,16 @@ export function parseCsv(text: string): ParsedFile {
 	if (!head) return { rows: [], errors: [{ line: 1, message: 'Het bestand is leeg.' }] };
 	const errors = checkHeader(head.record, head.info.lines);
 	if (errors.length) return { rows: [], errors };
+	// A quoted field may span lines (and csv-parse's own count is off after a CRLF inside quotes):
+	// a row's line is the header's plus the line breaks in the raw text of the records before it.
+	let line = 1 + breaks(head.raw);
 	const rows = body
-		.filter((r) => !isBlankRow(r.record))
-		.map((r) => ({ line: r.info.lines, values: rowFrom(head.record, r.record.map(unguard)) }));
+		.map((r) => {
+			const at = line;
+			line += breaks(r.raw);
+			return { r, line: at };
+		})
+		.filter(({ r }) => !isBlankRow(r.record))
+		.map(({ r, line }) => ({ line, values: rowFrom(head.record, r.record.map(unguard)) }));
 	return { rows, errors: [] };
 }

@@ -163,6 +163,21 @@ describe('import: bad input changes nothing', () => {
 		expect(errors.some((e) => e.line === 3)).toBe(false);
 	});
 
+	it('numbers rows by the line they start on, also after a note spanning lines', async () => {
+		const body = await someBody();
+		const text = [
+			exchangeColumns.join(';'),
+			`;Voorbeeld;Meerdere;;;;${body.slug};member;;;;nee;;"regel een`,
+			`regel twee"`,
+			'',
+			`;Voorbeeld;Fout;;;;${body.slug};member;;2025-02-01;2025-01-01;nee;;`
+		].join('\r\n');
+		const parsed = parseCsv(text);
+		expect(parsed.rows.map((r) => r.line)).toEqual([2, 5]);
+		expect(parsed.rows[0].values.note).toBe('regel een\r\nregel twee');
+		await expectRefused(parsed.rows, 5, 'Het lidmaatschap eindigt (2025-01-01)');
+	});
+
 	it('refuses a non-empty id that does not exist', async () => {
 		const id = crypto.randomUUID();
 		const { rows } = parseCsv(
