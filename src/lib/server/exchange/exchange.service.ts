@@ -133,7 +133,7 @@ async function plan(
 	db: DbOrTx,
 	scope: Scope,
 	rows: SourceRow[]
-): Promise<ImportPreview & { resolved: ResolvedRow[] }> {
+): Promise<ImportPreview & { resolved: ResolvedRow[]; before: Map<string, object> }> {
 	const loaded = await load(db, rows);
 	const { resolved, errors } = validateRows(rows, loaded, scope);
 	// (errors is extended below with rules that need the stored record)
@@ -179,7 +179,8 @@ async function plan(
 		}
 	}
 	errors.sort((a, b) => a.line - b.line);
-	return { changes, unchanged, errors, resolved };
+	const before = new Map<string, object>([...loaded.people, ...loaded.memberships]);
+	return { changes, unchanged, errors, resolved, before };
 }
 
 /** Check a file's rows and say what importing them would change; writes nothing. */
@@ -211,7 +212,29 @@ export class ImportRefused extends AppError {
 	}
 }
 
-async function write(tx: Tx, ctx: ServiceContext, resolved: ResolvedRow[], changes: Change[]) {
+/** Field changes for the audit row: before and after of each changed field. */
+const auditChanges = (fields: string[], before: object | undefined, after: object) =>
+	Object.fromEntries(
+		fields.map((f) => [
+			f,
+			{
+				before: (before as Record<string, unknown>)?.[f],
+				after: (after as Record<string, unknown>)[f]
+			}
+		])
+	);
+
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
+	for (let i = 0; i < rows.length; i += 500) await insert(rows.slice(i, i + 500));
+}
+
+async function write(
+	tx: Tx,
+	ctx: ServiceContext,
+	resolved: ResolvedRow[],
+	changes: Change[],
+	before: Map<string, object>
+) {
 	const ids = new Map<string, string>();
 	const audit: (typeof auditEvents.$inferInsert)[] = [];
 	const actor = {
@@ -221,20 +244,16 @@ async function write(tx: Tx, ctx: ServiceContext, resolved: ResolvedRow[], chang
 		requestId: ctx.requestId
 	};
 	const byLine = new Map(changes.map((c) => [`${c.record}:${c.line}`, c]));
+	const newPeople: (typeof people.$inferInsert)[] = [];
+	const newMemberships: (typeof memberships.$inferInsert)[] = [];
 	for (const r of resolved) {
 		const change = byLine.get(`person:${r.line}`);
 		if (change?.action === 'create') {
-			const [row] = await tx
-				.insert(people)
-				.values({ ...(r.personId ? { id: r.personId } : {}), ...r.person })
-				.returning({ id: people.id });
-			ids.set(r.personKey, row.id);
-			audit.push({
-				...actor,
-				action: 'person.import_create',
-				recordType: 'person',
-				recordId: row.id
-			});
+			// Ids made here, so that people and memberships go in as a few multi-row inserts.
+			const id = r.personId ?? crypto.randomUUID();
+			newPeople.push({ id, ...r.person });
+			ids.set(r.personKey, id);
+			audit.push({ ...actor, action: 'person.import_create', recordType: 'person', recordId: id });
 		} else if (change?.action === 'update' && r.personId) {
 			await tx.update(people).set(r.person).where(eq(people.id, r.personId));
 			audit.push({
@@ -242,9 +261,7 @@ async function write(tx: Tx, ctx: ServiceContext, resolved: ResolvedRow[], chang
 				action: 'person.import_update',
 				recordType: 'person',
 				recordId: r.personId,
-				changes: Object.fromEntries(
-					change.fields.map((f) => [f, { after: r.person[f as keyof typeof r.person] }])
-				)
+				changes: auditChanges(change.fields, before.get(r.personId), r.person)
 			});
 		}
 		if (!ids.has(r.personKey) && r.personId) ids.set(r.personKey, r.personId);
@@ -253,19 +270,13 @@ async function write(tx: Tx, ctx: ServiceContext, resolved: ResolvedRow[], chang
 		const change = byLine.get(`membership:${r.line}`);
 		if (!change || !r.membership) continue;
 		if (change.action === 'create') {
-			const [row] = await tx
-				.insert(memberships)
-				.values({
-					...(r.membershipId ? { id: r.membershipId } : {}),
-					personId: ids.get(r.personKey)!,
-					...r.membership
-				})
-				.returning({ id: memberships.id });
+			const id = r.membershipId ?? crypto.randomUUID();
+			newMemberships.push({ id, personId: ids.get(r.personKey)!, ...r.membership });
 			audit.push({
 				...actor,
 				action: 'membership.import_create',
 				recordType: 'membership',
-				recordId: row.id
+				recordId: id
 			});
 		} else if (r.membershipId) {
 			await tx.update(memberships).set(r.membership).where(eq(memberships.id, r.membershipId));
@@ -274,15 +285,14 @@ async function write(tx: Tx, ctx: ServiceContext, resolved: ResolvedRow[], chang
 				action: 'membership.import_update',
 				recordType: 'membership',
 				recordId: r.membershipId,
-				changes: Object.fromEntries(
-					change.fields.map((f) => [f, { after: r.membership![f as keyof typeof r.membership] }])
-				)
+				changes: auditChanges(change.fields, before.get(r.membershipId), r.membership)
 			});
 		}
 	}
+	await insertChunked(newPeople, (chunk) => tx.insert(people).values(chunk));
+	await insertChunked(newMemberships, (chunk) => tx.insert(memberships).values(chunk));
 	// One audit row per record, so each person's and membership's trail shows the import.
-	for (let i = 0; i < audit.length; i += 500)
-		await tx.insert(auditEvents).values(audit.slice(i, i + 500));
+	await insertChunked(audit, (chunk) => tx.insert(auditEvents).values(chunk));
 }
 
 /**
@@ -303,9 +313,9 @@ export async function applyImport(
 			? await tx.select({ id: bodies.id }).from(bodies).where(inArray(bodies.slug, slugs))
 			: [];
 		for (const id of touched.map((b) => b.id).sort()) await lockBody(tx, id);
-		const { changes, unchanged, errors, resolved } = await plan(tx, resolvedScope, rows);
+		const { changes, unchanged, errors, resolved, before } = await plan(tx, resolvedScope, rows);
 		if (errors.length) throw new ImportRefused(errors);
-		await write(tx, ctx, resolved, changes);
+		await write(tx, ctx, resolved, changes, before);
 		const count = (record: Change['record'], action: Change['action']) =>
 			changes.filter((c) => c.record === record && c.action === action).length;
 		const summary = {

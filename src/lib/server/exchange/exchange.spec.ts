@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { buildMembership, buildOrganisation } from '../../../../tests/helpers/factories';
@@ -399,6 +399,15 @@ describe('import: preview and apply', () => {
 			people: before.people + 1,
 			memberships: before.memberships + 1,
 			audit: before.audit + 5
+		});
+		const [trail] = await t.db
+			.select()
+			.from(auditEvents)
+			.where(eq(auditEvents.recordId, person.id));
+		expect(trail).toMatchObject({
+			action: 'person.import_update',
+			recordType: 'person',
+			changes: { familyName: { before: person.familyName, after: 'Gewijzigd' } }
 		});
 		const exported = await exportMemberships(t.ctx(), { bodySlug: body.slug });
 		expect(exported.find((r) => r.membership_id === membership.id)).toMatchObject({
