@@ -13,6 +13,6 @@ export const actions: Actions = {
 	anonymise: async (event) => {
 		const values = await formValues(event.request);
 		const result = await formAction(values, () => anonymisePerson(contextOf(event), values));
-		return 'personId' in result ? { anonymised: true } : result;
+		return 'personId' in result ? { anonymised: result.personId } : result;
 	}
 };

@@ -1,0 +1,44 @@
+/**
+ * Privacy in the workspace, with JavaScript on and off: staff anonymise a person from the
+ * person's page (refused without confirmation, nothing changed), and the result keeps the page
+ * axe-clean. Each run creates its own person, so the two projects do not meet.
+ */
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
+import { scenario } from './support/scenario';
+
+test.beforeEach(async ({ context }, info) => {
+	await context.addCookies([
+		{ name: 'sp_session', value: scenario().staff.sessionToken, url: info.project.use.baseURL! }
+	]);
+});
+
+test('staff anonymise a person; without confirmation nothing changes', async ({ page }, info) => {
+	const familyName = `Privacytest-${info.project.name}-${Date.now()}`;
+	await page.goto('/beheer/personen/nieuw');
+	await page.getByLabel('Voornaam').fill('Greta');
+	await page.getByLabel('Familienaam').fill(familyName);
+	await page.getByLabel('E-mailadres (niet verplicht)').fill('greta@voorbeeld.test');
+	await page.getByRole('button', { name: 'Persoon bewaren' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Greta ${familyName}`);
+	const personUrl = page.url().replace(/\?.*$/, '');
+
+	// Not confirmed: refused with a Dutch message, the person is unchanged.
+	await page.getByRole('button', { name: 'Anonimiseren' }).click();
+	await expect(page).toHaveURL(/\/beheer\/privacy/);
+	await expect(page.getByRole('alert')).toContainText(
+		'Vink aan dat u deze persoon wilt anonimiseren; dit kan niet ongedaan.'
+	);
+	await expectNoAxeViolations(page);
+	await page.goto(personUrl);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Greta ${familyName}`);
+
+	// Confirmed: the name is gone, the page says so.
+	await page.getByLabel('Ik anonimiseer deze persoon.').check();
+	await page.getByRole('button', { name: 'Anonimiseren' }).click();
+	await expect(page.getByRole('status')).toContainText('De persoon is geanonimiseerd.');
+	await expectNoAxeViolations(page);
+	await page.getByRole('link', { name: 'Naar de persoon' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Geanonimiseerde persoon');
+	await expect(page.getByRole('button', { name: 'Anonimiseren' })).toHaveCount(0);
+});
