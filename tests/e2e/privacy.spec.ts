@@ -42,3 +42,45 @@ test('staff anonymise a person; without confirmation nothing changes', async ({ 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Geanonimiseerde persoon');
 	await expect(page.getByRole('button', { name: 'Anonimiseren' })).toHaveCount(0);
 });
+
+test.describe('my page as a member', () => {
+	// One project only: both would change the same member's settings at the same time.
+	test.skip(({ javaScriptEnabled }) => javaScriptEnabled, 'runs once, without JavaScript');
+
+	test('bodies and roles, mail preferences, erasure request', async ({ page, context }, info) => {
+		await context.clearCookies();
+		await context.addCookies([
+			{ name: 'sp_session', value: scenario().member.sessionToken, url: info.project.use.baseURL! }
+		]);
+		await page.goto('/beheer/account');
+		await expect(
+			page
+				.getByRole('heading', { level: 2, name: 'Mijn organen en rollen' })
+				.locator('xpath=following-sibling::ul[1]')
+		).toContainText('Taskforce Spitsregio Leuven: lid');
+
+		// Mail preferences: every kind is on until turned off.
+		const news = page.getByRole('checkbox', { name: 'Nieuws' });
+		await expect(news).toBeChecked();
+		await news.uncheck();
+		await page.getByRole('button', { name: 'Meldingen bewaren' }).click();
+		await expect(page.getByRole('status')).toContainText('Uw meldingen zijn bewaard.');
+		await expect(page.getByRole('checkbox', { name: 'Nieuws' })).not.toBeChecked();
+		await expect(page.getByRole('checkbox', { name: 'Verslagen' })).toBeChecked();
+
+		// Erasure: refused without confirmation, then sent.
+		await page.getByRole('button', { name: 'Verwijdering vragen' }).click();
+		await expect(page.getByRole('alert')).toContainText(
+			'Vink aan dat u vraagt om uw persoonsgegevens te laten verwijderen.'
+		);
+		await expectNoAxeViolations(page);
+		await page
+			.getByRole('checkbox', { name: 'Ik vraag om mijn persoonsgegevens te laten verwijderen.' })
+			.check();
+		await page.getByRole('button', { name: 'Verwijdering vragen' }).click();
+		await expect(page.getByRole('status')).toContainText('Uw vraag om verwijdering is verstuurd.');
+		await expect(page.getByRole('button', { name: 'Verwijdering vragen' })).toHaveCount(0);
+		await expect(page.locator('main')).toContainText('om uw persoonsgegevens te laten verwijderen');
+		await expectNoAxeViolations(page);
+	});
+});
