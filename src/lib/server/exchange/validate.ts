@@ -2,7 +2,7 @@
  * Row-by-row validation of an import against the database as it is. Pure once the referenced
  * records are loaded (`load` makes a fixed number of queries, whatever the file's size).
  */
-import { inArray, or } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { bodies, memberships, membershipRoles, organisations, people } from '../db/schema';
 import type { MembershipRole } from '../db/schema';
@@ -54,7 +54,17 @@ export type ResolvedRow = {
 
 export type Loaded = Awaited<ReturnType<typeof load>>;
 
-/** The records the rows refer to, in five queries. */
+/**
+ * Query by a list of ids in parts: one query for any ordinary file, and never past the limit of
+ * parameters a statement may carry (65,535) for a huge one.
+ */
+async function inChunks<T>(ids: string[], query: (part: string[]) => Promise<T[]>): Promise<T[]> {
+	const out: T[] = [];
+	for (let i = 0; i < ids.length; i += 20_000) out.push(...(await query(ids.slice(i, i + 20_000))));
+	return out;
+}
+
+/** The records the rows refer to, in a fixed number of queries (up to 20,000 ids each). */
 export async function load(db: DbOrTx, rows: SourceRow[]) {
 	const ids = (col: 'person_id' | 'membership_id') => [
 		...new Set(rows.map((r) => r.values[col].toLowerCase()).filter((v) => UUID.test(v)))
@@ -65,7 +75,7 @@ export async function load(db: DbOrTx, rows: SourceRow[]) {
 	const personIds = ids('person_id');
 	const membershipIds = ids('membership_id');
 	const [peopleRows, bodyRows, orgRows] = await Promise.all([
-		personIds.length ? db.select().from(people).where(inArray(people.id, personIds)) : [],
+		inChunks(personIds, (part) => db.select().from(people).where(inArray(people.id, part))),
 		slugs('body_slug').length
 			? db
 					.select({ id: bodies.id, slug: bodies.slug })
@@ -80,16 +90,14 @@ export async function load(db: DbOrTx, rows: SourceRow[]) {
 			: []
 	]);
 	// Every membership named in the file, and every membership of the people in it (for overlaps).
-	const conditions = [
-		...(membershipIds.length ? [inArray(memberships.id, membershipIds)] : []),
-		...(personIds.length ? [inArray(memberships.personId, personIds)] : [])
+	const membershipRows = [
+		...(await inChunks(membershipIds, (part) =>
+			db.select().from(memberships).where(inArray(memberships.id, part))
+		)),
+		...(await inChunks(personIds, (part) =>
+			db.select().from(memberships).where(inArray(memberships.personId, part))
+		))
 	];
-	const membershipRows = conditions.length
-		? await db
-				.select()
-				.from(memberships)
-				.where(or(...conditions))
-		: [];
 	return {
 		people: new Map(peopleRows.map((p) => [p.id, p])),
 		memberships: new Map(membershipRows.map((m) => [m.id, m])),
