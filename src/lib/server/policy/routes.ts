@@ -41,7 +41,6 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/gemeenten/[nisSlug]': 'public',
 	'/open-data/api': 'public',
 	'/privacy': 'public',
-	'/privacy': 'public',
 	'/bestanden/[id]': 'public',
 	'/healthz': 'public',
 	'/readyz': 'public',
