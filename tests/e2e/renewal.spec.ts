@@ -141,7 +141,8 @@ test.describe('structure screens as staff', () => {
 		'/beheer/personen/nieuw',
 		'/beheer/organen',
 		'/beheer/organen?archived=1',
-		'/beheer/organen/nieuw'
+		'/beheer/organen/nieuw',
+		'/beheer/regio/leuven/vernieuwen'
 	];
 	for (const url of pages) {
 		test(url, async ({ page, javaScriptEnabled }) => {

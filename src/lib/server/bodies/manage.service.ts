@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
-import { bodies, organisations, participants, people } from '../db/schema';
+import { areas, bodies, organisations, participants, people } from '../db/schema';
 import { notFound } from '../errors';
 import { authorize, can } from '../policy';
 import { organisationOptions } from '../organisations/organisations.service';
@@ -61,6 +61,26 @@ export async function getRenewalForm(ctx: ServiceContext, slug: string, endOn: s
 	return {
 		body,
 		candidates: await renewalCandidates(ctx, { bodyId: body.id }, endOn),
+		organisations: await organisationOptions(ctx.db)
+	};
+}
+
+/** Step 1 of the renewal of every body of a region (staff). */
+export async function getRegionRenewalForm(ctx: ServiceContext, slug: string, endOn: string) {
+	authorize(ctx.principal, 'structure:manage', undefined, ctx.requestId);
+	const [region] = await ctx.db
+		.select({ id: areas.id, slug: areas.slug, name: areas.name })
+		.from(areas)
+		.where(and(eq(areas.level, 'regio'), eq(areas.slug, slug)));
+	if (!region) throw notFound('Regio niet gevonden.');
+	return {
+		region,
+		bodies: await ctx.db
+			.select({ id: bodies.id, name: bodies.name })
+			.from(bodies)
+			.where(and(eq(bodies.regionId, region.id), isNull(bodies.archivedAt)))
+			.orderBy(sql`${bodies.name}->>'nl'`),
+		candidates: await renewalCandidates(ctx, { regionId: region.id }, endOn),
 		organisations: await organisationOptions(ctx.db)
 	};
 }

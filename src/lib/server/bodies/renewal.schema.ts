@@ -36,13 +36,15 @@ export const renewalInput = z
 		/** The body by slug (the workspace URL), instead of bodyId. */
 		bodySlug: z.string().max(100).optional(),
 		regionId: optionalUuid('Ongeldige regio.'),
+		/** The region by slug (the workspace URL), instead of regionId. */
+		regionSlug: z.string().max(100).optional(),
 		/** The last day of the current term. */
 		endOn: dateString,
 		/** Memberships (current on endOn) that carry over to the new term. */
 		continuing: idList.default([]),
 		newcomers: z.array(newcomerInput).max(200, 'Hoogstens 200 nieuwkomers tegelijk.').default([])
 	})
-	.refine((r) => [r.bodyId, r.bodySlug, r.regionId].filter(Boolean).length === 1, {
+	.refine((r) => [r.bodyId, r.bodySlug, r.regionId, r.regionSlug].filter(Boolean).length === 1, {
 		message: 'Kies één orgaan of één regio.',
 		path: ['bodyId']
 	});
@@ -61,7 +63,7 @@ const emptyRow = (row: Record<string, unknown>) =>
  */
 export function renewalFromForm(
 	values: Record<string, unknown>,
-	scope: { bodyId?: string; bodySlug?: string; regionId?: string }
+	scope: { bodyId?: string; bodySlug?: string; regionId?: string; regionSlug?: string }
 ): unknown {
 	if (typeof values.payload === 'string') {
 		try {

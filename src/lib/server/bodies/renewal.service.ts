@@ -11,7 +11,14 @@ import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { mutate } from '../audit/audit.service';
 import type { ServiceContext } from '../context';
 import type { Tx } from '../db';
-import { bodies, memberships, organisations, people, type MembershipRole } from '../db/schema';
+import {
+	areas,
+	bodies,
+	memberships,
+	organisations,
+	people,
+	type MembershipRole
+} from '../db/schema';
 import { AppError, invalidInput, notFound } from '../errors';
 import { authorize } from '../policy';
 import { checkMembership, lockBody } from './memberships.service';
@@ -78,6 +85,16 @@ async function authorizedInput(ctx: ServiceContext, input: unknown): Promise<Ren
 		if (!body) throw notFound('Orgaan niet gevonden.');
 		bodyId = body.id;
 	}
+	let regionId = text(raw.regionId);
+	const regionSlug = text(raw.regionSlug);
+	if (regionSlug) {
+		const [region] = await ctx.db
+			.select({ id: areas.id })
+			.from(areas)
+			.where(and(eq(areas.level, 'regio'), eq(areas.slug, regionSlug)));
+		if (!region) throw notFound('Regio niet gevonden.');
+		regionId = region.id;
+	}
 	if (bodyId && uuidPattern.test(bodyId))
 		authorize(ctx.principal, 'body:manage', { bodyId }, ctx.requestId);
 	else authorize(ctx.principal, 'structure:manage', undefined, ctx.requestId);
@@ -85,7 +102,8 @@ async function authorizedInput(ctx: ServiceContext, input: unknown): Promise<Ren
 	if (!parsed.success) throw invalidInput(parsed.error);
 	const data: RenewalInput = { ...parsed.data };
 	delete data.bodySlug;
-	return bodyId ? { ...data, bodyId } : data;
+	delete data.regionSlug;
+	return bodyId ? { ...data, bodyId } : regionId ? { ...data, regionId } : data;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

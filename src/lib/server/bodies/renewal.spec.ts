@@ -211,11 +211,14 @@ describe('renewal of a region', () => {
 			continuing: [b.membership.id],
 			newcomers: [{ givenName: 'Regio', familyName: 'Nieuw', role: 'member', bodyId: wonen }]
 		};
+		const { regionId: _id, ...bySlug } = input;
+		const viaSlug = await previewRenewal(t.ctx(), { ...bySlug, regionSlug: 'halle-vilvoorde' });
 		const candidates = await renewalCandidates(t.ctx(), { regionId: input.regionId }, input.endOn);
 		expect(candidates.map((c) => c.id)).toEqual(
 			expect.arrayContaining([a.membership.id, b.membership.id])
 		);
 		const preview = await previewRenewal(t.ctx(), input);
+		expect(viaSlug).toEqual(preview);
 		expect(await applyRenewal(t.ctx(), input)).toEqual(preview);
 		const open = await t.db
 			.select()

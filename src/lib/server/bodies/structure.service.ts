@@ -328,7 +328,7 @@ export async function bodiesWorkspacePage(ctx: ServiceContext, query: unknown) {
 	if (!parsed.success) throw invalidInput(parsed.error, 'Ongeldige filter.');
 	const items = await listBodiesForWorkspace(ctx, parsed.data);
 	const regions = await ctx.db
-		.select({ id: areas.id, name: areas.name })
+		.select({ id: areas.id, slug: areas.slug, name: areas.name })
 		.from(areas)
 		.where(eq(areas.level, 'regio'))
 		.orderBy(asc(areas.slug));
