@@ -59,6 +59,7 @@ const samples: Record<string, string> = {
 	'/beheer/(app)/regio/[slug]': '/beheer/regio/halle-vilvoorde',
 	'/beheer/(app)/organen/[slug]/vernieuwen':
 		'/beheer/organen/taskforce-spitsregio-leuven/vernieuwen',
+	'/beheer/(app)/regio/[slug]/vernieuwen': '/beheer/regio/leuven/vernieuwen',
 	'/beheer/(app)/organisaties/[id]': '/beheer/organisaties/00000000-0000-4000-8000-000000000000',
 	'/beheer/(app)/personen/[id]': '/beheer/personen/00000000-0000-4000-8000-000000000000',
 	'/beheer/(app)/organen/[slug]/uitwisseling':

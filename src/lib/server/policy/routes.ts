@@ -71,6 +71,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 		actions: { updateBody: 'structure:manage', archiveBody: 'structure:manage' }
 	},
 	'/beheer/(app)/organen/[slug]/vernieuwen': { permission: 'workspace:enter' },
+	'/beheer/(app)/regio/[slug]/vernieuwen': { permission: 'structure:manage' },
 	'/beheer/(app)/organen': { permission: 'structure:manage' },
 	'/beheer/(app)/organen/nieuw': { permission: 'structure:manage' },
 	'/beheer/(app)/organisaties': { permission: 'structure:manage' },
