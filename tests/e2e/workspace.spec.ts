@@ -61,7 +61,7 @@ test.describe('workspace pages as an administrator', () => {
 
 	test('a user page', async ({ page }) => {
 		await page.goto('/beheer/gebruikers');
-		await page.getByRole('link', { name: 'member (voorbeeld)' }).click();
+		await page.getByRole('link', { name: 'member (voorbeeld)', exact: true }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('member (voorbeeld)');
 		await expectNoAxeViolations(page);
 	});
