@@ -43,7 +43,10 @@ export type MembershipCandidate = MembershipTerm & {
 	publicNameConsentAt?: Date | null;
 };
 
-const overlaps = (a: MembershipTerm, b: MembershipTerm) =>
+type Term = { startOn: string | null; endOn: string | null };
+
+/** Do two terms share a day? (null = open-ended.) The one overlap rule, also used by imports. */
+export const termsOverlap = (a: Term, b: Term) =>
 	(a.startOn === null || b.endOn === null || a.startOn <= b.endOn) &&
 	(b.startOn === null || a.endOn === null || b.startOn <= a.endOn);
 
@@ -97,7 +100,7 @@ export async function checkMembership(
 			p.personId === m.personId &&
 			p.role === m.role
 	);
-	if (!fields.endOn && [...others, ...samePending].some((o) => overlaps(o, m)))
+	if (!fields.endOn && [...others, ...samePending].some((o) => termsOverlap(o, m)))
 		add('startOn', messages.overlap);
 	return fields;
 }

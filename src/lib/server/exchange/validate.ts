@@ -6,6 +6,7 @@ import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { bodies, memberships, membershipRoles, organisations, people } from '../db/schema';
 import type { MembershipRole } from '../db/schema';
+import { termsOverlap } from '../bodies/memberships.service';
 import type { RowError, SourceRow } from './columns';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -233,10 +234,6 @@ function resolveRow(row: SourceRow, loaded: Loaded, scope: Scope, errors: string
 	};
 }
 
-const overlaps = (a: MembershipValues, b: MembershipValues) =>
-	(a.startOn ?? '0000-01-01') <= (b.endOn ?? '9999-12-31') &&
-	(b.startOn ?? '0000-01-01') <= (a.endOn ?? '9999-12-31');
-
 const roleLabel = (r: MembershipRole) =>
 	Object.entries(roleWords).find(([, v]) => v === r)?.[0] ?? r;
 
@@ -301,7 +298,7 @@ export function validateRows(rows: SourceRow[], loaded: Loaded, scope: Scope) {
 	for (const list of terms.values()) {
 		for (const [i, a] of list.entries()) {
 			if (a.line === null) continue;
-			const clash = list.find((b, j) => j !== i && overlaps(a.values, b.values));
+			const clash = list.find((b, j) => j !== i && termsOverlap(a.values, b.values));
 			if (!clash) continue;
 			const slug = rows.find((r) => r.line === a.line)?.values.body_slug;
 			const where = clash.line === null ? 'een bestaand lidmaatschap' : `regel ${clash.line}`;
