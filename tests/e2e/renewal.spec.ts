@@ -162,7 +162,8 @@ test.describe('structure screens as staff', () => {
 		page
 	}, info) => {
 		const name = `Persoon${info.project.name.replace(/[^a-z]/gi, '')}`;
-		await page.goto('/beheer/personen/nieuw');
+		// Let the app hydrate first, so it cannot reset what was typed.
+		await page.goto('/beheer/personen/nieuw', { waitUntil: 'networkidle' });
 		await page.getByLabel('Voornaam').fill(name);
 		// Only spaces: the browser's `required` lets it through, the server refuses it.
 		await page.getByLabel('Familienaam').fill('   ');
