@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { startSmtp } from '../../../../tests/helpers/smtp';
 import { auditEvents, oneTimeTokens, sessions, users } from '../db/schema';
-import { AppError } from '../errors';
 import { anonymous, system, type Principal } from '../policy';
 import { inviteUser } from './accounts.service';
 import { acceptInvitation, requestPasswordReset, resetPassword } from './links.service';
 import { login, logout } from './login.service';
 import { validateSession } from './sessions.service';
 import { beginEnrolment, confirmEnrolment, verifySecondFactor } from './two-factor.service';
+import { rejection } from '../../../../tests/helpers/errors';
 
 const t = useTestDatabase();
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -27,16 +27,6 @@ afterAll(async () => {
 const PASSWORD = 'een lange zin als wachtwoord 7';
 const client = { ip: '127.0.0.1', userAgent: 'vitest' };
 const linkIn = (text: string) => /https?:\/\/\S+\/beheer\/\S+\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-	try {
-		await promise;
-	} catch (e) {
-		if (e instanceof AppError) return e;
-		throw e;
-	}
-	throw new Error('expected an AppError');
-}
 
 async function snapshot() {
 	const [u] = await t.db.select({ n: count() }).from(users);

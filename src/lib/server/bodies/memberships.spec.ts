@@ -16,6 +16,7 @@ import {
 	removeParticipant,
 	updateMembership
 } from './memberships.service';
+import { rejection } from '../../../../tests/helpers/errors';
 
 const t = useTestDatabase();
 const taskforce = bodyId('taskforce-spitsregio-leuven');
@@ -33,16 +34,6 @@ async function counts() {
 	const [p] = await t.db.select({ n: count() }).from(participants);
 	const [a] = await t.db.select({ n: count() }).from(auditEvents);
 	return { memberships: m.n, participants: p.n, audit: a.n };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-	try {
-		await promise;
-	} catch (e) {
-		if (e instanceof AppError) return e;
-		throw e;
-	}
-	throw new Error('expected an AppError');
 }
 
 async function person(givenName = 'Test') {

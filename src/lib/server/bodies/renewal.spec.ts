@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { buildMembership } from '../../../../tests/helpers/factories';
 import { auditEvents, memberships, people } from '../db/schema';
-import { AppError } from '../errors';
 import type { Principal } from '../policy';
 import { bodyId, organisationId, regionId } from '../seed/seed.service';
 import { messages } from './memberships.service';
@@ -13,6 +12,7 @@ import {
 	renewalCandidates,
 	renewalMessages
 } from './renewal.service';
+import { rejection } from '../../../../tests/helpers/errors';
 
 const t = useTestDatabase();
 const taskforce = bodyId('taskforce-spitsregio-leuven');
@@ -23,16 +23,6 @@ async function counts() {
 	const [p] = await t.db.select({ n: count() }).from(people);
 	const [a] = await t.db.select({ n: count() }).from(auditEvents);
 	return { memberships: m.n, people: p.n, audit: a.n };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-	try {
-		await promise;
-	} catch (e) {
-		if (e instanceof AppError) return e;
-		throw e;
-	}
-	throw new Error('expected an AppError');
 }
 
 describe('renewal of one body', () => {

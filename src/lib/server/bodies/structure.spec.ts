@@ -2,7 +2,6 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { auditEvents, bodies, bodyLinks, bodyPolicyDomains } from '../db/schema';
-import { AppError } from '../errors';
 import type { Principal } from '../policy';
 import { bodyId, policyDomainId, regionId } from '../seed/seed.service';
 import {
@@ -13,6 +12,7 @@ import {
 	structureMessages,
 	updateBody
 } from './structure.service';
+import { rejection } from '../../../../tests/helpers/errors';
 
 const t = useTestDatabase();
 
@@ -21,16 +21,6 @@ async function counts() {
 	const [l] = await t.db.select({ n: count() }).from(bodyLinks);
 	const [a] = await t.db.select({ n: count() }).from(auditEvents);
 	return { bodies: b.n, links: l.n, audit: a.n };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-	try {
-		await promise;
-	} catch (e) {
-		if (e instanceof AppError) return e;
-		throw e;
-	}
-	throw new Error('expected an AppError');
 }
 
 /** The edit form's full input for an existing body, with overrides. */

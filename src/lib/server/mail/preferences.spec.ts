@@ -2,7 +2,6 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { auditEvents, users } from '../db/schema';
-import { AppError } from '../errors';
 import type { Principal } from '../policy';
 import { fallbackSettings } from '../settings/settings.service';
 import {
@@ -12,18 +11,9 @@ import {
 	wantsMail
 } from './preferences.service';
 import { invitationMail, notificationMail } from './templates';
+import { rejection } from '../../../../tests/helpers/errors';
 
 const t = useTestDatabase({ seeded: false });
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-	try {
-		await promise;
-	} catch (e) {
-		if (e instanceof AppError) return e;
-		throw e;
-	}
-	throw new Error('expected an AppError');
-}
 
 let n = 0;
 async function buildUser() {

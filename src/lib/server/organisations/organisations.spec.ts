@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { auditTrail } from '../audit/audit.service';
 import { auditEvents, organisations } from '../db/schema';
-import { AppError } from '../errors';
 import { organisationId } from '../seed/seed.service';
 import {
 	createOrganisation,
@@ -11,6 +10,7 @@ import {
 	listOrganisations,
 	updateOrganisation
 } from './organisations.service';
+import { rejection } from '../../../../tests/helpers/errors';
 
 const t = useTestDatabase();
 
@@ -18,16 +18,6 @@ async function counts() {
 	const [o] = await t.db.select({ n: count() }).from(organisations);
 	const [a] = await t.db.select({ n: count() }).from(auditEvents);
 	return { organisations: o.n, audit: a.n };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-	try {
-		await promise;
-	} catch (e) {
-		if (e instanceof AppError) return e;
-		throw e;
-	}
-	throw new Error('expected an AppError');
 }
 
 describe('createOrganisation', () => {

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { buildMembership, buildParticipant } from '../../../../tests/helpers/factories';
 import { auditEvents, organisations } from '../db/schema';
-import { AppError } from '../errors';
 import type { Principal } from '../policy';
 import { bodyId, organisationId } from '../seed/seed.service';
 import { organisationFromForm } from './organisations.schema';
@@ -14,6 +13,7 @@ import {
 	organisationOptions,
 	setOrganisationArchived
 } from './organisations.service';
+import { rejection } from '../../../../tests/helpers/errors';
 
 const t = useTestDatabase();
 
@@ -21,16 +21,6 @@ async function counts() {
 	const [o] = await t.db.select({ n: count() }).from(organisations);
 	const [a] = await t.db.select({ n: count() }).from(auditEvents);
 	return { organisations: o.n, audit: a.n };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-	try {
-		await promise;
-	} catch (e) {
-		if (e instanceof AppError) return e;
-		throw e;
-	}
-	throw new Error('expected an AppError');
 }
 
 describe('organisations in the workspace', () => {

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { buildMembership } from '../../../../tests/helpers/factories';
 import { auditEvents, people } from '../db/schema';
-import { AppError } from '../errors';
 import type { Principal } from '../policy';
 import { bodyId, organisationId } from '../seed/seed.service';
 import { createPerson, getPersonHistory, listPeople, updatePerson } from './people.service';
+import { rejection } from '../../../../tests/helpers/errors';
 
 const t = useTestDatabase();
 const secretary: Principal = {
@@ -22,16 +22,6 @@ async function counts() {
 	const [p] = await t.db.select({ n: count() }).from(people);
 	const [a] = await t.db.select({ n: count() }).from(auditEvents);
 	return { people: p.n, audit: a.n };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-	try {
-		await promise;
-	} catch (e) {
-		if (e instanceof AppError) return e;
-		throw e;
-	}
-	throw new Error('expected an AppError');
 }
 
 describe('people', () => {

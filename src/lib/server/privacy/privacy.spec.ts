@@ -12,7 +12,6 @@ import {
 	sessions,
 	users
 } from '../db/schema';
-import { AppError } from '../errors';
 import { anonymous, type Principal } from '../policy';
 import { jobs } from '../jobs/jobs';
 import {
@@ -24,18 +23,9 @@ import {
 	retentionCandidates,
 	retentionCutoff
 } from './privacy.service';
+import { rejection } from '../../../../tests/helpers/errors';
 
 const t = useTestDatabase({ seeded: false });
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-	try {
-		await promise;
-	} catch (e) {
-		if (e instanceof AppError) return e;
-		throw e;
-	}
-	throw new Error('expected an AppError');
-}
 
 let u = 0;
 async function buildUser(overrides: Partial<typeof users.$inferInsert> = {}) {
