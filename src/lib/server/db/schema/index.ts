@@ -7,3 +7,4 @@ export * from './site';
 export * from './audit';
 export * from './accounts';
 export * from './files';
+export * from './meetings';
