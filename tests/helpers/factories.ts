@@ -4,7 +4,9 @@
  */
 import type { Db } from '../../src/lib/server/db';
 import {
+	agendaItems,
 	bodies,
+	meetings,
 	memberships,
 	organisations,
 	participants,
@@ -77,4 +79,45 @@ export async function buildMembership(
 		.values({ personId: person.id, isExample: true, ...membership })
 		.returning();
 	return { person, membership: row };
+}
+
+/**
+ * A meeting of a body with agenda items (rows inserted directly, status as given). Returns the
+ * rows it made. Times default to tomorrow 14:00–16:00 UTC.
+ */
+export async function buildMeeting(
+	db: Db,
+	values: { bodyId: string } & Partial<typeof meetings.$inferInsert> & {
+			items?: Partial<typeof agendaItems.$inferInsert>[];
+		}
+) {
+	const { items = [], ...meeting } = values;
+	const start = new Date(Date.now() + 24 * 3600_000);
+	start.setUTCHours(14, 0, 0, 0);
+	const [row] = await db
+		.insert(meetings)
+		.values({
+			startsAt: start,
+			endsAt: new Date(start.getTime() + 2 * 3600_000),
+			isPublic: true,
+			isExample: true,
+			...meeting
+		})
+		.returning();
+	const made = items.length
+		? await db
+				.insert(agendaItems)
+				.values(
+					items.map((item, i) => ({
+						title: `Agendapunt ${i + 1}`,
+						position: i,
+						isPublic: true,
+						isExample: true,
+						...item,
+						meetingId: row.id
+					}))
+				)
+				.returning()
+		: [];
+	return { meeting: row, items: made };
 }

@@ -35,6 +35,12 @@ ${blocks
 	return { to, subject: `${subject} — ${settings.name}`, text, html };
 }
 
+/** A message without the notification footer (for recipients without an account). */
+export const plainMail = (
+	settings: SiteSettings,
+	args: { to: string; subject: string; blocks: Block[] }
+) => render(settings, args.to, args.subject, args.blocks);
+
 export function invitationMail(
 	settings: SiteSettings,
 	args: { to: string; name: string; invitedBy: string; link: string; expiresAt: string }
