@@ -2,7 +2,15 @@
  * The agenda as a tree: numbering (1, 1.2…), planned start times and the duration rule. Pure
  * functions over rows, shared by the workspace, the public pages, the API and the feeds.
  */
-import type { agendaItems } from '../db/schema';
+import type { AgendaItemKind, agendaItems } from '../db/schema';
+
+/** How each kind of agenda item reads in the UI. */
+export const itemKindLabels: Record<AgendaItemKind, string> = {
+	information: 'Ter informatie',
+	discussion: 'Ter bespreking',
+	decision: 'Ter beslissing',
+	advice: 'Voor advies'
+};
 
 type ItemRow = Pick<
 	typeof agendaItems.$inferSelect,
