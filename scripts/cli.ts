@@ -7,6 +7,7 @@ import { createAdminLink } from '../src/lib/server/accounts/accounts.service';
 import { cliContext } from '../src/lib/server/app';
 import { describeStartupError } from '../src/lib/server/config';
 import { openConfiguredDatabase } from '../src/lib/server/db';
+import { seedExampleMeetings } from '../src/lib/server/seed/examples';
 import { purgeExamples, seedStructure } from '../src/lib/server/seed/seed.service';
 
 const commands = ['migrate', 'seed', 'purge-examples', 'admin:create'] as const;
@@ -20,6 +21,7 @@ async function main(command: Command) {
 		await database.migrate();
 		if (command === 'seed') {
 			const counts = await seedStructure(cliContext(database));
+			Object.assign(counts, await seedExampleMeetings(cliContext(database)));
 			report('Nieuw toegevoegd', counts);
 		} else if (command === 'purge-examples') {
 			const counts = await purgeExamples(cliContext(database));

@@ -27,6 +27,7 @@ import {
 	organisationId,
 	seedStructure
 } from '../src/lib/server/seed/seed.service';
+import { seedExampleMeetings } from '../src/lib/server/seed/examples';
 
 export const SCENARIO_PASSWORD = 'voorbeeld-wachtwoord-e2e-2026';
 
@@ -70,7 +71,10 @@ async function main() {
 	try {
 		await database.migrate();
 		const ctx = cliContext(database);
-		if (!(await isSeeded(database.db))) await seedStructure(ctx);
+		if (!(await isSeeded(database.db))) {
+			await seedStructure(ctx);
+			await seedExampleMeetings(ctx);
+		}
 		const passwordHash = await hashPassword(SCENARIO_PASSWORD);
 		const result: Record<string, unknown> = {};
 		for (const p of personas) {

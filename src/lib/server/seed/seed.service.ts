@@ -13,6 +13,7 @@ import {
 	bodies,
 	bodyLinks,
 	bodyPolicyDomains,
+	meetings,
 	memberships,
 	organisations,
 	participants,
@@ -20,7 +21,8 @@ import {
 	policyDomains,
 	programmes,
 	regionMembers,
-	siteSettings
+	siteSettings,
+	standingItems
 } from '../db/schema';
 import type { SiteSettings } from '../settings/settings.schema';
 import { seededId, slugify } from './ids';
@@ -317,6 +319,9 @@ export async function purgeExamples(ctx: ServiceContext): Promise<Counts> {
 	return mutate(ctx, async (tx) => {
 		const counts: Counts = {};
 		const steps = [
+			// A meeting takes its items, replies, attendance and decisions along (cascade).
+			['meetings', meetings],
+			['standingItems', standingItems],
 			['memberships', memberships],
 			['participants', participants],
 			['bodyLinks', bodyLinks],
@@ -331,6 +336,10 @@ export async function purgeExamples(ctx: ServiceContext): Promise<Counts> {
 			const removed = await tx.delete(table).where(eq(table.isExample, true)).returning();
 			counts[label] = removed.length;
 		}
+		// Decision numbers of years that no longer hold any decision start again at 1.
+		await tx.execute(
+			sql`delete from decision_counters c where not exists (select 1 from decisions d where d.body_id = c.body_id and d.year = c.year)`
+		);
 		return {
 			result: counts,
 			audit: {
