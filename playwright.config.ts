@@ -32,6 +32,9 @@ const scenarioFile = path.resolve('.tmp/e2e-scenario.json');
 // level of this file: workers load it too, while the server runs.)
 const removePrevious = `node -e "for (const p of process.argv.slice(1)) require('node:fs').rmSync(p, { recursive: true, force: true })" ${JSON.stringify(dataDir)} ${JSON.stringify(scenarioFile)}`;
 const loadScenario = `npx tsx scripts/scenario.ts e2e --out ${JSON.stringify(scenarioFile)}`;
+// A real SMTP server for the app's mail (tests read what it received: support/mailbox.ts).
+const SMTP_PORT = 2526;
+const startSmtp = `(npx tsx tests/e2e/support/smtp-sink.ts --port ${SMTP_PORT} --dir .tmp/e2e-mail &)`;
 
 const PROCESS_SPECS = /process\.spec\.ts$/;
 // The permission matrix ends sessions (logout, "end other sessions"): it runs once, after the
@@ -92,7 +95,7 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		command: `${removePrevious} && ${loadScenario} && exec node server.js`,
+		command: `${removePrevious} && ${startSmtp} && ${loadScenario} && exec node server.js`,
 		url: `${BASE_URL}/healthz`,
 		reuseExistingServer: false,
 		timeout: 60_000,
@@ -107,6 +110,7 @@ export default defineConfig({
 			// Always the embedded database in the fresh folder, even if the shell names a server.
 			DATABASE_URL: '',
 			LOG_LEVEL: 'warn',
+			SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
 			PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1'
 		}
 	}

@@ -2,31 +2,20 @@
  * An admin invites a secretary, who chooses a password and logs in — with JavaScript on (project
  * `js`) and off (`nojs`). axe must find nothing on every workspace page reached.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { expectNoAxeViolations } from './support/axe';
+import { addressedTo, waitForMail } from './support/mailbox';
 import { scenario } from './support/scenario';
 
-const outbox = path.resolve('.tmp/e2e-data/outbox');
-
-/** The newest .eml in the server's outbox addressed to `to` (no SMTP_URL in e2e). */
+/** The link in the newest invitation mail to `to` at the test SMTP server. */
 async function invitationLink(to: string): Promise<string> {
-	const deadline = Date.now() + 10_000;
-	while (Date.now() < deadline) {
-		const files = fs.existsSync(outbox) ? fs.readdirSync(outbox).sort().reverse() : [];
-		for (const file of files) {
-			const raw = fs.readFileSync(path.join(outbox, file), 'utf8');
-			if (!raw.includes(`To: ${to}`)) continue;
-			// Quoted-printable soft line breaks ("=\n") may split the link.
-			const text = raw.replace(/=\r?\n/g, '');
-			const match = /(https?:\/\/[^\s"<]+\/beheer\/uitnodiging\/[A-Za-z0-9_-]{43})/.exec(text);
-			if (match) return match[1];
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`no invitation mail for ${to} in ${outbox}`);
+	const pattern = /(https?:\/\/[^\s"<]+\/beheer\/uitnodiging\/[A-Za-z0-9_-]{43})/;
+	const mail = await waitForMail(
+		(m) => addressedTo(m, to) && pattern.test(m.text ?? ''),
+		`with an invitation link for ${to}`
+	);
+	return pattern.exec(mail.text ?? '')![1];
 }
 
 async function submit(page: Page, name: string | RegExp) {
