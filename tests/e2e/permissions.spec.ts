@@ -14,6 +14,7 @@ import {
 } from '../../src/lib/server/policy/routes';
 import { can, type Principal } from '../../src/lib/server/policy';
 import { scenario, type PersonaKey } from './support/scenario';
+import { seededId } from '../../src/lib/server/seed/ids';
 
 const routesDir = path.resolve('src/routes');
 
@@ -42,8 +43,20 @@ function routeTree(dir = routesDir): Route[] {
 	return out;
 }
 
+/**
+ * The Taskforce's published example meeting (scripts/scenario.ts loads the examples): in the
+ * future and past its draft, so no empty form posted by the matrix can move it along.
+ */
+const plannedMeeting = `/beheer/vergaderingen/${seededId('meeting', 'taskforce-gepland')}`;
+
 /** A concrete URL for each route id (parameters filled in). */
 const samples: Record<string, string> = {
+	'/beheer/(app)/organen/[slug]/vergaderingen':
+		'/beheer/organen/taskforce-spitsregio-leuven/vergaderingen',
+	'/beheer/(app)/organen/[slug]/vaste-agendapunten':
+		'/beheer/organen/taskforce-spitsregio-leuven/vaste-agendapunten',
+	'/beheer/(app)/vergaderingen/[id]': plannedMeeting,
+	'/beheer/(app)/vergaderingen/[id]/bewerken': `${plannedMeeting}/bewerken`,
 	'/regio/[slug]': '/regio/leuven',
 	'/organen/[slug]': '/organen/taskforce-spitsregio-leuven',
 	'/organisaties/[slug]': '/organisaties/acv',
@@ -100,7 +113,11 @@ const bodyScoped: Record<string, PersonaKey[]> = {
 	'/beheer/(app)/organen/[slug]/vernieuwen': ['secretary', 'staff', 'admin'],
 	'/beheer/(app)/organen/[slug]/uitwisseling': ['secretary', 'staff', 'admin'],
 	'/beheer/(app)/organen/[slug]/uitwisseling/export.csv': ['secretary', 'staff', 'admin'],
-	'/beheer/(app)/organen/[slug]/uitwisseling/export.xlsx': ['secretary', 'staff', 'admin']
+	'/beheer/(app)/organen/[slug]/uitwisseling/export.xlsx': ['secretary', 'staff', 'admin'],
+	'/beheer/(app)/organen/[slug]/vergaderingen': ['member', 'secretary', 'staff', 'admin'],
+	'/beheer/(app)/organen/[slug]/vaste-agendapunten': ['member', 'secretary', 'staff', 'admin'],
+	'/beheer/(app)/vergaderingen/[id]': ['member', 'secretary', 'staff', 'admin'],
+	'/beheer/(app)/vergaderingen/[id]/bewerken': ['secretary', 'staff', 'admin']
 };
 
 /** Form actions of body-scoped routes that need more than reading the body (body:manage). */
@@ -112,6 +129,21 @@ const bodyScopedActions: Record<string, Record<string, PersonaKey[]>> = {
 		endMembership: bodyManagers,
 		addParticipant: bodyManagers,
 		endParticipant: bodyManagers
+	},
+	'/beheer/(app)/organen/[slug]/vergaderingen': { create: bodyManagers },
+	'/beheer/(app)/organen/[slug]/vaste-agendapunten': {
+		add: bodyManagers,
+		update: bodyManagers,
+		move: bodyManagers,
+		remove: bodyManagers
+	},
+	'/beheer/(app)/vergaderingen/[id]': {
+		publish: bodyManagers,
+		hold: bodyManagers,
+		startMinutes: bodyManagers,
+		approveMinutes: bodyManagers,
+		cancel: bodyManagers,
+		deleteDraft: bodyManagers
 	}
 };
 

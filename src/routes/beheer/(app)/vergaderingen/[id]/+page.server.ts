@@ -1,0 +1,85 @@
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { localizeHref, tr } from '$lib/i18n';
+import { replyResponses } from '$lib/server/db/schema';
+import {
+	deleteDraftMeeting,
+	transitionMeeting,
+	type TransitionName
+} from '$lib/server/meetings/meetings.service';
+import { replyToMeeting } from '$lib/server/meetings/participation.service';
+import { bodySlugOf, meetingOverview } from '$lib/server/meetings/workspace.queries';
+import { contextOf, formAction, formValues, load as orError } from '$lib/server/http';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The status message each action's redirect flag shows. */
+const flags: Record<string, string> = {
+	aangemaakt: 'De vergadering is aangemaakt als ontwerp.',
+	bewaard: 'De vergadering is bewaard.',
+	gepubliceerd: 'De agenda is gepubliceerd en de uitnodigingen zijn verstuurd.',
+	gehouden: 'De vergadering staat op „Gehouden”: u kunt aanwezigheid en besluiten vastleggen.',
+	verslag: 'Het verslag is in opmaak.',
+	goedgekeurd: 'Het verslag is goedgekeurd.',
+	geannuleerd: 'De vergadering is geannuleerd; wie uitgenodigd was, krijgt bericht.',
+	geantwoord: 'Uw antwoord is bewaard.'
+};
+
+export const load: PageServerLoad = async (event) => {
+	const view = await orError(meetingOverview(contextOf(event), event.params.id));
+	const name = tr(view.body.name, event.locals.locale);
+	const flag = Object.keys(flags).find((f) => event.url.searchParams.has(f));
+	return {
+		...view,
+		responses: replyResponses,
+		message: flag ? flags[flag] : null,
+		crumbs: [
+			{ label: 'Werkruimte', href: '/beheer' },
+			{ label: name, href: `/beheer/organen/${view.body.slug}` },
+			{ label: 'Vergaderingen', href: `/beheer/organen/${view.body.slug}/vergaderingen` },
+			{ label: view.meeting.displayTitle }
+		]
+	};
+};
+
+/** A status transition, then back to this page with its flag. */
+function transition(name: TransitionName, flag: string) {
+	return async (event: RequestEvent<{ id: string }>) => {
+		const values = await formValues(event.request);
+		const result = await formAction(values, () =>
+			transitionMeeting(contextOf(event), event.params.id, name, name === 'cancel' ? values : {})
+		);
+		if (!('id' in result)) return result;
+		redirect(303, localizeHref(`/beheer/vergaderingen/${result.id}?${flag}`, event.locals.locale));
+	};
+}
+
+export const actions: Actions = {
+	publish: transition('publish', 'gepubliceerd'),
+	hold: transition('hold', 'gehouden'),
+	startMinutes: transition('startMinutes', 'verslag'),
+	approveMinutes: transition('approveMinutes', 'goedgekeurd'),
+	cancel: transition('cancel', 'geannuleerd'),
+	deleteDraft: async (event) => {
+		const values = await formValues(event.request);
+		const ctx = contextOf(event);
+		const result = await formAction(values, async () => {
+			const before = await deleteDraftMeeting(ctx, event.params.id);
+			return { slug: await bodySlugOf(ctx, before.bodyId) };
+		});
+		if (!('slug' in result)) return result;
+		redirect(
+			303,
+			localizeHref(`/beheer/organen/${result.slug}/vergaderingen?verwijderd`, event.locals.locale)
+		);
+	},
+	reply: async (event) => {
+		const values = await formValues(event.request);
+		const result = await formAction(values, () =>
+			replyToMeeting(contextOf(event), event.params.id, values)
+		);
+		if (!('response' in result)) return result;
+		redirect(
+			303,
+			localizeHref(`/beheer/vergaderingen/${event.params.id}?geantwoord`, event.locals.locale)
+		);
+	}
+};
