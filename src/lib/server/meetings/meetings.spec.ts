@@ -1,76 +1,535 @@
-import { count, eq } from 'drizzle-orm';
+/**
+ * Meetings: the status machine (every allowed and refused transition), the body's standing items
+ * as the start of a new agenda, copies of earlier meetings, and changes of time and place.
+ * Every refusal asserts the Dutch message and that nothing changed (rows and audit trail).
+ */
+import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
-import { buildBody, buildMembership } from '../../../../tests/helpers/factories';
 import { rejection } from '../../../../tests/helpers/errors';
-import { agendaItems, auditEvents, meetings } from '../db/schema';
-import { numberAgenda } from './agenda';
-import { addItem, addStandingItem, moveItem } from './items.service';
-import { createMeeting, transitionMeeting } from './meetings.service';
-import { getMeetingWorkspace } from './queries';
+import {
+	buildBody,
+	buildMeeting,
+	buildMemberUser,
+	meetingCounts
+} from '../../../../tests/helpers/factories';
+import {
+	agendaItemPolicyDomains,
+	agendaItems,
+	auditEvents,
+	meetings,
+	policyDomains,
+	type MeetingStatus
+} from '../db/schema';
+import { formatDateTime } from '../../i18n';
+import { addItem, addStandingItem, moveStandingItem } from './items.service';
+import {
+	createMeeting,
+	deleteDraftMeeting,
+	statusLabels,
+	transitionMeeting,
+	updateMeeting,
+	type TransitionName
+} from './meetings.service';
+import { brusselsParts } from './time';
 
 const t = useTestDatabase();
-const nextWeek = () => new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 10);
+const DAY = 86400_000;
+/** A Brussels date `n` days from now (YYYY-MM-DD). */
+const inDays = (n: number) => brusselsParts(new Date(Date.now() + n * DAY)).date;
+const form = (over: Record<string, string> = {}) => ({
+	date: inDays(14),
+	startTime: '14:00',
+	endTime: '16:00',
+	...over
+});
+const row = async (id: string) =>
+	(await t.db.select().from(meetings).where(eq(meetings.id, id)))[0];
+const itemsOf = (meetingId: string) =>
+	t.db
+		.select()
+		.from(agendaItems)
+		.where(eq(agendaItems.meetingId, meetingId))
+		.orderBy(asc(agendaItems.parentId), asc(agendaItems.position));
 
-describe('meetings (smoke)', () => {
-	it('creates from the template, publishes, refuses an empty agenda', async () => {
-		const ctx = t.ctx();
+describe('creating a meeting', () => {
+	it('stores Brussels wall-clock times as instants (winter and summer time)', async () => {
 		const body = await buildBody(t.db);
-		await buildMembership(t.db, { bodyId: body.id, role: 'member' });
+		const winter = await createMeeting(t.ctx(), body.id, {
+			date: '2030-01-15',
+			startTime: '14:00',
+			endTime: '16:30',
+			location: 'Gemeentehuis',
+			isPublic: 'on'
+		});
+		expect(winter.startsAt.toISOString()).toBe('2030-01-15T13:00:00.000Z');
+		expect(winter.endsAt.toISOString()).toBe('2030-01-15T15:30:00.000Z');
+		expect(winter).toMatchObject({ status: 'draft', isPublic: true, sequence: 0 });
+		const summer = await createMeeting(t.ctx(), body.id, {
+			date: '2030-07-15',
+			startTime: '09:00',
+			endTime: '10:00'
+		});
+		expect(summer.startsAt.toISOString()).toBe('2030-07-15T07:00:00.000Z');
+		expect(summer.isPublic).toBe(false);
+		const [audit] = await t.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.recordType, 'meeting'), eq(auditEvents.recordId, winter.id)));
+		expect(audit.action).toBe('meeting.create');
+	});
+
+	it('refuses a meeting that ends before (or when) it starts, and saves nothing', async () => {
+		const body = await buildBody(t.db);
+		const before = await meetingCounts(t.db);
+		for (const endTime of ['13:00', '14:00']) {
+			const e = await rejection(createMeeting(t.ctx(), body.id, form({ endTime })));
+			expect(e.code).toBe('invalid_input');
+			expect(e.fields?.endTime).toEqual(['De vergadering moet eindigen na het begin.']);
+		}
+		const badTime = await rejection(createMeeting(t.ctx(), body.id, form({ startTime: '25:00' })));
+		expect(badTime.fields?.startTime).toEqual(['Geef een uur als UU:MM (bijvoorbeeld 14:00).']);
+		expect(await meetingCounts(t.db)).toEqual(before);
+	});
+
+	it('is for the body’s secretary, chair or staff — not for a plain member', async () => {
+		const body = await buildBody(t.db);
+		const member = await buildMemberUser(t.db, { bodyId: body.id, role: 'member' });
+		const secretary = await buildMemberUser(t.db, { bodyId: body.id, role: 'secretary' });
+		const before = await meetingCounts(t.db);
+		const e = await rejection(
+			createMeeting(t.ctx({ principal: member.principal }), body.id, form())
+		);
+		expect(e.code).toBe('forbidden');
+		expect(await meetingCounts(t.db)).toEqual(before);
+		const other = await buildBody(t.db);
+		const elsewhere = await rejection(
+			createMeeting(t.ctx({ principal: secretary.principal }), other.id, form())
+		);
+		expect(elsewhere.code).toBe('forbidden');
+		const m = await createMeeting(t.ctx({ principal: secretary.principal }), body.id, form());
+		expect(m.bodyId).toBe(body.id);
+	});
+});
+
+describe('the status machine', () => {
+	const allowed: Record<TransitionName, MeetingStatus[]> = {
+		publish: ['draft'],
+		hold: ['agenda_published'],
+		startMinutes: ['held'],
+		approveMinutes: ['minutes_draft'],
+		cancel: ['draft', 'agenda_published']
+	};
+	const statuses = Object.keys(statusLabels) as MeetingStatus[];
+
+	it('refuses every transition from a status it does not start from', async () => {
+		const body = await buildBody(t.db);
+		for (const status of statuses) {
+			const { meeting } = await buildMeeting(t.db, {
+				bodyId: body.id,
+				status,
+				items: [{ durationMinutes: 10 }]
+			});
+			for (const name of Object.keys(allowed) as TransitionName[]) {
+				if (allowed[name].includes(status)) continue;
+				const before = await meetingCounts(t.db);
+				const e = await rejection(
+					transitionMeeting(t.ctx(), meeting.id, name, name === 'cancel' ? { reason: 'x' } : {})
+				);
+				expect(e.message, `${name} from ${status}`).toBe(
+					`Dat kan niet bij een vergadering met status „${statusLabels[status]}”.`
+				);
+				expect(await meetingCounts(t.db)).toEqual(before);
+				expect((await row(meeting.id)).status).toBe(status);
+			}
+		}
+	});
+
+	it('publishes only an agenda with items, within the meeting, before the start', async () => {
+		const body = await buildBody(t.db);
+		const empty = await createMeeting(t.ctx(), body.id, form());
+		let before = await meetingCounts(t.db);
+		const noItems = await rejection(transitionMeeting(t.ctx(), empty.id, 'publish'));
+		expect(noItems.message).toBe(
+			'Een agenda zonder punten kan niet gepubliceerd worden. Voeg eerst een punt toe.'
+		);
+		expect(await meetingCounts(t.db)).toEqual(before);
+		expect((await row(empty.id)).status).toBe('draft');
+
+		// An agenda that outgrew its meeting (rows written past the services) is still caught.
+		const { meeting: long } = await buildMeeting(t.db, {
+			bodyId: body.id,
+			status: 'draft',
+			items: [{ durationMinutes: 90 }, { durationMinutes: 45 }]
+		});
+		before = await meetingCounts(t.db);
+		const tooLong = await rejection(transitionMeeting(t.ctx(), long.id, 'publish'));
+		expect(tooLong.message).toBe(
+			'De geplande duur van de agendapunten (135 min.) is langer dan de vergadering (120 min.).'
+		);
+		expect(await meetingCounts(t.db)).toEqual(before);
+
+		const { meeting: past } = await buildMeeting(t.db, {
+			bodyId: body.id,
+			status: 'draft',
+			startsAt: new Date(Date.now() - 2 * 3600_000),
+			endsAt: new Date(Date.now() - 3600_000),
+			items: [{ durationMinutes: 10 }]
+		});
+		before = await meetingCounts(t.db);
+		const started = await rejection(transitionMeeting(t.ctx(), past.id, 'publish'));
+		expect(started.message).toBe(
+			'Deze vergadering is al begonnen: een uitnodiging kan niet meer verstuurd worden.'
+		);
+		expect(await meetingCounts(t.db)).toEqual(before);
+		expect((await row(past.id)).status).toBe('draft');
+	});
+
+	it('runs draft → published → held → minutes draft → minutes approved', async () => {
+		const body = await buildBody(t.db);
+		const m = await createMeeting(t.ctx(), body.id, form());
+		await addItem(t.ctx(), m.id, { title: 'Opening', kind: 'information', durationMinutes: '5' });
+		const now = new Date();
+		const published = await transitionMeeting(t.ctx(), m.id, 'publish', {}, now);
+		expect(published.status).toBe('agenda_published');
+		expect(published.publishedAt?.getTime()).toBe(now.getTime());
+
+		let before = await meetingCounts(t.db);
+		const early = await rejection(transitionMeeting(t.ctx(), m.id, 'hold'));
+		expect(early.message).toBe(
+			`De vergadering is nog niet begonnen (begint op ${formatDateTime(m.startsAt, 'nl')}).`
+		);
+		expect(await meetingCounts(t.db)).toEqual(before);
+
+		const afterStart = new Date(m.startsAt.getTime() + 60_000);
+		expect((await transitionMeeting(t.ctx(), m.id, 'hold', {}, afterStart)).status).toBe('held');
+		expect((await transitionMeeting(t.ctx(), m.id, 'startMinutes')).status).toBe('minutes_draft');
+		expect((await transitionMeeting(t.ctx(), m.id, 'approveMinutes')).status).toBe(
+			'minutes_approved'
+		);
+		const trail = await t.db
+			.select({ action: auditEvents.action, changes: auditEvents.changes })
+			.from(auditEvents)
+			.where(and(eq(auditEvents.recordType, 'meeting'), eq(auditEvents.recordId, m.id)))
+			.orderBy(asc(auditEvents.at));
+		expect(trail.map((a) => a.action)).toEqual([
+			'meeting.create',
+			'meeting.publish',
+			'meeting.hold',
+			'meeting.startMinutes',
+			'meeting.approveMinutes'
+		]);
+		expect(trail[1].changes).toMatchObject({
+			status: { before: 'draft', after: 'agenda_published' }
+		});
+
+		before = await meetingCounts(t.db);
+		const late = await rejection(transitionMeeting(t.ctx(), m.id, 'cancel', { reason: 'Te laat' }));
+		expect(late.message).toBe('Dat kan niet bij een vergadering met status „Verslag goedgekeurd”.');
+		expect(await meetingCounts(t.db)).toEqual(before);
+	});
+
+	it('cancels only with a reason; a draft’s cancellation sends nothing', async () => {
+		const body = await buildBody(t.db);
+		const m = await createMeeting(t.ctx(), body.id, form());
+		const before = await meetingCounts(t.db);
+		for (const input of [{}, { reason: '   ' }]) {
+			const e = await rejection(transitionMeeting(t.ctx(), m.id, 'cancel', input));
+			expect(e.message).toBe('De vergadering is niet geannuleerd.');
+			expect(e.fields?.reason).toEqual(['Geef een reden voor de annulering.']);
+		}
+		expect(await meetingCounts(t.db)).toEqual(before);
+		const cancelled = await transitionMeeting(t.ctx(), m.id, 'cancel', {
+			reason: 'Geen agendapunten'
+		});
+		expect(cancelled).toMatchObject({
+			status: 'cancelled',
+			cancelReason: 'Geen agendapunten',
+			sequence: 0
+		});
+		const after = await meetingCounts(t.db);
+		expect(after.meetingInvitations).toBe(before.meetingInvitations);
+		expect(after.auditEvents).toBe(before.auditEvents + 1);
+	});
+
+	it('is for managers: a member may not move a meeting along', async () => {
+		const body = await buildBody(t.db);
+		const member = await buildMemberUser(t.db, { bodyId: body.id });
+		const { meeting } = await buildMeeting(t.db, { bodyId: body.id, status: 'draft', items: [{}] });
+		const before = await meetingCounts(t.db);
+		const e = await rejection(
+			transitionMeeting(t.ctx({ principal: member.principal }), meeting.id, 'publish')
+		);
+		expect(e.code).toBe('forbidden');
+		expect(await meetingCounts(t.db)).toEqual(before);
+	});
+
+	it('deletes a draft, but never a published meeting', async () => {
+		const body = await buildBody(t.db);
+		const { meeting: draft } = await buildMeeting(t.db, { bodyId: body.id, status: 'draft' });
+		await deleteDraftMeeting(t.ctx(), draft.id);
+		expect(await row(draft.id)).toBeUndefined();
+		const { meeting: published } = await buildMeeting(t.db, {
+			bodyId: body.id,
+			status: 'agenda_published'
+		});
+		const before = await meetingCounts(t.db);
+		const e = await rejection(deleteDraftMeeting(t.ctx(), published.id));
+		expect(e.message).toBe(
+			'Alleen een ontwerp kan verwijderd worden; annuleer een gepubliceerde vergadering.'
+		);
+		expect(await meetingCounts(t.db)).toEqual(before);
+		expect((await rejection(deleteDraftMeeting(t.ctx(), 'geen-uuid'))).code).toBe('not_found');
+	});
+});
+
+describe('standing items and copies', () => {
+	it('starts a new agenda with the standing items, in template order, with their fields', async () => {
+		const body = await buildBody(t.db);
+		const ctx = t.ctx();
+		const a = await addStandingItem(ctx, body.id, {
+			title: 'Verwelkoming',
+			kind: 'information',
+			durationMinutes: '5',
+			isPublic: 'on',
+			presenter: 'Voorzitter'
+		});
 		await addStandingItem(ctx, body.id, {
-			title: 'Goedkeuring verslag vorige vergadering',
+			title: 'Goedkeuring verslag',
+			description: 'Het verslag van de vorige vergadering.',
 			kind: 'decision',
-			durationMinutes: '10',
-			isPublic: 'on'
+			durationMinutes: '10'
 		});
-		const empty = await createMeeting(ctx, (await buildBody(t.db)).id, {
-			date: nextWeek(),
-			startTime: '14:00',
-			endTime: '16:00'
+		await addStandingItem(ctx, body.id, { title: 'Varia', kind: 'discussion', isPublic: 'on' });
+		await moveStandingItem(ctx, a.id, 'down');
+		const m = await createMeeting(ctx, body.id, form());
+		const items = await itemsOf(m.id);
+		expect(
+			items.map((i) => ({
+				position: i.position,
+				parentId: i.parentId,
+				title: i.title,
+				description: i.description,
+				kind: i.kind,
+				isPublic: i.isPublic,
+				durationMinutes: i.durationMinutes,
+				presenter: i.presenter
+			}))
+		).toEqual([
+			{
+				position: 0,
+				parentId: null,
+				title: 'Goedkeuring verslag',
+				description: 'Het verslag van de vorige vergadering.',
+				kind: 'decision',
+				isPublic: false,
+				durationMinutes: 10,
+				presenter: null
+			},
+			{
+				position: 1,
+				parentId: null,
+				title: 'Verwelkoming',
+				description: null,
+				kind: 'information',
+				isPublic: true,
+				durationMinutes: 5,
+				presenter: 'Voorzitter'
+			},
+			{
+				position: 2,
+				parentId: null,
+				title: 'Varia',
+				description: null,
+				kind: 'discussion',
+				isPublic: true,
+				durationMinutes: null,
+				presenter: null
+			}
+		]);
+		expect(items[1].standingItemId).toBe(a.id);
+	});
+
+	it('refuses a new meeting shorter than its standing items, saving nothing', async () => {
+		const body = await buildBody(t.db);
+		await addStandingItem(t.ctx(), body.id, {
+			title: 'Lange rondvraag',
+			kind: 'discussion',
+			durationMinutes: '90'
 		});
-		const e = await rejection(transitionMeeting(ctx, empty.id, 'publish'));
-		expect(e.message).toContain('zonder punten');
-		const m = await createMeeting(ctx, body.id, {
-			date: nextWeek(),
-			startTime: '14:00',
-			endTime: '16:00',
-			isPublic: 'on'
-		});
-		const item = await addItem(ctx, m.id, {
+		const before = await meetingCounts(t.db);
+		const e = await rejection(createMeeting(t.ctx(), body.id, form({ endTime: '15:00' })));
+		expect(e.message).toBe('De vergadering is niet opgeslagen.');
+		expect(e.fields?.endTime).toEqual([
+			'De geplande duur van de agendapunten (90 min.) is langer dan de vergadering (60 min.).'
+		]);
+		expect(await meetingCounts(t.db)).toEqual(before);
+	});
+
+	it('copies an earlier meeting: both levels, their fields and policy domains', async () => {
+		const body = await buildBody(t.db);
+		const ctx = t.ctx();
+		const domains = await t.db.select().from(policyDomains).orderBy(policyDomains.slug).limit(2);
+		expect(domains).toHaveLength(2);
+		const source = await createMeeting(ctx, body.id, form({ date: inDays(7) }));
+		const mobility = await addItem(ctx, source.id, {
 			title: 'Mobiliteit',
 			kind: 'discussion',
-			durationMinutes: '30'
+			durationMinutes: '30',
+			isPublic: 'on',
+			policyDomainIds: [domains[0].id, domains[1].id]
 		});
-		await addItem(ctx, m.id, {
-			title: 'Deelpunt',
+		await addItem(ctx, source.id, {
+			title: 'Fietsroutes',
+			kind: 'advice',
+			parentId: mobility.id,
+			durationMinutes: '10',
+			presenter: 'Provincie',
+			policyDomainIds: domains[1].id
+		});
+		await addItem(ctx, source.id, {
+			title: 'Busnet',
 			kind: 'information',
-			parentId: item.id,
-			durationMinutes: '15'
+			parentId: mobility.id,
+			isPublic: 'on'
 		});
-		await moveItem(ctx, item.id, 'up');
-		const view = await getMeetingWorkspace(ctx, m.id);
-		expect(view.items.map((i) => `${i.number} ${i.title}`)).toEqual([
-			'1 Mobiliteit',
-			'1.1 Deelpunt',
-			'2 Goedkeuring verslag vorige vergadering'
+		await addItem(ctx, source.id, { title: 'Besluit begroting', kind: 'decision' });
+		const sourceItems = await itemsOf(source.id);
+
+		const copy = await createMeeting(ctx, body.id, {
+			...form({ date: inDays(35) }),
+			copyOfId: source.id
+		});
+		expect(copy.copiedFromId).toBe(source.id);
+		expect(copy.status).toBe('draft');
+		const copied = await itemsOf(copy.id);
+		expect(copied).toHaveLength(4);
+		const shape = (list: typeof copied) => {
+			const byId = new Map(list.map((i) => [i.id, i]));
+			return list
+				.map((i) => ({
+					title: i.title,
+					parent: i.parentId ? byId.get(i.parentId)!.title : null,
+					position: i.position,
+					kind: i.kind,
+					isPublic: i.isPublic,
+					durationMinutes: i.durationMinutes,
+					presenter: i.presenter
+				}))
+				.sort((x, y) => x.title.localeCompare(y.title));
+		};
+		expect(shape(copied)).toEqual(shape(sourceItems));
+		expect(copied.every((i) => !sourceItems.some((s) => s.id === i.id))).toBe(true);
+		const copiedDomains = await t.db
+			.select({ title: agendaItems.title, domain: agendaItemPolicyDomains.policyDomainId })
+			.from(agendaItemPolicyDomains)
+			.innerJoin(agendaItems, eq(agendaItems.id, agendaItemPolicyDomains.agendaItemId))
+			.where(eq(agendaItems.meetingId, copy.id))
+			.orderBy(agendaItems.title, agendaItemPolicyDomains.policyDomainId);
+		expect(copiedDomains).toEqual(
+			[
+				{ title: 'Fietsroutes', domain: domains[1].id },
+				{ title: 'Mobiliteit', domain: domains[0].id },
+				{ title: 'Mobiliteit', domain: domains[1].id }
+			].sort((x, y) => x.title.localeCompare(y.title) || x.domain.localeCompare(y.domain))
+		);
+		// The source is untouched.
+		expect(await itemsOf(source.id)).toEqual(sourceItems);
+		const [audit] = await t.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.recordType, 'meeting'), eq(auditEvents.recordId, copy.id)));
+		expect(audit.action).toBe('meeting.copy');
+		expect(audit.changes).toMatchObject({ items: { before: 0, after: 4 } });
+	});
+
+	it('refuses to copy a meeting of another body (or one that does not exist)', async () => {
+		const body = await buildBody(t.db);
+		const other = await buildBody(t.db);
+		const { meeting: foreign } = await buildMeeting(t.db, {
+			bodyId: other.id,
+			items: [{ title: 'Geheim punt', isPublic: false }]
+		});
+		const before = await meetingCounts(t.db);
+		for (const copyOfId of [foreign.id, crypto.randomUUID()]) {
+			const e = await rejection(createMeeting(t.ctx(), body.id, { ...form(), copyOfId }));
+			expect(e.message).toBe('De vergadering is niet opgeslagen.');
+			expect(e.fields?.copyOfId).toEqual(['Kies een vergadering van dit orgaan om te kopiëren.']);
+		}
+		const bad = await rejection(createMeeting(t.ctx(), body.id, { ...form(), copyOfId: 'x' }));
+		expect(bad.fields?.copyOfId).toEqual(['Kies een vergadering om te kopiëren.']);
+		expect(await meetingCounts(t.db)).toEqual(before);
+	});
+});
+
+describe('updating a meeting', () => {
+	it('changes time and place of a draft without raising the sequence', async () => {
+		const body = await buildBody(t.db);
+		const m = await createMeeting(t.ctx(), body.id, form({ date: '2030-03-12' }));
+		const updated = await updateMeeting(t.ctx(), m.id, {
+			date: '2030-03-13',
+			startTime: '10:00',
+			endTime: '12:00',
+			location: 'Zaal 2',
+			onlineUrl: 'https://vergadering.voorbeeld.test/abc'
+		});
+		expect(updated.startsAt.toISOString()).toBe('2030-03-13T09:00:00.000Z');
+		expect(updated).toMatchObject({ location: 'Zaal 2', sequence: 0, isPublic: false });
+		const [audit] = await t.db
+			.select()
+			.from(auditEvents)
+			.where(
+				and(
+					eq(auditEvents.recordType, 'meeting'),
+					eq(auditEvents.recordId, m.id),
+					eq(auditEvents.action, 'meeting.update')
+				)
+			);
+		expect(audit.changes).toMatchObject({
+			startsAt: { before: '2030-03-12T13:00:00.000Z', after: '2030-03-13T09:00:00.000Z' },
+			location: { after: 'Zaal 2' }
+		});
+	});
+
+	it('refuses a meeting shorter than its agenda, or ending before it starts', async () => {
+		const body = await buildBody(t.db);
+		const m = await createMeeting(t.ctx(), body.id, form());
+		await addItem(t.ctx(), m.id, { title: 'Punt', kind: 'discussion', durationMinutes: '90' });
+		const stored = await row(m.id);
+		const before = await meetingCounts(t.db);
+		const short = await rejection(updateMeeting(t.ctx(), m.id, form({ endTime: '15:00' })));
+		expect(short.message).toBe('De vergadering is niet opgeslagen.');
+		expect(short.fields?.endTime).toEqual([
+			'De geplande duur van de agendapunten (90 min.) is langer dan de vergadering (60 min.).'
 		]);
-		const tooLong = await rejection(
-			addItem(ctx, m.id, { title: 'Lang', kind: 'discussion', durationMinutes: '120' })
+		const reversed = await rejection(updateMeeting(t.ctx(), m.id, form({ endTime: '12:00' })));
+		expect(reversed.fields?.endTime).toEqual(['De vergadering moet eindigen na het begin.']);
+		const url = await rejection(
+			updateMeeting(t.ctx(), m.id, { ...form(), onlineUrl: 'javascript:alert(1)' })
 		);
-		expect(tooLong.fields?.durationMinutes?.[0]).toContain('langer dan de vergadering');
-		const published = await transitionMeeting(ctx, m.id, 'publish');
-		expect(published.status).toBe('agenda_published');
-		expect(
-			numberAgenda(view.items, m.startsAt)[2].plannedStart.getTime() - m.startsAt.getTime()
-		).toBe(45 * 60_000);
-		const [{ n }] = await t.db
-			.select({ n: count() })
-			.from(agendaItems)
-			.where(eq(agendaItems.meetingId, m.id));
-		expect(n).toBe(3);
-		expect((await t.db.select().from(meetings).where(eq(meetings.id, m.id)))[0].status).toBe(
-			'agenda_published'
-		);
-		expect((await t.db.select({ n: count() }).from(auditEvents))[0].n).toBeGreaterThan(4);
+		expect(url.fields?.onlineUrl).toEqual(['Geef een volledig webadres (https://…).']);
+		expect(await meetingCounts(t.db)).toEqual(before);
+		expect(await row(m.id)).toEqual(stored);
+		// Exactly as long as the agenda is fine.
+		const fits = await updateMeeting(t.ctx(), m.id, form({ endTime: '15:30' }));
+		expect(fits.endsAt.getTime() - fits.startsAt.getTime()).toBe(90 * 60_000);
+	});
+
+	it('refuses changes once the meeting was held', async () => {
+		const body = await buildBody(t.db);
+		const { meeting } = await buildMeeting(t.db, { bodyId: body.id, status: 'held' });
+		const before = await meetingCounts(t.db);
+		const e = await rejection(updateMeeting(t.ctx(), meeting.id, form()));
+		expect(e.message).toBe('Een vergadering met status „Gehouden” kan niet meer wijzigen.');
+		expect(await meetingCounts(t.db)).toEqual(before);
+	});
+
+	it('does not raise the sequence for a change invitees do not see (visibility)', async () => {
+		const body = await buildBody(t.db);
+		const m = await createMeeting(t.ctx(), body.id, form());
+		await addItem(t.ctx(), m.id, { title: 'Punt', kind: 'discussion', durationMinutes: '30' });
+		await transitionMeeting(t.ctx(), m.id, 'publish');
+		const updated = await updateMeeting(t.ctx(), m.id, { ...form(), isPublic: 'on' });
+		expect(updated).toMatchObject({ isPublic: true, sequence: 0 });
 	});
 });
