@@ -48,6 +48,8 @@ function routeTree(dir = routesDir): Route[] {
  * future and past its draft, so no empty form posted by the matrix can move it along.
  */
 const plannedMeeting = `/beheer/vergaderingen/${seededId('meeting', 'taskforce-gepland')}`;
+/** The Taskforce's held example meeting: attendance and decisions are open, the agenda is not. */
+const heldMeeting = `/beheer/vergaderingen/${seededId('meeting', 'taskforce-gehouden')}`;
 
 /** A concrete URL for each route id (parameters filled in). */
 const samples: Record<string, string> = {
@@ -57,8 +59,18 @@ const samples: Record<string, string> = {
 		'/beheer/organen/taskforce-spitsregio-leuven/vaste-agendapunten',
 	'/beheer/(app)/vergaderingen/[id]': plannedMeeting,
 	'/beheer/(app)/vergaderingen/[id]/bewerken': `${plannedMeeting}/bewerken`,
+	'/beheer/(app)/vergaderingen/[id]/agenda': `${heldMeeting}/agenda`,
+	'/beheer/(app)/vergaderingen/[id]/aanwezigheid': `${heldMeeting}/aanwezigheid`,
+	'/beheer/(app)/vergaderingen/[id]/besluiten': `${heldMeeting}/besluiten`,
+	'/beheer/(app)/organen/[slug]/besluiten': '/beheer/organen/taskforce-spitsregio-leuven/besluiten',
 	'/regio/[slug]': '/regio/leuven',
 	'/organen/[slug]': '/organen/taskforce-spitsregio-leuven',
+	'/organen/[slug]/vergaderingen.ics': '/organen/taskforce-spitsregio-leuven/vergaderingen.ics',
+	'/vergaderingen/[id]': `/vergaderingen/${seededId('meeting', 'taskforce-gehouden')}`,
+	'/besluiten/[id]': `/besluiten/${seededId('decision', 'taskforce-gehouden>knelpuntberoepen')}`,
+	'/api/v1/meetings/[id]': `/api/v1/meetings/${seededId('meeting', 'taskforce-gehouden')}`,
+	'/api/v1/meetings/[id]/items': `/api/v1/meetings/${seededId('meeting', 'taskforce-gehouden')}/items`,
+	'/api/v1/decisions/[id]': `/api/v1/decisions/${seededId('decision', 'taskforce-gehouden>knelpuntberoepen')}`,
 	'/organisaties/[slug]': '/organisaties/acv',
 	'/gemeenten/[nisSlug]': '/gemeenten/23106-pajottegem',
 	'/bestanden/[id]': '/bestanden/00000000-0000-4000-8000-000000000000',
@@ -117,7 +129,11 @@ const bodyScoped: Record<string, PersonaKey[]> = {
 	'/beheer/(app)/organen/[slug]/vergaderingen': ['member', 'secretary', 'staff', 'admin'],
 	'/beheer/(app)/organen/[slug]/vaste-agendapunten': ['member', 'secretary', 'staff', 'admin'],
 	'/beheer/(app)/vergaderingen/[id]': ['member', 'secretary', 'staff', 'admin'],
-	'/beheer/(app)/vergaderingen/[id]/bewerken': ['secretary', 'staff', 'admin']
+	'/beheer/(app)/vergaderingen/[id]/bewerken': ['secretary', 'staff', 'admin'],
+	'/beheer/(app)/vergaderingen/[id]/agenda': ['member', 'secretary', 'staff', 'admin'],
+	'/beheer/(app)/vergaderingen/[id]/aanwezigheid': ['member', 'secretary', 'staff', 'admin'],
+	'/beheer/(app)/vergaderingen/[id]/besluiten': ['member', 'secretary', 'staff', 'admin'],
+	'/beheer/(app)/organen/[slug]/besluiten': ['member', 'secretary', 'staff', 'admin']
 };
 
 /** Form actions of body-scoped routes that need more than reading the body (body:manage). */
@@ -144,7 +160,16 @@ const bodyScopedActions: Record<string, Record<string, PersonaKey[]>> = {
 		approveMinutes: bodyManagers,
 		cancel: bodyManagers,
 		deleteDraft: bodyManagers
-	}
+	},
+	'/beheer/(app)/vergaderingen/[id]/agenda': {
+		add: bodyManagers,
+		update: bodyManagers,
+		delete: bodyManagers,
+		move: bodyManagers,
+		reorder: bodyManagers
+	},
+	'/beheer/(app)/vergaderingen/[id]/aanwezigheid': { save: bodyManagers },
+	'/beheer/(app)/vergaderingen/[id]/besluiten': { create: bodyManagers, update: bodyManagers }
 };
 
 type Expectation = 'ok' | 'login' | 'forbidden' | 'any';

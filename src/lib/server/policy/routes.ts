@@ -83,6 +83,11 @@ export const routeAccess: Record<string, RouteAccess> = {
 		actions: { updateBody: 'structure:manage', archiveBody: 'structure:manage' }
 	},
 	'/beheer/(app)/organen/[slug]/vernieuwen': { permission: 'workspace:enter' },
+	// Meetings, part 2: members read, managers edit (body:read_closed / body:manage in the services).
+	'/beheer/(app)/vergaderingen/[id]/agenda': { permission: 'workspace:enter' },
+	'/beheer/(app)/vergaderingen/[id]/aanwezigheid': { permission: 'workspace:enter' },
+	'/beheer/(app)/vergaderingen/[id]/besluiten': { permission: 'workspace:enter' },
+	'/beheer/(app)/organen/[slug]/besluiten': { permission: 'workspace:enter' },
 	// Meetings of a body (workspace, part 1): the meetings services check body:read_closed/manage.
 	'/beheer/(app)/organen/[slug]/vergaderingen': { permission: 'workspace:enter' },
 	'/beheer/(app)/organen/[slug]/vaste-agendapunten': { permission: 'workspace:enter' },

@@ -1,0 +1,71 @@
+import { tr } from '$lib/i18n';
+import { contextOf, formAction, formValues, load as orError } from '$lib/server/http';
+import {
+	agendaEditor,
+	deleteMeetingItem,
+	moveMeetingItem,
+	reorderMeetingItems,
+	updateMeetingItem
+} from '$lib/server/meetings/editor.service';
+import { addItem } from '$lib/server/meetings/items.service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const view = await orError(agendaEditor(contextOf(event), event.params.id));
+	const body = tr(view.body.name, event.locals.locale);
+	return {
+		...view,
+		crumbs: [
+			{ label: 'Werkruimte', href: '/beheer' },
+			{ label: body, href: `/beheer/organen/${view.body.slug}` },
+			{ label: 'Vergaderingen', href: `/beheer/organen/${view.body.slug}/vergaderingen` },
+			{ label: view.meeting.displayTitle, href: `/beheer/vergaderingen/${view.meeting.id}` },
+			{ label: 'Agenda' }
+		]
+	};
+};
+
+/** The id of the item a form acts on, and the rest of its fields. */
+function split(values: Record<string, unknown>) {
+	const { id, ...rest } = values;
+	return { id, rest };
+}
+
+export const actions: Actions = {
+	add: async (event) => {
+		const values = await formValues(event.request);
+		const result = await formAction(values, () =>
+			addItem(contextOf(event), event.params.id, values)
+		);
+		return 'id' in result ? { done: `Agendapunt „${result.title}” is toegevoegd.` } : result;
+	},
+	update: async (event) => {
+		const values = await formValues(event.request);
+		const { id, rest } = split(values);
+		const result = await formAction(values, () =>
+			updateMeetingItem(contextOf(event), event.params.id, id, rest)
+		);
+		return 'id' in result ? { done: `Agendapunt „${result.title}” is bewaard.` } : result;
+	},
+	delete: async (event) => {
+		const values = await formValues(event.request);
+		const result = await formAction(values, () =>
+			deleteMeetingItem(contextOf(event), event.params.id, values.id)
+		);
+		return 'id' in result ? { done: `Agendapunt „${result.title}” is verwijderd.` } : result;
+	},
+	move: async (event) => {
+		const values = await formValues(event.request);
+		const result = await formAction(values, () =>
+			moveMeetingItem(contextOf(event), event.params.id, values.id, values.direction)
+		);
+		return Array.isArray(result) ? { done: 'De volgorde is bewaard.', moved: values.id } : result;
+	},
+	reorder: async (event) => {
+		const values = await formValues(event.request);
+		const result = await formAction(values, () =>
+			reorderMeetingItems(contextOf(event), event.params.id, values)
+		);
+		return Array.isArray(result) ? { done: 'De volgorde is bewaard.' } : result;
+	}
+};
