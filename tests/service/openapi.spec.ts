@@ -8,10 +8,13 @@ import { validate } from '@readme/openapi-parser';
 import type { RequestEvent } from '@sveltejs/kit';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../src/lib/server/api/openapi';
+import { decisions } from '../../src/lib/server/db/schema';
+import { anonymous } from '../../src/lib/server/policy';
 import { bodyId } from '../../src/lib/server/seed/seed.service';
 import { useTestDatabase } from '../helpers/db';
+import { buildMeeting } from '../helpers/factories';
 
 const t = useTestDatabase();
 const apiRoot = path.resolve('src/routes/api/v1');
@@ -36,13 +39,84 @@ async function call(route: string, url: string, params: Record<string, string> =
 	const file = path.join(apiRoot, route.replace(/\{(\w+)\}/g, '[$1]'), '+server.ts');
 	const mod = (await import(/* @vite-ignore */ file)) as { GET: Handler };
 	const event = {
-		locals: { db: t.db, requestId: 'test-request', locale: 'nl' },
+		locals: { db: t.db, requestId: 'test-request', locale: 'nl', principal: anonymous },
 		url: new URL(url, 'http://localhost'),
 		params
 	} as unknown as RequestEvent;
 	const response = await mod.GET(event);
 	return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
+
+/** Meetings and decisions with fixed ids: public ones, and closed ones that must never appear. */
+const ids = {
+	held: '6e0f1c52-0000-4000-8000-000000000001',
+	closed: '6e0f1c52-0000-4000-8000-000000000002',
+	draft: '6e0f1c52-0000-4000-8000-000000000003',
+	next: '6e0f1c52-0000-4000-8000-000000000004',
+	openItem: '6e0f1c52-0000-4000-8000-000000000011',
+	closedItem: '6e0f1c52-0000-4000-8000-000000000012',
+	publicDecision: '6e0f1c52-0000-4000-8000-000000000021',
+	closedDecision: '6e0f1c52-0000-4000-8000-000000000022'
+};
+
+beforeAll(async () => {
+	const taskforce = bodyId('taskforce-spitsregio-leuven');
+	const startsAt = new Date('2026-03-12T13:00:00Z');
+	const endsAt = new Date('2026-03-12T15:00:00Z');
+	await buildMeeting(t.db, {
+		id: ids.held,
+		bodyId: taskforce,
+		status: 'held',
+		startsAt,
+		endsAt,
+		items: [
+			{ id: ids.openItem, title: 'Openbaar punt', durationMinutes: 30, kind: 'decision' },
+			{ id: ids.closedItem, title: 'Besloten punt', isPublic: false, durationMinutes: 15 }
+		]
+	});
+	await buildMeeting(t.db, {
+		id: ids.closed,
+		bodyId: taskforce,
+		isPublic: false,
+		status: 'agenda_published',
+		title: 'Besloten vergadering'
+	});
+	await buildMeeting(t.db, { id: ids.draft, bodyId: taskforce, title: 'Ontwerp' });
+	await buildMeeting(t.db, {
+		id: ids.next,
+		bodyId: taskforce,
+		status: 'agenda_published',
+		startsAt: new Date('2026-04-16T12:00:00Z'),
+		endsAt: new Date('2026-04-16T14:00:00Z')
+	});
+	await t.db.insert(decisions).values([
+		{
+			id: ids.publicDecision,
+			bodyId: taskforce,
+			year: 2026,
+			number: 1,
+			meetingId: ids.held,
+			agendaItemId: ids.openItem,
+			title: 'Openbaar besluit',
+			text: 'Tekst.',
+			status: 'adopted',
+			votesFor: 12,
+			votesAgainst: 0,
+			votesAbstain: 1
+		},
+		{
+			id: ids.closedDecision,
+			bodyId: taskforce,
+			year: 2026,
+			number: 2,
+			meetingId: ids.held,
+			agendaItemId: ids.closedItem,
+			title: 'Besloten besluit',
+			text: 'Geheim.',
+			status: 'adopted'
+		}
+	]);
+});
 
 const doc = openApiDocument();
 const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -84,6 +158,11 @@ describe('OpenAPI document', () => {
 		['/organisations/{id}', '', {}],
 		['/bodies', '/api/v1/bodies?region=leuven', {}],
 		['/bodies/{id}', '', { id: bodyId('taskforce-spitsregio-leuven') }],
+		['/meetings', '/api/v1/meetings?limit=5&from=2026-01-01&to=2026-12-31', {}],
+		['/meetings/{id}', '', { id: ids.held }],
+		['/meetings/{id}/items', `/api/v1/meetings/${ids.held}/items`, { id: ids.held }],
+		['/decisions', '/api/v1/decisions?year=2026&status=adopted', {}],
+		['/decisions/{id}', '', { id: ids.publicDecision }],
 		['/openapi.json', '/api/v1/openapi.json', {}]
 	];
 
@@ -133,5 +212,51 @@ describe('OpenAPI document', () => {
 			expect(res.status).toBe(404);
 			expect(validator('/bodies/{id}', '404')(res.body)).toBe(true);
 		}
+	});
+
+	it('never shows closed meetings, closed items or closed decisions', async () => {
+		const list = await call(
+			'/meetings',
+			`/api/v1/meetings?body=${bodyId('taskforce-spitsregio-leuven')}`
+		);
+		const listed = (list.body.items as { id: string }[]).map((m) => m.id);
+		expect(listed).toContain(ids.held);
+		expect(listed).not.toContain(ids.closed);
+		expect(listed).not.toContain(ids.draft);
+		for (const id of [ids.closed, ids.draft]) {
+			expect((await call('/meetings/{id}', `/api/v1/meetings/${id}`, { id })).status).toBe(404);
+			expect(
+				(await call('/meetings/{id}/items', `/api/v1/meetings/${id}/items`, { id })).status
+			).toBe(404);
+		}
+		const held = await call('/meetings/{id}', `/api/v1/meetings/${ids.held}`, { id: ids.held });
+		expect(JSON.stringify(held.body)).not.toMatch(/Besloten|Geheim/);
+		expect(held.body.closedItems).toBe(1);
+		expect((held.body.items as { number: string }[]).map((i) => i.number)).toEqual(['1']);
+		const register = await call('/decisions', '/api/v1/decisions?q=besluit');
+		expect(JSON.stringify(register.body)).not.toMatch(/Besloten besluit|Geheim/);
+		const closed = await call('/decisions/{id}', `/api/v1/decisions/${ids.closedDecision}`, {
+			id: ids.closedDecision
+		});
+		expect(closed.status).toBe(404);
+		expect(validator('/decisions/{id}', '404')(closed.body)).toBe(true);
+	});
+
+	it('pages meetings by start time with a cursor, and refuses bad filters', async () => {
+		const window = 'from=2026-03-12&to=2026-04-16';
+		const first = await call('/meetings', `/api/v1/meetings?limit=1&${window}`);
+		expect((first.body.items as { id: string }[]).map((m) => m.id)).toEqual([ids.held]);
+		const cursor = String(first.body.nextCursor);
+		const second = await call('/meetings', `/api/v1/meetings?limit=1&${window}&cursor=${cursor}`);
+		expect(second.status).toBe(200);
+		expect((second.body.items as { id: string }[]).map((m) => m.id)).toEqual([ids.next]);
+		expect(second.body.nextCursor).toBeNull();
+		for (const url of ['/api/v1/meetings?from=gisteren', '/api/v1/meetings?body=orgaan']) {
+			const res = await call('/meetings', url);
+			expect(res.status).toBe(400);
+			expect(validator('/meetings', '400')(res.body)).toBe(true);
+		}
+		const res = await call('/decisions', '/api/v1/decisions?status=misschien');
+		expect(res.status).toBe(400);
 	});
 });

@@ -6,6 +6,15 @@ import { z } from 'zod';
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { areaListQuery, areaOut } from '../areas/areas.schema';
 import { bodyListQuery, bodyOut } from '../bodies/bodies.schema';
+import {
+	agendaItemListOut,
+	decisionListQuery,
+	decisionOut,
+	decisionPageOut,
+	meetingDetailOut,
+	meetingListQuery,
+	meetingOut
+} from '../meetings/meetings.api';
 import { organisationListQuery, organisationOut } from '../organisations/organisations.schema';
 
 const apiErrorOut = z
@@ -73,6 +82,70 @@ function resource(
 	};
 }
 
+/** Public meetings (cursor pages by start time), their items, and the decisions register. */
+const meetingPaths: ZodOpenApiPathsObject = {
+	'/meetings': {
+		get: {
+			operationId: 'list_meetings',
+			tags: ['Meetings'],
+			summary: 'List public meetings by start time (cursor pagination)',
+			requestParams: { query: meetingListQuery },
+			responses: {
+				'200': { description: 'One page', content: jsonContent(pageOf(meetingOut, 'MeetingPage')) },
+				'400': errors['400']
+			}
+		}
+	},
+	'/meetings/{id}': {
+		get: {
+			operationId: 'get_meetings',
+			tags: ['Meetings'],
+			summary: 'One public meeting with its public agenda items and public decisions',
+			requestParams: { path: idParam },
+			responses: {
+				'200': { description: 'Found', content: jsonContent(meetingDetailOut) },
+				...errors
+			}
+		}
+	},
+	'/meetings/{id}/items': {
+		get: {
+			operationId: 'list_meeting_items',
+			tags: ['Meetings'],
+			summary: 'The public agenda items of a public meeting, numbered and timed',
+			requestParams: { path: idParam },
+			responses: {
+				'200': { description: 'Found', content: jsonContent(agendaItemListOut) },
+				...errors
+			}
+		}
+	},
+	'/decisions': {
+		get: {
+			operationId: 'list_decisions',
+			tags: ['Decisions'],
+			summary: 'The public decisions register, newest first (25 a page)',
+			requestParams: { query: decisionListQuery },
+			responses: {
+				'200': { description: 'One page', content: jsonContent(decisionPageOut) },
+				'400': errors['400']
+			}
+		}
+	},
+	'/decisions/{id}': {
+		get: {
+			operationId: 'get_decisions',
+			tags: ['Decisions'],
+			summary: 'One public decision by id',
+			requestParams: { path: idParam },
+			responses: {
+				'200': { description: 'Found', content: jsonContent(decisionOut) },
+				...errors
+			}
+		}
+	}
+};
+
 let cached: ReturnType<typeof createDocument> | undefined;
 
 export function openApiDocument(serverUrl = '/api/v1') {
@@ -82,7 +155,7 @@ export function openApiDocument(serverUrl = '/api/v1') {
 			title: 'Streekplatform API',
 			version: '1.0.0',
 			description:
-				'Open data of the regional partnership: areas, organisations and bodies. JSON, cursor pagination, no authentication for public data.',
+				'Open data of the regional partnership: areas, organisations, bodies, public meetings and decisions. JSON, cursor pagination, no authentication for public data.',
 			license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' }
 		},
 		servers: [{ url: serverUrl }],
@@ -96,6 +169,7 @@ export function openApiDocument(serverUrl = '/api/v1') {
 				'OrganisationPage'
 			),
 			...resource('bodies', 'Bodies', bodyOut, bodyListQuery, 'BodyPage'),
+			...meetingPaths,
 			'/openapi.json': {
 				get: {
 					operationId: 'openapi',

@@ -1,6 +1,7 @@
 import { tr } from '$lib/i18n';
 import { getBodyPage } from '$lib/server/bodies/bodies.service';
 import { load as orError } from '$lib/server/http';
+import { bodyPublicMeetings } from '$lib/server/meetings/queries';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -14,5 +15,6 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			href: `/organen/${page.partOf.slug}`
 		});
 	crumbs.push({ label: tr(page.body.name, locals.locale) });
-	return { ...page, crumbs };
+	const meetings = await bodyPublicMeetings(locals.db, page.body.id);
+	return { ...page, meetings, crumbs };
 };

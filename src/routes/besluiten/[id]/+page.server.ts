@@ -1,0 +1,16 @@
+import { translate } from '$lib/i18n';
+import { contextOf, load as orError } from '$lib/server/http';
+import { publicDecision } from '$lib/server/meetings/public.queries';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const decision = await orError(publicDecision(contextOf(event), event.params.id));
+	const { locale } = event.locals;
+	return {
+		...decision,
+		crumbs: [
+			{ label: translate(locale, 'decisions.title'), href: '/besluiten' },
+			{ label: translate(locale, 'decision.title', { reference: decision.reference }) }
+		]
+	};
+};

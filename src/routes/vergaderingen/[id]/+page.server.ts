@@ -1,0 +1,16 @@
+import { tr } from '$lib/i18n';
+import { load as orError } from '$lib/server/http';
+import { getPublicMeeting } from '$lib/server/meetings/queries';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const page = await orError(getPublicMeeting(locals.db, params.id, locals.locale));
+	const { meeting } = page;
+	return {
+		...page,
+		crumbs: [
+			{ label: tr(meeting.bodyName, locals.locale), href: `/organen/${meeting.bodySlug}` },
+			{ label: meeting.displayTitle }
+		]
+	};
+};
