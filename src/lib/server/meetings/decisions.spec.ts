@@ -43,13 +43,20 @@ describe('decision numbers', () => {
 	it('are exactly 1..50 after 50 concurrent creations on one body and year', async () => {
 		const body = await buildBody(t.db);
 		const { meeting, items } = await heldMeeting(body.id);
+		// Three meetings of the same year: the meeting's row lock alone does not serialise them.
+		const others = [
+			await heldMeeting(body.id, new Date('2026-04-02T08:00:00Z')),
+			await heldMeeting(body.id, new Date('2026-11-20T18:00:00Z'))
+		];
 		const made = await Promise.all(
 			Array.from({ length: 50 }, (_, i) =>
-				createDecision(
-					t.ctx(),
-					meeting.id,
-					decision(`Besluit ${i + 1}`, { agendaItemId: items[i % 2].id })
-				)
+				i % 3 === 0
+					? createDecision(
+							t.ctx(),
+							meeting.id,
+							decision(`Besluit ${i + 1}`, { agendaItemId: items[i % 2].id })
+						)
+					: createDecision(t.ctx(), others[i % 3 === 1 ? 0 : 1].meeting.id, decision(`B ${i}`))
 			)
 		);
 		const numbers = made.map((d) => d.number).sort((a, b) => a - b);
