@@ -226,10 +226,17 @@ export async function workspaceCalendar(ctx: ServiceContext, from: Date, to: Dat
 }
 
 /** Upcoming and recent public meetings of a body, for its public page. */
-export async function bodyPublicMeetings(db: DbOrTx, bodyId: string, now = new Date()) {
+export async function bodyPublicMeetings(
+	db: DbOrTx,
+	bodyId: string,
+	now = new Date(),
+	locale: Locale = 'nl'
+) {
 	const [upcoming, recent] = await Promise.all([
-		listMeetings(db, { bodyId, from: now, closedScope: [], limit: 5 }),
-		listMeetings(db, { bodyId, to: now, closedScope: [], order: 'desc', limit: 5 })
+		listMeetings(db, { bodyId, from: now, closedScope: [], limit: 5, locale }),
+		listMeetings(db, { bodyId, to: now, closedScope: [], order: 'desc', limit: 5, locale })
 	]);
-	return { upcoming, recent };
+	// A meeting under way is upcoming (it has not ended), not also recent.
+	const current = new Set(upcoming.map((m) => m.id));
+	return { upcoming, recent: recent.filter((m) => !current.has(m.id)) };
 }

@@ -15,6 +15,6 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			href: `/organen/${page.partOf.slug}`
 		});
 	crumbs.push({ label: tr(page.body.name, locals.locale) });
-	const meetings = await bodyPublicMeetings(locals.db, page.body.id);
+	const meetings = await bodyPublicMeetings(locals.db, page.body.id, new Date(), locals.locale);
 	return { ...page, meetings, crumbs };
 };
