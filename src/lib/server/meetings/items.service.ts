@@ -8,7 +8,13 @@ import { z } from 'zod';
 import { diff, mutate } from '../audit/audit.service';
 import type { ServiceContext } from '../context';
 import type { Tx } from '../db';
-import { agendaItemPolicyDomains, agendaItems, policyDomains, standingItems } from '../db/schema';
+import {
+	agendaItemPolicyDomains,
+	agendaItems,
+	bodies,
+	policyDomains,
+	standingItems
+} from '../db/schema';
 import { invalidInput, notFound } from '../errors';
 import { authorize } from '../policy';
 import { durationProblem, meetingMinutes, plannedMinutes } from './agenda';
@@ -295,6 +301,16 @@ function parseStanding(input: unknown) {
 	return parsed.data;
 }
 
+/** Lock the body row: concurrent template edits of one body queue, so positions stay dense. */
+async function lockBody(tx: Tx, bodyId: string) {
+	const [body] = await tx
+		.select({ id: bodies.id })
+		.from(bodies)
+		.where(eq(bodies.id, bodyId))
+		.for('update');
+	if (!body) throw notFound('Orgaan niet gevonden.');
+}
+
 async function loadStanding(ctx: ServiceContext, id: string) {
 	if (!uuidPattern.test(id)) throw notFound('Vast agendapunt niet gevonden.');
 	const [row] = await ctx.db.select().from(standingItems).where(eq(standingItems.id, id));
@@ -317,6 +333,7 @@ export async function addStandingItem(ctx: ServiceContext, bodyId: string, input
 	authorize(ctx.principal, 'body:manage', { bodyId }, ctx.requestId);
 	const data = parseStanding(input);
 	return mutate(ctx, async (tx) => {
+		await lockBody(tx, bodyId);
 		const [{ n }] = await tx
 			.select({ n: sql<number>`coalesce(max(${standingItems.position}) + 1, 0)::int` })
 			.from(standingItems)
@@ -367,6 +384,7 @@ export async function updateStandingItem(ctx: ServiceContext, id: string, input:
 export async function deleteStandingItem(ctx: ServiceContext, id: string) {
 	const before = await loadStanding(ctx, id);
 	return mutate(ctx, async (tx) => {
+		await lockBody(tx, before.bodyId);
 		await tx.delete(standingItems).where(eq(standingItems.id, id));
 		const rest = await tx
 			.select({ id: standingItems.id })
@@ -391,6 +409,7 @@ export async function deleteStandingItem(ctx: ServiceContext, id: string) {
 export async function moveStandingItem(ctx: ServiceContext, id: string, direction: 'up' | 'down') {
 	const item = await loadStanding(ctx, id);
 	return mutate(ctx, async (tx) => {
+		await lockBody(tx, item.bodyId);
 		const rows = await tx
 			.select({ id: standingItems.id })
 			.from(standingItems)

@@ -319,6 +319,23 @@ describe('standing items', () => {
 		});
 	});
 
+	it('keeps positions dense when items are added at the same time', async () => {
+		const body = await buildBody(t.db);
+		await Promise.all(
+			Array.from({ length: 8 }, (_, i) =>
+				addStandingItem(t.ctx(), body.id, { title: `Vast ${i}`, kind: 'information' })
+			)
+		);
+		const positions = (await listStandingItems(t.ctx(), body.id)).map((s) => s.position);
+		expect(positions).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+		const before = await meetingCounts(t.db);
+		const unknown = await rejection(
+			addStandingItem(t.ctx(), crypto.randomUUID(), { title: 'X', kind: 'information' })
+		);
+		expect(unknown.message).toBe('Orgaan niet gevonden.');
+		expect(await meetingCounts(t.db)).toEqual(before);
+	});
+
 	it('refuses a bad template item and a member who does not manage the body', async () => {
 		const body = await buildBody(t.db);
 		const member = await buildMemberUser(t.db, { bodyId: body.id });
