@@ -240,6 +240,7 @@ describe('public feeds', () => {
 			status: 'cancelled',
 			cancelReason: 'Ziekte',
 			sequence: 1,
+			publishedAt: at(-72),
 			startsAt: at(72),
 			endsAt: at(73)
 		});

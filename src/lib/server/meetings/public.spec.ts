@@ -66,7 +66,9 @@ async function fixture(db: Db) {
 		title: 'Geannuleerde vergadering',
 		status: 'cancelled',
 		cancelReason: 'Te weinig agendapunten',
-		sequence: 1
+		sequence: 1,
+		// Cancelled after its publication (a cancelled draft is never public).
+		publishedAt: new Date(Date.now() - 7 * 86400_000)
 	});
 	const elsewhere = await buildMeeting(db, {
 		bodyId: other.id,

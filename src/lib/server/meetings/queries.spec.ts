@@ -17,7 +17,10 @@ import { countQueries } from '../db';
 import { agendaItemPolicyDomains, agendaItems, policyDomains } from '../db/schema';
 import { anonymous } from '../policy';
 import { createDecision, getDecision, listDecisions, meetingDecisions } from './decisions.service';
+import { addItem } from './items.service';
+import { createMeeting, transitionMeeting } from './meetings.service';
 import { replyToMeeting } from './participation.service';
+import { publicCalendar } from './public.queries';
 import {
 	bodyPublicMeetings,
 	getMeetingWorkspace,
@@ -198,6 +201,44 @@ describe('public and closed', () => {
 		expect(mine).toEqual(expect.arrayContaining([w.open.id, w.closedA.id]));
 		expect(mine).not.toContain(w.closedB.id);
 		expect(await meetingDecisions(t.db, w.closedA.id, false)).toEqual([]);
+	});
+});
+
+describe('a cancelled draft', () => {
+	it('stays out of public view: it was never announced', async () => {
+		const body = await buildBody(t.db);
+		const date = new Date(Date.now() + 9 * 86400_000).toISOString().slice(0, 10);
+		const m = await createMeeting(t.ctx(), body.id, {
+			date,
+			startTime: '10:00',
+			endTime: '11:00',
+			isPublic: 'on',
+			title: 'Nooit aangekondigd'
+		});
+		await addItem(t.ctx(), m.id, { title: 'Openbaar punt', kind: 'discussion', isPublic: 'on' });
+		await transitionMeeting(t.ctx(), m.id, 'cancel', { reason: 'Interne reden' });
+		expect((await rejection(getPublicMeeting(t.db, m.id))).code).toBe('not_found');
+		expect(await listMeetings(t.db, { bodyId: body.id, closedScope: [] })).toEqual([]);
+		const feed = await publicCalendar(t.db, { origin: 'https://x.test', bodyId: body.id });
+		expect(feed).toEqual([]);
+		// Its members still see it (as cancelled) in the workspace.
+		const [mine] = await listMeetings(t.db, { bodyId: body.id, closedScope: [body.id] });
+		expect(mine).toMatchObject({ id: m.id, status: 'cancelled', public: false });
+
+		// Cancelled after publication, it is shown as cancelled.
+		const n = await createMeeting(t.ctx(), body.id, {
+			date,
+			startTime: '14:00',
+			endTime: '15:00',
+			isPublic: 'on'
+		});
+		await addItem(t.ctx(), n.id, { title: 'Punt', kind: 'discussion', isPublic: 'on' });
+		await transitionMeeting(t.ctx(), n.id, 'publish');
+		await transitionMeeting(t.ctx(), n.id, 'cancel', { reason: 'Ziekte' });
+		expect((await getPublicMeeting(t.db, n.id)).meeting.status).toBe('cancelled');
+		expect(
+			(await listMeetings(t.db, { bodyId: body.id, closedScope: [] })).map((x) => x.id)
+		).toEqual([n.id]);
 	});
 });
 

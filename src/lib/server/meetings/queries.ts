@@ -3,7 +3,20 @@
  * its related rows up front (a fixed number of queries, whatever the number of meetings, items
  * and decisions). Public readers get public meetings (published, not drafts) and public items.
  */
-import { and, asc, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import {
+	and,
+	asc,
+	desc,
+	eq,
+	gte,
+	inArray,
+	isNotNull,
+	lt,
+	ne,
+	or,
+	sql,
+	type SQL
+} from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import type { DbOrTx } from '../db';
 import {
@@ -24,8 +37,15 @@ import { agendaEditable, loadMeeting, recordable } from './meetings.service';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** SQL: a meeting the public may see (public and past the draft). */
-export const meetingIsPublic = and(eq(meetings.isPublic, true), ne(meetings.status, 'draft'))!;
+/**
+ * SQL: a meeting the public may see: public and past the draft. A draft cancelled before its
+ * publication was never announced, so it stays out of view too.
+ */
+export const meetingIsPublic = and(
+	eq(meetings.isPublic, true),
+	ne(meetings.status, 'draft'),
+	or(ne(meetings.status, 'cancelled'), isNotNull(meetings.publishedAt))
+)!;
 
 /** Items of several meetings with their policy domains: two queries. */
 export async function itemsOf(db: DbOrTx, meetingIds: string[]) {
@@ -76,6 +96,7 @@ const meetingColumns = {
 	cancelReason: meetings.cancelReason,
 	isPublic: meetings.isPublic,
 	sequence: meetings.sequence,
+	publishedAt: meetings.publishedAt,
 	isExample: meetings.isExample,
 	createdAt: meetings.createdAt,
 	updatedAt: meetings.updatedAt,
@@ -134,7 +155,8 @@ export async function listMeetings(
 		displayTitle: meetingTitle(m, m.bodyName[locale] ?? m.bodyName.nl, (d) =>
 			formatDate(d, locale, 'long')
 		),
-		public: m.isPublic && m.status !== 'draft'
+		public:
+			m.isPublic && m.status !== 'draft' && (m.status !== 'cancelled' || m.publishedAt !== null)
 	}));
 }
 
