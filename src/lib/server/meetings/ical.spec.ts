@@ -198,6 +198,40 @@ describe('invitations by mail', () => {
 	});
 });
 
+describe('text in iCalendar', () => {
+	it('survives escaping and line folding: punctuation, accents, long lines, emoji', async () => {
+		const origin = 'https://streek.voorbeeld.test';
+		const title = 'Overleg “Zuidrand”; mobiliteit, fiets & bus — één\\twee 🚲';
+		const long = `Agendapunt ${'é'.repeat(120)} einde`;
+		const text = calendar(
+			[
+				{
+					id: crypto.randomUUID(),
+					title,
+					startsAt: new Date('2030-01-15T13:00:00Z'),
+					endsAt: new Date('2030-01-15T15:00:00Z'),
+					location: 'Zaal A, 2de verdieping; Gemeentehuis',
+					onlineUrl: null,
+					status: 'agenda_published',
+					cancelReason: null,
+					sequence: 0,
+					createdAt: new Date('2029-12-01T10:00:00Z'),
+					updatedAt: new Date('2029-12-02T10:00:00Z'),
+					url: `${origin}/vergaderingen/x`,
+					agenda: ['1. Opening', `2. ${long}`]
+				}
+			],
+			origin,
+			{ name: 'Feed; met, tekens' }
+		);
+		expect(text.split('\r\n').every((line) => Buffer.byteLength(line, 'utf8') <= 75)).toBe(true);
+		const [v] = parse(text).vevents;
+		expect(v.getFirstPropertyValue('summary')).toBe(title);
+		expect(v.getFirstPropertyValue('location')).toBe('Zaal A, 2de verdieping; Gemeentehuis');
+		expect(v.getFirstPropertyValue('description')).toContain(`2. ${long}`);
+	});
+});
+
 describe('public feeds', () => {
 	it('hold public meetings with their public items only, per body and for all bodies', async () => {
 		const origin = 'https://streek.voorbeeld.test';

@@ -83,5 +83,36 @@ export function calendar(
 		{ productId: PRODUCT_ID, method: opts.method ?? 'PUBLISH', calName: opts.name }
 	);
 	if (error || value === null) throw error ?? new Error('iCalendar could not be written');
-	return value;
+	return foldOctets(value);
+}
+
+/**
+ * Refold content lines to at most 75 octets (RFC 5545 §3.1): the `ics` library folds at 75
+ * characters, so lines with accents or emoji grew past the limit. Never splits a character.
+ */
+export function foldOctets(text: string): string {
+	const logical: string[] = [];
+	for (const line of text.split('\r\n')) {
+		if (/^[ \t]/.test(line) && logical.length) logical[logical.length - 1] += line.slice(1);
+		else logical.push(line);
+	}
+	const folded = logical.map((line) => {
+		const parts: string[] = [];
+		let current = '';
+		let octets = 0;
+		for (const char of line) {
+			const size = Buffer.byteLength(char, 'utf8');
+			// The first part holds 75 octets; each continuation starts with one space.
+			if (octets + size > (parts.length ? 74 : 75)) {
+				parts.push(current);
+				current = '';
+				octets = 0;
+			}
+			current += char;
+			octets += size;
+		}
+		parts.push(current);
+		return parts.join('\r\n ');
+	});
+	return folded.join('\r\n');
 }

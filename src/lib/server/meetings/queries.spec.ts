@@ -274,6 +274,11 @@ describe('query counts do not grow with the data', () => {
 			publicHeld: (await countQueries(() => getPublicMeeting(t.db, held.id))).queries,
 			workspace: (await countQueries(() => getMeetingWorkspace(ctx, upcoming.id))).queries,
 			workspaceHeld: (await countQueries(() => getMeetingWorkspace(ctx, held.id))).queries,
+			feed: (
+				await countQueries(() =>
+					publicCalendar(t.db, { origin: 'https://x.test', bodyId: body.id })
+				)
+			).queries,
 			register: (await countQueries(() => listDecisions(ctx, { orgaan: body.slug }))).queries,
 			registerClosed: (
 				await countQueries(() => listDecisions(ctx, { orgaan: body.slug }, { closed: true }))
