@@ -1,9 +1,9 @@
 /**
  * The meeting workspace pages of part 2. The Taskforce's secretary builds an agenda (an item and
  * two sub-items, numbered and timed; a duration beyond the meeting refused; moved with the up
- * button, and with JavaScript also with the keyboard grip), then records the attendance and a
- * decision of the held example meeting, corrects it and finds it in the body's register. A plain
- * member reads without forms. With JavaScript on and off; axe and 320 px reflow on every page.
+ * button, and with JavaScript also with the keyboard grip and by dragging the grip), then
+ * records the attendance and a decision of the held example meeting, corrects it and finds it in
+ * the body's register. A plain member reads without forms. With JavaScript on and off; axe and 320 px reflow on every page.
  *
  * Both browser projects share one server and database: each builds its own meeting (on its own
  * day) and its decision carries the project's name.
@@ -173,6 +173,73 @@ test('the secretary builds an agenda: sub-items, numbers, start times, moves', a
 		/besloten omdat/
 	);
 	await checkPage(page, javaScriptEnabled);
+});
+
+test('with JavaScript, the secretary drags an item by its grip to a new place', async ({
+	page,
+	javaScriptEnabled
+}, info) => {
+	test.skip(!javaScriptEnabled, 'dragging needs JavaScript; without it the up/down forms remain');
+	test.setTimeout(90_000);
+	// Every row on screen: a drag that has to scroll the page is not what a person does.
+	await page.setViewportSize({ width: 1280, height: 2400 });
+	await login(page, 'secretary', info.project.use.baseURL!);
+	const [a, b, c] = ['A', 'B', 'C'].map((x) => `Sleeppunt ${x} ${info.project.name}`);
+
+	await open(page, `/beheer/organen/${TASKFORCE}/vergaderingen`, javaScriptEnabled);
+	await page.getByLabel('Titel (niet verplicht)').fill(`Sleepvergadering ${info.project.name}`);
+	await page.getByLabel('Datum').fill(dayFromNow(62));
+	await page.getByLabel('Begin (UU:MM)').fill('09:00');
+	await page.getByLabel('Einde (UU:MM)').fill('12:00');
+	await page.getByRole('button', { name: 'Vergadering aanmaken' }).click();
+	await expect(page).toHaveURL(/\/beheer\/vergaderingen\/[0-9a-f-]{36}\?aangemaakt/);
+	await page.getByRole('link', { name: 'Agenda bewerken' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Agenda');
+	const agendaUrl = page.url();
+	const add = page.locator('form[action="?/add"]');
+	for (const title of [a, b, c]) {
+		await open(page, agendaUrl, javaScriptEnabled);
+		await add.getByLabel('Titel').fill(title);
+		await add.getByLabel('Duur in minuten (niet verplicht)').fill('10');
+		await add.getByRole('button', { name: 'Punt toevoegen' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'is toegevoegd' })).toContainText(
+			title
+		);
+	}
+	await open(page, agendaUrl, javaScriptEnabled);
+	const k = Number(await numberOf(page, a));
+	expect(await numberOf(page, b)).toBe(`${k + 1}`);
+	expect(await numberOf(page, c)).toBe(`${k + 2}`);
+
+	// A's grip onto the lower half of C's row: A goes below C.
+	const row = page.locator('li', { has: head(page, c) }).last();
+	const box = (await row.boundingBox())!;
+	await page
+		.getByRole('button', { name: `Verplaatsen: punt ${k}` })
+		.dragTo(row, { targetPosition: { x: box.width / 2, y: box.height - 8 }, steps: 10 });
+	await expect(page.locator('[aria-live="polite"]')).toContainText(
+		`„${a}” staat nu op plaats ${k + 2} van`
+	);
+	await expect(head(page, b).locator('.number')).toHaveText(`${k}`);
+	await expect(head(page, c).locator('.number')).toHaveText(`${k + 1}`);
+	await expect(head(page, a).locator('.number')).toHaveText(`${k + 2}`);
+
+	// Back onto the line between B and C (no dead strip between rows): A goes below B.
+	const list = page.locator('ol.agenda').first();
+	const top = (await list.boundingBox())!.y;
+	const line = (await page
+		.locator('li', { has: head(page, c) })
+		.last()
+		.boundingBox())!.y;
+	await page
+		.getByRole('button', { name: `Verplaatsen: punt ${k + 2}` })
+		.dragTo(list, { targetPosition: { x: 40, y: line - top - 2 }, steps: 10 });
+	await expect(head(page, a).locator('.number')).toHaveText(`${k + 1}`);
+	await expect(head(page, c).locator('.number')).toHaveText(`${k + 2}`);
+	await open(page, agendaUrl, javaScriptEnabled);
+	await expect(head(page, b).locator('.number')).toHaveText(`${k}`);
+	await expect(head(page, a).locator('.number')).toHaveText(`${k + 1}`);
+	await expect(head(page, c).locator('.number')).toHaveText(`${k + 2}`);
 });
 
 test('the secretary records attendance and a decision, then finds it in the register', async ({
