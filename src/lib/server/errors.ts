@@ -53,3 +53,9 @@ export function invalidInput(
 	}
 	return new AppError('invalid_input', message, fields);
 }
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids in URLs and forms are UUIDs: anything else is "not found", never a database error. */
+export const isUuid = (value: unknown): value is string =>
+	typeof value === 'string' && uuidPattern.test(value);

@@ -2,7 +2,7 @@
 import { error, fail, json, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { Actor, ServiceContext } from './context';
-import { AppError, invalidInput, isAppError } from './errors';
+import { AppError, invalidInput, isAppError, isUuid } from './errors';
 import { log } from './log';
 import type { Principal } from './policy';
 
@@ -52,11 +52,9 @@ export function api(fn: (event: RequestEvent) => Promise<unknown>) {
 	};
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Ids in URLs are UUIDs: anything else is a 404, never a database error. */
 export function parseId(id: string | undefined): string {
-	if (!id || !uuid.test(id)) throw new AppError('not_found', 'Niet gevonden.');
+	if (!isUuid(id)) throw new AppError('not_found', 'Niet gevonden.');
 	return id.toLowerCase();
 }
 

@@ -15,7 +15,7 @@ import {
 	people,
 	type MembershipRole
 } from '../db/schema';
-import { AppError, invalidInput, notFound } from '../errors';
+import { AppError, invalidInput, isUuid, notFound } from '../errors';
 import { authorize } from '../policy';
 import { endInput, membershipInput, membershipPatch, participantInput } from './memberships.schema';
 
@@ -119,14 +119,12 @@ async function bodyExists(db: DbOrTx, bodyId: string) {
 	if (!body) throw notFound('Orgaan niet gevonden.');
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A body given by id, or by slug (as in workspace URLs). */
 export type BodyRef = string | { slug: string };
 
 async function bodyIdOf(db: DbOrTx, ref: BodyRef): Promise<string> {
 	if (typeof ref === 'string') {
-		if (!uuidPattern.test(ref)) throw notFound('Orgaan niet gevonden.');
+		if (!isUuid(ref)) throw notFound('Orgaan niet gevonden.');
 		return ref;
 	}
 	const [body] = await db.select({ id: bodies.id }).from(bodies).where(eq(bodies.slug, ref.slug));
@@ -185,7 +183,7 @@ function sameBody(rowBodyId: string, within: string | undefined, what: string) {
 }
 
 async function loadMembership(db: DbOrTx, id: string) {
-	if (!uuidPattern.test(id)) throw notFound('Lidmaatschap niet gevonden.');
+	if (!isUuid(id)) throw notFound('Lidmaatschap niet gevonden.');
 	const [row] = await db.select().from(memberships).where(eq(memberships.id, id));
 	if (!row) throw notFound('Lidmaatschap niet gevonden.');
 	return row;
@@ -291,7 +289,7 @@ export async function addParticipant(ctx: ServiceContext, body: BodyRef, input: 
 }
 
 async function loadParticipant(db: DbOrTx, id: string) {
-	if (!uuidPattern.test(id)) throw notFound('Deelnemende organisatie niet gevonden.');
+	if (!isUuid(id)) throw notFound('Deelnemende organisatie niet gevonden.');
 	const [row] = await db.select().from(participants).where(eq(participants.id, id));
 	if (!row) throw notFound('Deelnemende organisatie niet gevonden.');
 	return row;

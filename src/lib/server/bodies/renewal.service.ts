@@ -19,7 +19,7 @@ import {
 	people,
 	type MembershipRole
 } from '../db/schema';
-import { AppError, invalidInput, notFound } from '../errors';
+import { AppError, invalidInput, isUuid, notFound } from '../errors';
 import { authorize } from '../policy';
 import { checkMembership, lockBody } from './memberships.service';
 import { renewalInput, type RenewalInput } from './renewal.schema';
@@ -95,8 +95,7 @@ async function authorizedInput(ctx: ServiceContext, input: unknown): Promise<Ren
 		if (!region) throw notFound('Regio niet gevonden.');
 		regionId = region.id;
 	}
-	if (bodyId && uuidPattern.test(bodyId))
-		authorize(ctx.principal, 'body:manage', { bodyId }, ctx.requestId);
+	if (bodyId && isUuid(bodyId)) authorize(ctx.principal, 'body:manage', { bodyId }, ctx.requestId);
 	else authorize(ctx.principal, 'structure:manage', undefined, ctx.requestId);
 	const parsed = renewalInput.safeParse(input);
 	if (!parsed.success) throw invalidInput(parsed.error);
@@ -105,8 +104,6 @@ async function authorizedInput(ctx: ServiceContext, input: unknown): Promise<Ren
 	delete data.regionSlug;
 	return bodyId ? { ...data, bodyId } : regionId ? { ...data, regionId } : data;
 }
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
 

@@ -18,13 +18,12 @@ import {
 	meetings,
 	type DecisionStatus
 } from '../db/schema';
-import { invalidInput, notFound } from '../errors';
+import { invalidInput, isUuid, notFound } from '../errors';
 import { can, type Principal } from '../policy';
 import { decisionInput } from './meetings.schema';
 import { lockMeeting, managedMeeting, recordable, refuse } from './meetings.service';
 import { brusselsYear } from './time';
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_SAVED = 'Het besluit is niet opgeslagen.';
 
 export const decisionStatusLabels: Record<DecisionStatus, string> = {
@@ -109,7 +108,7 @@ export async function createDecision(ctx: ServiceContext, meetingId: string, inp
 
 /** Correct a decision while its meeting's minutes are open; the number never changes. */
 export async function updateDecision(ctx: ServiceContext, id: string, input: unknown) {
-	if (!uuidPattern.test(id)) throw notFound('Besluit niet gevonden.');
+	if (!isUuid(id)) throw notFound('Besluit niet gevonden.');
 	const [existing] = await ctx.db.select().from(decisions).where(eq(decisions.id, id));
 	if (!existing) throw notFound('Besluit niet gevonden.');
 	await managedMeeting(ctx, existing.meetingId);
@@ -155,6 +154,19 @@ export const decisionIsPublic = sql`(
 		where i.id = ${decisions.agendaItemId} and i.is_public and coalesce(p.is_public, true)
 	))
 )`;
+
+/** What a list of decisions shows of each. */
+const decisionColumns = {
+	id: decisions.id,
+	year: decisions.year,
+	number: decisions.number,
+	title: decisions.title,
+	text: decisions.text,
+	status: decisions.status,
+	votesFor: decisions.votesFor,
+	votesAgainst: decisions.votesAgainst,
+	votesAbstain: decisions.votesAbstain
+};
 
 /** The bodies whose closed decisions the principal may read: all (null) or a list. */
 export function closedBodyScope(principal: Principal): string[] | null {
@@ -206,15 +218,7 @@ export async function listDecisions(
 	}
 	const rows = await ctx.db
 		.select({
-			id: decisions.id,
-			year: decisions.year,
-			number: decisions.number,
-			title: decisions.title,
-			text: decisions.text,
-			status: decisions.status,
-			votesFor: decisions.votesFor,
-			votesAgainst: decisions.votesAgainst,
-			votesAbstain: decisions.votesAbstain,
+			...decisionColumns,
 			meetingId: decisions.meetingId,
 			meetingStartsAt: meetings.startsAt,
 			agendaItemId: decisions.agendaItemId,
@@ -245,7 +249,7 @@ export async function listDecisions(
 
 /** One decision, for the public (public ones only) or for members of its body. */
 export async function getDecision(ctx: ServiceContext, id: string) {
-	if (!uuidPattern.test(id)) throw notFound('Besluit niet gevonden.');
+	if (!isUuid(id)) throw notFound('Besluit niet gevonden.');
 	const [row] = await ctx.db
 		.select({
 			decision: decisions,
@@ -276,15 +280,7 @@ export async function getDecision(ctx: ServiceContext, id: string) {
 export async function meetingDecisions(db: DbOrTx, meetingId: string, closed: boolean) {
 	const rows = await db
 		.select({
-			id: decisions.id,
-			year: decisions.year,
-			number: decisions.number,
-			title: decisions.title,
-			text: decisions.text,
-			status: decisions.status,
-			votesFor: decisions.votesFor,
-			votesAgainst: decisions.votesAgainst,
-			votesAbstain: decisions.votesAbstain,
+			...decisionColumns,
 			agendaItemId: decisions.agendaItemId,
 			isPublic: sql<boolean>`${decisionIsPublic}`
 		})

@@ -8,13 +8,11 @@ import { asc, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import type { DbOrTx } from '../db';
 import { agendaItems, policyDomains } from '../db/schema';
-import { notFound } from '../errors';
+import { isUuid, notFound } from '../errors';
 import { itemKindLabels, meetingMinutes, plannedMinutes } from './agenda';
 import { deleteItem, moveItem, reorderItems, updateItem } from './items.service';
 import { managedMeeting, statusLabels } from './meetings.service';
 import { getMeetingWorkspace } from './queries';
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every policy domain, in their order (the checkboxes of an agenda item). */
 export async function policyDomainOptions(db: DbOrTx) {
@@ -43,7 +41,7 @@ export async function agendaEditor(ctx: ServiceContext, id: string) {
 /** Require body:manage on the meeting, then an item of that meeting. */
 async function itemOfMeeting(ctx: ServiceContext, meetingId: string, itemId: unknown) {
 	await managedMeeting(ctx, meetingId);
-	if (typeof itemId !== 'string' || !uuidPattern.test(itemId)) {
+	if (!isUuid(itemId)) {
 		throw notFound('Agendapunt niet gevonden.');
 	}
 	const [item] = await ctx.db

@@ -14,18 +14,14 @@ import {
 } from '../../../../tests/helpers/factories';
 import { agendaItemPolicyDomains, agendaItems, policyDomains, standingItems } from '../db/schema';
 import { numberAgenda } from './agenda';
+import { addItem, deleteItem, moveItem, reorderItems, updateItem } from './items.service';
 import {
-	addItem,
 	addStandingItem,
-	deleteItem,
 	deleteStandingItem,
 	listStandingItems,
-	moveItem,
 	moveStandingItem,
-	reorderItems,
-	updateItem,
 	updateStandingItem
-} from './items.service';
+} from './standing-items.service';
 import { createMeeting } from './meetings.service';
 import { brusselsParts } from './time';
 

@@ -20,15 +20,13 @@ import {
 	standingItems,
 	type MeetingStatus
 } from '../db/schema';
-import { AppError, invalidInput, notFound } from '../errors';
+import { AppError, invalidInput, isUuid, notFound } from '../errors';
 import { formatDateTime } from '../../i18n';
 import { authorize } from '../policy';
 import { durationProblem, meetingMinutes, plannedMinutes } from './agenda';
 import { sendMeetingNotices } from './invitations.service';
 import { cancelInput, meetingInput, newMeetingInput, type MeetingInput } from './meetings.schema';
 import { brusselsInstant } from './time';
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const statusLabels: Record<MeetingStatus, string> = {
 	draft: 'Ontwerp',
@@ -49,7 +47,7 @@ export function refuse(message: string, fields?: Record<string, string[]>): neve
 }
 
 export async function loadMeeting(db: DbOrTx, id: string) {
-	if (!uuidPattern.test(id)) throw notFound('Vergadering niet gevonden.');
+	if (!isUuid(id)) throw notFound('Vergadering niet gevonden.');
 	const [row] = await db.select().from(meetings).where(eq(meetings.id, id));
 	if (!row) throw notFound('Vergadering niet gevonden.');
 	return row;
@@ -164,7 +162,7 @@ async function copyStandingItems(tx: Tx, bodyId: string, meetingId: string) {
  * `copyOfId` — as a copy of the agenda of an earlier meeting of the same body.
  */
 export async function createMeeting(ctx: ServiceContext, bodyId: string, input: unknown) {
-	if (!uuidPattern.test(bodyId)) throw notFound('Orgaan niet gevonden.');
+	if (!isUuid(bodyId)) throw notFound('Orgaan niet gevonden.');
 	authorize(ctx.principal, 'body:manage', { bodyId }, ctx.requestId);
 	const data = parseMeeting(newMeetingInput, input);
 	const when = times(data);

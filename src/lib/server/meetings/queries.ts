@@ -27,15 +27,13 @@ import {
 	meetings,
 	policyDomains
 } from '../db/schema';
-import { notFound } from '../errors';
+import { isUuid, notFound } from '../errors';
 import { authorize, can } from '../policy';
 import { formatDate, type Locale } from '../../i18n';
 import { numberAgenda, meetingTitle, publicItems } from './agenda';
 import { closedBodyScope, meetingDecisions } from './decisions.service';
 import { attendanceSheet, myReply } from './participation.service';
 import { agendaEditable, loadMeeting, recordable } from './meetings.service';
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * SQL: a meeting the public may see: public and past the draft. A draft cancelled before its
@@ -162,7 +160,7 @@ export async function listMeetings(
 
 /** The public meeting page and API: the meeting, its public items and public decisions. */
 export async function getPublicMeeting(db: DbOrTx, id: string, locale: Locale = 'nl') {
-	if (!uuidPattern.test(id)) throw notFound('Vergadering niet gevonden.');
+	if (!isUuid(id)) throw notFound('Vergadering niet gevonden.');
 	const [m] = await db
 		.select(meetingColumns)
 		.from(meetings)

@@ -6,14 +6,12 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { bodies, decisionStatuses, decisions } from '../db/schema';
-import { notFound } from '../errors';
+import { isUuid, notFound } from '../errors';
 import { authorize, can } from '../policy';
 import { decisionStatusLabels, listDecisions, updateDecision } from './decisions.service';
 import { managedMeeting, statusLabels } from './meetings.service';
 import { attendanceFromForm, recordAttendance } from './participation.service';
 import { getMeetingWorkspace } from './queries';
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const attendanceLabels = {
 	present: 'Aanwezig',
@@ -67,7 +65,7 @@ export async function updateMeetingDecision(
 	input: unknown
 ) {
 	await managedMeeting(ctx, meetingId);
-	if (typeof decisionId !== 'string' || !uuidPattern.test(decisionId)) {
+	if (!isUuid(decisionId)) {
 		throw notFound('Besluit niet gevonden.');
 	}
 	const [row] = await ctx.db

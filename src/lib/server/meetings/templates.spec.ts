@@ -9,7 +9,8 @@ import { useTestDatabase } from '../../../../tests/helpers/db';
 import { rejection } from '../../../../tests/helpers/errors';
 import { buildBody, buildMeeting, meetingCounts } from '../../../../tests/helpers/factories';
 import { agendaItemPolicyDomains, agendaItems, auditEvents, policyDomains } from '../db/schema';
-import { addItem, addStandingItem, moveStandingItem } from './items.service';
+import { addItem } from './items.service';
+import { addStandingItem, moveStandingItem } from './standing-items.service';
 import { createMeeting } from './meetings.service';
 import { brusselsParts } from './time';
 

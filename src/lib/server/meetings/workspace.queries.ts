@@ -11,7 +11,7 @@ import { formatDate } from '../../i18n';
 import { authorize, can } from '../policy';
 import { itemKindLabels, meetingTitle } from './agenda';
 import { decisionStatusLabels } from './decisions.service';
-import { listStandingItems } from './items.service';
+import { listStandingItems } from './standing-items.service';
 import { copyCandidates, managedMeeting, statusLabels } from './meetings.service';
 import { invitees } from './participation.service';
 import { getMeetingWorkspace, listMeetings } from './queries';

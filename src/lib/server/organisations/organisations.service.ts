@@ -4,7 +4,7 @@ import { diff, mutate } from '../audit/audit.service';
 import type { ServiceContext } from '../context';
 import type { DbOrTx } from '../db';
 import { areas, bodies, memberships, organisations, participants, people } from '../db/schema';
-import { AppError, invalidInput, notFound } from '../errors';
+import { AppError, invalidInput, isUuid, notFound } from '../errors';
 import { authorize } from '../policy';
 import { decodeCursor, toPage } from '../pagination';
 import {
@@ -114,7 +114,7 @@ export async function createOrganisation(ctx: ServiceContext, input: unknown) {
 
 export async function updateOrganisation(ctx: ServiceContext, id: string, input: unknown) {
 	authorize(ctx.principal, 'structure:manage', undefined, ctx.requestId);
-	if (!uuidPattern.test(id)) throw notFound('Organisatie niet gevonden.');
+	if (!isUuid(id)) throw notFound('Organisatie niet gevonden.');
 	const parsed = organisationPatch.safeParse(input);
 	if (!parsed.success) throw invalidInput(parsed.error);
 	const data = parsed.data;
@@ -138,8 +138,6 @@ export async function updateOrganisation(ctx: ServiceContext, id: string, input:
 		};
 	});
 }
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The workspace list: search by name, short name or slug, filter by kind, archived on request. */
 export async function listOrganisationsForWorkspace(ctx: ServiceContext, query: unknown) {
@@ -184,7 +182,7 @@ export async function listOrganisationsForWorkspace(ctx: ServiceContext, query: 
  */
 export async function setOrganisationArchived(ctx: ServiceContext, id: string, archived: boolean) {
 	authorize(ctx.principal, 'structure:manage', undefined, ctx.requestId);
-	if (!uuidPattern.test(id)) throw notFound('Organisatie niet gevonden.');
+	if (!isUuid(id)) throw notFound('Organisatie niet gevonden.');
 	return mutate(ctx, async (tx) => {
 		const [before] = await tx.select().from(organisations).where(eq(organisations.id, id));
 		if (!before) throw notFound('Organisatie niet gevonden.');
@@ -208,7 +206,7 @@ export async function setOrganisationArchived(ctx: ServiceContext, id: string, a
 /** An organisation (archived too), its participations in bodies and who represented it. */
 export async function getOrganisationHistory(ctx: ServiceContext, id: string) {
 	authorize(ctx.principal, 'structure:manage', undefined, ctx.requestId);
-	if (!uuidPattern.test(id)) throw notFound('Organisatie niet gevonden.');
+	if (!isUuid(id)) throw notFound('Organisatie niet gevonden.');
 	const [organisation] = await ctx.db.select().from(organisations).where(eq(organisations.id, id));
 	if (!organisation) throw notFound('Organisatie niet gevonden.');
 	const since = sql`coalesce(${participants.startOn}, '0001-01-01')`;

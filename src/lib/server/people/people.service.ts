@@ -6,7 +6,7 @@ import { and, asc, count, desc, eq, exists, ilike, or, sql, type SQL } from 'dri
 import { diff, mutate } from '../audit/audit.service';
 import type { ServiceContext } from '../context';
 import { bodies, memberships, organisations, people } from '../db/schema';
-import { invalidInput, notFound } from '../errors';
+import { invalidInput, isUuid, notFound } from '../errors';
 import { authorize } from '../policy';
 import { organisationOptions } from '../organisations/organisations.service';
 import { peopleQuery, personInput } from './people.schema';
@@ -89,11 +89,9 @@ export async function createPerson(ctx: ServiceContext, input: unknown) {
 	});
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function updatePerson(ctx: ServiceContext, id: string, input: unknown) {
 	authorize(ctx.principal, 'structure:manage', undefined, ctx.requestId);
-	if (!uuidPattern.test(id)) throw notFound('Persoon niet gevonden.');
+	if (!isUuid(id)) throw notFound('Persoon niet gevonden.');
 	const parsed = personInput.safeParse(input);
 	if (!parsed.success) throw invalidInput(parsed.error);
 	return mutate(ctx, async (tx) => {
@@ -119,7 +117,7 @@ export async function updatePerson(ctx: ServiceContext, id: string, input: unkno
 /** A person and every membership they ever had (ended ones too), with body and organisation. */
 export async function getPersonHistory(ctx: ServiceContext, id: string) {
 	authorize(ctx.principal, 'structure:manage', undefined, ctx.requestId);
-	if (!uuidPattern.test(id)) throw notFound('Persoon niet gevonden.');
+	if (!isUuid(id)) throw notFound('Persoon niet gevonden.');
 	const [person] = await ctx.db.select().from(people).where(eq(people.id, id));
 	if (!person) throw notFound('Persoon niet gevonden.');
 	const history = await ctx.db

@@ -6,7 +6,7 @@ import {
 	deleteStandingItem,
 	moveStandingItem,
 	updateStandingItem
-} from '$lib/server/meetings/items.service';
+} from '$lib/server/meetings/standing-items.service';
 import { standingItemsPage, workspaceBody } from '$lib/server/meetings/workspace.queries';
 import { contextOf, formAction, formValues, load as orError } from '$lib/server/http';
 import type { RequestEvent } from '@sveltejs/kit';
