@@ -157,7 +157,6 @@ const bodyScopedActions: Record<string, Record<string, PersonaKey[]>> = {
 		publish: bodyManagers,
 		hold: bodyManagers,
 		startMinutes: bodyManagers,
-		approveMinutes: bodyManagers,
 		cancel: bodyManagers,
 		deleteDraft: bodyManagers
 	},

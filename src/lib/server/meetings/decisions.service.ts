@@ -8,7 +8,7 @@ import { and, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { diff, mutate } from '../audit/audit.service';
 import type { ServiceContext } from '../context';
-import type { DbOrTx } from '../db';
+import type { DbOrTx, Tx } from '../db';
 import {
 	agendaItems,
 	bodies,
@@ -61,6 +61,39 @@ async function checkItem(tx: DbOrTx, meetingId: string, itemId: string | undefin
 	return itemId;
 }
 
+/**
+ * The earlier meeting of the same body whose draft minutes a decision approves (locked), or a
+ * refusal that says why not.
+ */
+async function minutesToApprove(
+	tx: Tx,
+	meeting: { id: string; bodyId: string; startsAt: Date },
+	targetId: string
+) {
+	const [target] = await tx
+		.select({
+			id: meetings.id,
+			bodyId: meetings.bodyId,
+			startsAt: meetings.startsAt,
+			status: meetings.status
+		})
+		.from(meetings)
+		.where(eq(meetings.id, targetId))
+		.for('update');
+	const field = (message: string): never => refuse(NOT_SAVED, { approvesMinutesOfId: [message] });
+	if (!target || target.bodyId !== meeting.bodyId || target.startsAt >= meeting.startsAt) {
+		field('Kies een eerdere vergadering van dit orgaan.');
+	}
+	if (target.status !== 'minutes_draft') {
+		field(
+			target.status === 'minutes_approved'
+				? 'Het verslag van die vergadering is al goedgekeurd.'
+				: 'Die vergadering heeft nog geen ontwerpverslag.'
+		);
+	}
+	return target.id;
+}
+
 /** Record a decision of a held meeting; it gets the next number of its body and year. */
 export async function createDecision(ctx: ServiceContext, meetingId: string, input: unknown) {
 	await managedMeeting(ctx, meetingId);
@@ -71,6 +104,9 @@ export async function createDecision(ctx: ServiceContext, meetingId: string, inp
 			refuse('Besluiten worden genoteerd zodra de vergadering gehouden is.');
 		}
 		const agendaItemId = await checkItem(tx, meetingId, data.agendaItemId);
+		const approves = data.approvesMinutesOfId
+			? await minutesToApprove(tx, meeting, data.approvesMinutesOfId)
+			: null;
 		const year = brusselsYear(meeting.startsAt);
 		const [counter] = await tx
 			.insert(decisionCounters)
@@ -91,9 +127,21 @@ export async function createDecision(ctx: ServiceContext, meetingId: string, inp
 				title: data.title,
 				text: data.text,
 				status: data.status,
-				...votesOf(data)
+				...votesOf(data),
+				approvesMinutesOfId: approves
 			})
 			.returning();
+		if (approves && row.status === 'adopted') {
+			// The approved minutes are frozen and published from now on.
+			await tx
+				.update(meetings)
+				.set({
+					status: 'minutes_approved',
+					minutesApprovedAt: new Date(),
+					minutesApprovalDecisionId: row.id
+				})
+				.where(eq(meetings.id, approves));
+		}
 		return {
 			result: row,
 			audit: {

@@ -12,7 +12,7 @@ import {
 	buildMemberUser,
 	meetingCounts
 } from '../../../../tests/helpers/factories';
-import { decisionCounters, decisions } from '../db/schema';
+import { decisionCounters, decisions, meetings } from '../db/schema';
 import {
 	createDecision,
 	decisionReference,
@@ -178,7 +178,11 @@ describe('recording and correcting decisions', () => {
 		});
 		await transitionMeeting(t.ctx(), meeting.id, 'startMinutes');
 		await updateDecision(t.ctx(), d.id, decision('Tweede, definitief'));
-		await transitionMeeting(t.ctx(), meeting.id, 'approveMinutes');
+		// Approved by a later meeting's decision (see minutes.spec.ts): here set directly.
+		await t.db
+			.update(meetings)
+			.set({ status: 'minutes_approved' })
+			.where(eq(meetings.id, meeting.id));
 		const before = await meetingCounts(t.db);
 		const late = await rejection(updateDecision(t.ctx(), d.id, decision('Te laat')));
 		expect(late.message).toBe('Dit besluit kan niet meer wijzigen: het verslag is goedgekeurd.');

@@ -121,7 +121,9 @@ export const decisionInput = z
 		status: z.enum(decisionStatuses, 'Kies de uitkomst van het besluit.'),
 		votesFor: votes,
 		votesAgainst: votes,
-		votesAbstain: votes
+		votesAbstain: votes,
+		/** On the standing item "Goedkeuring verslag": the earlier meeting whose minutes it approves. */
+		approvesMinutesOfId: optionalUuid('Kies een vergadering waarvan het verslag klaarligt.')
 	})
 	.refine(
 		(d) =>

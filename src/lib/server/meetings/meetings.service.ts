@@ -1,7 +1,8 @@
 /**
  * Meetings of a body and their status machine:
  *
- *   draft → agenda_published → held → minutes_draft → minutes_approved
+ *   draft → agenda_published → held → minutes_draft → minutes_approved (by a decision of a
+ *   later meeting on its standing item "Goedkeuring verslag")
  *   draft | agenda_published → cancelled (with a reason)
  *
  * Publishing mails the invitation with an .ics; a change of time or place after publication mails
@@ -291,7 +292,8 @@ const transitions = {
 		}
 	},
 	startMinutes: { from: ['held'], to: 'minutes_draft' },
-	approveMinutes: { from: ['minutes_draft'], to: 'minutes_approved' },
+	// Approval is not a transition of its own: a decision of a later meeting approves the minutes
+	// (decisions.service.ts, `approvesMinutesOfId`).
 	cancel: { from: ['draft', 'agenda_published'], to: 'cancelled' }
 } satisfies Record<string, Transition>;
 export type TransitionName = keyof typeof transitions;

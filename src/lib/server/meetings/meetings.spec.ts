@@ -104,7 +104,6 @@ describe('the status machine', () => {
 		publish: ['draft'],
 		hold: ['agenda_published'],
 		startMinutes: ['held'],
-		approveMinutes: ['minutes_draft'],
 		cancel: ['draft', 'agenda_published']
 	};
 	const statuses = Object.keys(statusLabels) as MeetingStatus[];
@@ -172,7 +171,7 @@ describe('the status machine', () => {
 		expect((await row(past.id)).status).toBe('draft');
 	});
 
-	it('runs draft → published → held → minutes draft → minutes approved', async () => {
+	it('runs draft → published → held → minutes draft', async () => {
 		const body = await buildBody(t.db);
 		const m = await createMeeting(t.ctx(), body.id, form());
 		await addItem(t.ctx(), m.id, { title: 'Opening', kind: 'information', durationMinutes: '5' });
@@ -191,9 +190,6 @@ describe('the status machine', () => {
 		const afterStart = new Date(m.startsAt.getTime() + 60_000);
 		expect((await transitionMeeting(t.ctx(), m.id, 'hold', {}, afterStart)).status).toBe('held');
 		expect((await transitionMeeting(t.ctx(), m.id, 'startMinutes')).status).toBe('minutes_draft');
-		expect((await transitionMeeting(t.ctx(), m.id, 'approveMinutes')).status).toBe(
-			'minutes_approved'
-		);
 		const trail = await t.db
 			.select({ action: auditEvents.action, changes: auditEvents.changes })
 			.from(auditEvents)
@@ -203,8 +199,7 @@ describe('the status machine', () => {
 			'meeting.create',
 			'meeting.publish',
 			'meeting.hold',
-			'meeting.startMinutes',
-			'meeting.approveMinutes'
+			'meeting.startMinutes'
 		]);
 		expect(trail[1].changes).toMatchObject({
 			status: { before: 'draft', after: 'agenda_published' }
@@ -212,7 +207,7 @@ describe('the status machine', () => {
 
 		before = await meetingCounts(t.db);
 		const late = await rejection(transitionMeeting(t.ctx(), m.id, 'cancel', { reason: 'Te laat' }));
-		expect(late.message).toBe('Dat kan niet bij een vergadering met status „Verslag goedgekeurd”.');
+		expect(late.message).toBe('Dat kan niet bij een vergadering met status „Verslag in opmaak”.');
 		expect(await meetingCounts(t.db)).toEqual(before);
 	});
 

@@ -16,6 +16,7 @@ import {
 import { users } from './accounts';
 import { bodies, policyDomains } from './bodies';
 import { id, isExample, timestamps } from './common';
+import { files } from './files';
 import { people } from './people';
 
 export const meetingStatuses = [
@@ -50,6 +51,9 @@ export const meetings = pgTable(
 		sequence: integer('sequence').notNull().default(0),
 		publishedAt: timestamp('published_at', { withTimezone: true }),
 		copiedFromId: uuid('copied_from_id'),
+		/** When the minutes were approved, and by which decision of a later meeting. */
+		minutesApprovedAt: timestamp('minutes_approved_at', { withTimezone: true }),
+		minutesApprovalDecisionId: uuid('minutes_approval_decision_id'),
 		isExample: isExample(),
 		...timestamps
 	},
@@ -223,6 +227,8 @@ export const decisions = pgTable(
 		votesFor: integer('votes_for'),
 		votesAgainst: integer('votes_against'),
 		votesAbstain: integer('votes_abstain'),
+		/** The earlier meeting whose minutes this decision approves (the standing item). */
+		approvesMinutesOfId: uuid('approves_minutes_of_id').references(() => meetings.id),
 		isExample: isExample(),
 		...timestamps
 	},
@@ -247,4 +253,121 @@ export const decisionCounters = pgTable(
 		last: integer('last').notNull()
 	},
 	(t) => [primaryKey({ columns: [t.bodyId, t.year] })]
+);
+
+// ---- Minutes (issue: minutes, documents and exports) ----
+
+/** The current minutes of one agenda item (Markdown). `version` guards concurrent saves. */
+export const itemMinutes = pgTable('item_minutes', {
+	agendaItemId: uuid('agenda_item_id')
+		.primaryKey()
+		.references(() => agendaItems.id, { onDelete: 'cascade' }),
+	meetingId: uuid('meeting_id')
+		.notNull()
+		.references(() => meetings.id, { onDelete: 'cascade' }),
+	body: text('body').notNull(),
+	version: integer('version').notNull(),
+	updatedByUserId: uuid('updated_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+	isExample: isExample(),
+	...timestamps
+});
+
+export const minutesVersionKinds = ['edit', 'correction'] as const;
+export type MinutesVersionKind = (typeof minutesVersionKinds)[number];
+export const minutesVersionKind = pgEnum('minutes_version_kind', minutesVersionKinds);
+
+/** Every saved version of an item's minutes (append-only): edits, and corrections after approval. */
+export const minutesVersions = pgTable(
+	'minutes_versions',
+	{
+		id: id(),
+		agendaItemId: uuid('agenda_item_id')
+			.notNull()
+			.references(() => agendaItems.id, { onDelete: 'cascade' }),
+		meetingId: uuid('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		body: text('body').notNull(),
+		kind: minutesVersionKind('kind').notNull().default('edit'),
+		/** Why a correction was made (required for corrections). */
+		reason: text('reason'),
+		authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+		isExample: isExample(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('minutes_versions_key').on(t.agendaItemId, t.version),
+		index('minutes_versions_meeting_idx').on(t.meetingId)
+	]
+);
+
+/** A member's remark on an item's draft minutes, during review. */
+export const minutesComments = pgTable(
+	'minutes_comments',
+	{
+		id: id(),
+		agendaItemId: uuid('agenda_item_id')
+			.notNull()
+			.references(() => agendaItems.id, { onDelete: 'cascade' }),
+		meetingId: uuid('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+		authorName: text('author_name').notNull(),
+		body: text('body').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('minutes_comments_meeting_idx').on(t.meetingId)]
+);
+
+/** Each time the draft minutes were sent to the members for review. */
+export const minutesReviews = pgTable('minutes_reviews', {
+	id: id(),
+	meetingId: uuid('meeting_id')
+		.notNull()
+		.references(() => meetings.id, { onDelete: 'cascade' }),
+	sentByUserId: uuid('sent_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+	recipients: integer('recipients').notNull(),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+// ---- Documents ----
+
+/** A document of a meeting or of one of its items; its bytes are versions (files rows). */
+export const documents = pgTable(
+	'documents',
+	{
+		id: id(),
+		meetingId: uuid('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id, {
+			onDelete: 'cascade'
+		}),
+		title: text('title').notNull(),
+		isExample: isExample(),
+		...timestamps
+	},
+	(t) => [index('documents_meeting_idx').on(t.meetingId)]
+);
+
+export const documentVersions = pgTable(
+	'document_versions',
+	{
+		id: id(),
+		documentId: uuid('document_id')
+			.notNull()
+			.references(() => documents.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		fileId: uuid('file_id')
+			.notNull()
+			.references(() => files.id),
+		note: text('note'),
+		uploadedByUserId: uuid('uploaded_by_user_id').references(() => users.id, {
+			onDelete: 'set null'
+		}),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('document_versions_key').on(t.documentId, t.version)]
 );

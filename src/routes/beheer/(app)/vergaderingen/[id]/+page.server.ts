@@ -18,7 +18,6 @@ const flags: Record<string, string> = {
 	gepubliceerd: 'De agenda is gepubliceerd en de uitnodigingen zijn verstuurd.',
 	gehouden: 'De vergadering staat op „Gehouden”: u kunt aanwezigheid en besluiten vastleggen.',
 	verslag: 'Het verslag is in opmaak.',
-	goedgekeurd: 'Het verslag is goedgekeurd.',
 	geannuleerd: 'De vergadering is geannuleerd; wie uitgenodigd was, krijgt bericht.',
 	geantwoord: 'Uw antwoord is bewaard.'
 };
@@ -56,7 +55,6 @@ export const actions: Actions = {
 	publish: transition('publish', 'gepubliceerd'),
 	hold: transition('hold', 'gehouden'),
 	startMinutes: transition('startMinutes', 'verslag'),
-	approveMinutes: transition('approveMinutes', 'goedgekeurd'),
 	cancel: transition('cancel', 'geannuleerd'),
 	deleteDraft: async (event) => {
 		const values = await formValues(event.request);
