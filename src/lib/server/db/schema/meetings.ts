@@ -116,6 +116,8 @@ export const agendaItems = pgTable(
 	},
 	(t) => [
 		index('agenda_items_meeting_idx').on(t.meetingId, t.position),
+		// Dutch full-text search of titles (workspace search); the query repeats this expression.
+		index('agenda_items_title_fts_idx').using('gin', sql`to_tsvector('dutch', ${t.title})`),
 		foreignKey({ columns: [t.parentId], foreignColumns: [t.id] }).onDelete('cascade')
 	]
 );
@@ -235,6 +237,10 @@ export const decisions = pgTable(
 	(t) => [
 		uniqueIndex('decisions_number_key').on(t.bodyId, t.year, t.number),
 		index('decisions_meeting_idx').on(t.meetingId),
+		index('decisions_fts_idx').using(
+			'gin',
+			sql`to_tsvector('dutch', ${t.title} || ' ' || ${t.text})`
+		),
 		check(
 			'decisions_votes_all_or_none',
 			sql`(${t.votesFor} is null) = (${t.votesAgainst} is null) and (${t.votesFor} is null) = (${t.votesAbstain} is null)`
@@ -258,19 +264,25 @@ export const decisionCounters = pgTable(
 // ---- Minutes (issue: minutes, documents and exports) ----
 
 /** The current minutes of one agenda item (Markdown). `version` guards concurrent saves. */
-export const itemMinutes = pgTable('item_minutes', {
-	agendaItemId: uuid('agenda_item_id')
-		.primaryKey()
-		.references(() => agendaItems.id, { onDelete: 'cascade' }),
-	meetingId: uuid('meeting_id')
-		.notNull()
-		.references(() => meetings.id, { onDelete: 'cascade' }),
-	body: text('body').notNull(),
-	version: integer('version').notNull(),
-	updatedByUserId: uuid('updated_by_user_id').references(() => users.id, { onDelete: 'set null' }),
-	isExample: isExample(),
-	...timestamps
-});
+export const itemMinutes = pgTable(
+	'item_minutes',
+	{
+		agendaItemId: uuid('agenda_item_id')
+			.primaryKey()
+			.references(() => agendaItems.id, { onDelete: 'cascade' }),
+		meetingId: uuid('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		body: text('body').notNull(),
+		version: integer('version').notNull(),
+		updatedByUserId: uuid('updated_by_user_id').references(() => users.id, {
+			onDelete: 'set null'
+		}),
+		isExample: isExample(),
+		...timestamps
+	},
+	(t) => [index('item_minutes_body_fts_idx').using('gin', sql`to_tsvector('dutch', ${t.body})`)]
+);
 
 export const minutesVersionKinds = ['edit', 'correction'] as const;
 export type MinutesVersionKind = (typeof minutesVersionKinds)[number];
