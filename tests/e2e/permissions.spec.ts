@@ -63,6 +63,15 @@ const samples: Record<string, string> = {
 	'/beheer/(app)/vergaderingen/[id]/aanwezigheid': `${heldMeeting}/aanwezigheid`,
 	'/beheer/(app)/vergaderingen/[id]/besluiten': `${heldMeeting}/besluiten`,
 	'/beheer/(app)/organen/[slug]/besluiten': '/beheer/organen/taskforce-spitsregio-leuven/besluiten',
+	'/beheer/(app)/vergaderingen/[id]/agenda.pdf': `${heldMeeting}/agenda.pdf`,
+	'/beheer/(app)/vergaderingen/[id]/verslag.pdf': `${heldMeeting}/verslag.pdf`,
+	'/beheer/(app)/organen/[slug]/besluiten/export.csv':
+		'/beheer/organen/taskforce-spitsregio-leuven/besluiten/export.csv',
+	'/beheer/(app)/organen/[slug]/besluiten/export.xlsx':
+		'/beheer/organen/taskforce-spitsregio-leuven/besluiten/export.xlsx',
+	'/vergaderingen/[id]/agenda.pdf': `/vergaderingen/${seededId('meeting', 'taskforce-gehouden')}/agenda.pdf`,
+	'/vergaderingen/[id]/verslag.pdf': `/vergaderingen/${seededId('meeting', 'taskforce-gehouden')}/verslag.pdf`,
+	'/vergaderingen/[id]/vergadering.jsonld': `/vergaderingen/${seededId('meeting', 'taskforce-gehouden')}/vergadering.jsonld`,
 	'/regio/[slug]': '/regio/leuven',
 	'/organen/[slug]': '/organen/taskforce-spitsregio-leuven',
 	'/organen/[slug]/vergaderingen.ics': '/organen/taskforce-spitsregio-leuven/vergaderingen.ics',
@@ -133,7 +142,11 @@ const bodyScoped: Record<string, PersonaKey[]> = {
 	'/beheer/(app)/vergaderingen/[id]/agenda': ['member', 'secretary', 'staff', 'admin'],
 	'/beheer/(app)/vergaderingen/[id]/aanwezigheid': ['member', 'secretary', 'staff', 'admin'],
 	'/beheer/(app)/vergaderingen/[id]/besluiten': ['member', 'secretary', 'staff', 'admin'],
-	'/beheer/(app)/organen/[slug]/besluiten': ['member', 'secretary', 'staff', 'admin']
+	'/beheer/(app)/organen/[slug]/besluiten': ['member', 'secretary', 'staff', 'admin'],
+	'/beheer/(app)/vergaderingen/[id]/agenda.pdf': ['member', 'secretary', 'staff', 'admin'],
+	'/beheer/(app)/vergaderingen/[id]/verslag.pdf': ['member', 'secretary', 'staff', 'admin'],
+	'/beheer/(app)/organen/[slug]/besluiten/export.csv': ['member', 'secretary', 'staff', 'admin'],
+	'/beheer/(app)/organen/[slug]/besluiten/export.xlsx': ['member', 'secretary', 'staff', 'admin']
 };
 
 /** Form actions of body-scoped routes that need more than reading the body (body:manage). */

@@ -16,6 +16,8 @@ import {
 const risky = /^[=+\-@\t\r]/;
 const guard = (v: string) => (risky.test(v) ? `'${v}` : v);
 const unguard = (v: string) => (v.startsWith("'") && risky.test(v.slice(1)) ? v.slice(1) : v);
+/** The same guard for other CSV exports (the decisions register). */
+export { guard as guardFormula, unguard as unguardFormula };
 
 /**
  * UTF-8 with a byte-order mark and `;` between fields: what Excel in Belgium and the Netherlands

@@ -234,6 +234,8 @@ export const registerQuery = z.strictObject({
 });
 export type RegisterQuery = z.infer<typeof registerQuery>;
 const PAGE = 25;
+/** The most rows one export holds (far beyond any body's decisions in a lifetime). */
+export const EXPORT_MAX = 100_000;
 
 /**
  * The decisions register: searchable and filtered by body, year and status. Everyone sees
@@ -243,7 +245,8 @@ const PAGE = 25;
 export async function listDecisions(
 	ctx: ServiceContext,
 	input: unknown,
-	opts: { closed?: boolean } = {}
+	/** `all`: every row, no page (the register exports). */
+	opts: { closed?: boolean; all?: boolean } = {}
 ) {
 	const parsed = registerQuery.safeParse(input);
 	if (!parsed.success) throw invalidInput(parsed.error, 'Ongeldige filter.');
@@ -283,8 +286,8 @@ export async function listDecisions(
 		.leftJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
 		.where(and(...where))
 		.orderBy(desc(decisions.year), desc(decisions.number), desc(bodies.slug))
-		.limit(PAGE)
-		.offset((q.pagina - 1) * PAGE);
+		.limit(opts.all ? EXPORT_MAX : PAGE)
+		.offset(opts.all ? 0 : (q.pagina - 1) * PAGE);
 	const total = rows[0]?.total ?? 0;
 	return {
 		query: q,

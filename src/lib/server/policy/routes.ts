@@ -42,6 +42,12 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/vergaderingen': 'public',
 	'/vergaderingen.ics': 'public',
 	'/vergaderingen/[id]': 'public',
+	// Exports of the public face: PDFs of public meetings, their JSON-LD, the register as CSV/XLSX.
+	'/vergaderingen/[id]/agenda.pdf': 'public',
+	'/vergaderingen/[id]/verslag.pdf': 'public',
+	'/vergaderingen/[id]/vergadering.jsonld': 'public',
+	'/besluiten/export.csv': 'public',
+	'/besluiten/export.xlsx': 'public',
 	'/besluiten': 'public',
 	'/besluiten/[id]': 'public',
 	'/gemeenten/[nisSlug]': 'public',
@@ -88,6 +94,11 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/beheer/(app)/vergaderingen/[id]/aanwezigheid': { permission: 'workspace:enter' },
 	'/beheer/(app)/vergaderingen/[id]/besluiten': { permission: 'workspace:enter' },
 	'/beheer/(app)/organen/[slug]/besluiten': { permission: 'workspace:enter' },
+	// Members' PDFs and register exports (closed parts included): body:read_closed in the services.
+	'/beheer/(app)/vergaderingen/[id]/agenda.pdf': { permission: 'workspace:enter' },
+	'/beheer/(app)/vergaderingen/[id]/verslag.pdf': { permission: 'workspace:enter' },
+	'/beheer/(app)/organen/[slug]/besluiten/export.csv': { permission: 'workspace:enter' },
+	'/beheer/(app)/organen/[slug]/besluiten/export.xlsx': { permission: 'workspace:enter' },
 	// Meetings of a body (workspace, part 1): the meetings services check body:read_closed/manage.
 	'/beheer/(app)/organen/[slug]/vergaderingen': { permission: 'workspace:enter' },
 	'/beheer/(app)/organen/[slug]/vaste-agendapunten': { permission: 'workspace:enter' },

@@ -3,7 +3,9 @@ import { load as orError } from '$lib/server/http';
 import { getPublicMeeting } from '$lib/server/meetings/queries';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
+	// The same URL answers JSON-LD to other Accept headers (+server.ts): caches must keep both.
+	setHeaders({ vary: 'Accept' });
 	const page = await orError(getPublicMeeting(locals.db, params.id, locals.locale));
 	const { meeting } = page;
 	return {
