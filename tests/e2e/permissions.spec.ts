@@ -62,6 +62,7 @@ const samples: Record<string, string> = {
 	'/beheer/(app)/vergaderingen/[id]/agenda': `${heldMeeting}/agenda`,
 	'/beheer/(app)/vergaderingen/[id]/aanwezigheid': `${heldMeeting}/aanwezigheid`,
 	'/beheer/(app)/vergaderingen/[id]/besluiten': `${heldMeeting}/besluiten`,
+	'/beheer/(app)/vergaderingen/[id]/verslag': `${heldMeeting}/verslag`,
 	'/beheer/(app)/organen/[slug]/besluiten': '/beheer/organen/taskforce-spitsregio-leuven/besluiten',
 	'/beheer/(app)/vergaderingen/[id]/agenda.pdf': `${heldMeeting}/agenda.pdf`,
 	'/beheer/(app)/vergaderingen/[id]/verslag.pdf': `${heldMeeting}/verslag.pdf`,
@@ -142,6 +143,7 @@ const bodyScoped: Record<string, PersonaKey[]> = {
 	'/beheer/(app)/vergaderingen/[id]/agenda': ['member', 'secretary', 'staff', 'admin'],
 	'/beheer/(app)/vergaderingen/[id]/aanwezigheid': ['member', 'secretary', 'staff', 'admin'],
 	'/beheer/(app)/vergaderingen/[id]/besluiten': ['member', 'secretary', 'staff', 'admin'],
+	'/beheer/(app)/vergaderingen/[id]/verslag': ['member', 'secretary', 'staff', 'admin'],
 	'/beheer/(app)/organen/[slug]/besluiten': ['member', 'secretary', 'staff', 'admin'],
 	'/beheer/(app)/vergaderingen/[id]/agenda.pdf': ['member', 'secretary', 'staff', 'admin'],
 	'/beheer/(app)/vergaderingen/[id]/verslag.pdf': ['member', 'secretary', 'staff', 'admin'],
@@ -181,7 +183,14 @@ const bodyScopedActions: Record<string, Record<string, PersonaKey[]>> = {
 		reorder: bodyManagers
 	},
 	'/beheer/(app)/vergaderingen/[id]/aanwezigheid': { save: bodyManagers },
-	'/beheer/(app)/vergaderingen/[id]/besluiten': { create: bodyManagers, update: bodyManagers }
+	'/beheer/(app)/vergaderingen/[id]/besluiten': { create: bodyManagers, update: bodyManagers },
+	// Empty posts change nothing: no item (404), and the held example has no draft to send.
+	'/beheer/(app)/vergaderingen/[id]/verslag': {
+		save: bodyManagers,
+		correct: bodyManagers,
+		preview: bodyManagers,
+		sendReview: bodyManagers
+	}
 };
 
 type Expectation = 'ok' | 'login' | 'forbidden' | 'any';

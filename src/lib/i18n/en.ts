@@ -126,6 +126,8 @@ export const en: Partial<Record<MessageKey, string>> = {
 	'meeting.minutesPdf': 'Minutes as PDF (in Dutch)',
 	'meeting.openData': 'Open data (JSON-LD)',
 	'meeting.decisions': 'Decisions',
+	'meeting.minutes': 'Minutes',
+	'meeting.minutesApproved': 'Minutes approved on {date}.',
 	'meetingStatus.draft': 'Draft',
 	'meetingStatus.agenda_published': 'Agenda published',
 	'meetingStatus.held': 'Held',

@@ -209,6 +209,8 @@ export const nl = {
 	'meeting.minutesPdf': 'Verslag als pdf',
 	'meeting.openData': 'Open data (JSON-LD)',
 	'meeting.decisions': 'Besluiten',
+	'meeting.minutes': 'Verslag',
+	'meeting.minutesApproved': 'Verslag goedgekeurd op {date}.',
 	'meetingStatus.draft': 'Ontwerp',
 	'meetingStatus.agenda_published': 'Agenda gepubliceerd',
 	'meetingStatus.held': 'Gehouden',

@@ -93,6 +93,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/beheer/(app)/vergaderingen/[id]/agenda': { permission: 'workspace:enter' },
 	'/beheer/(app)/vergaderingen/[id]/aanwezigheid': { permission: 'workspace:enter' },
 	'/beheer/(app)/vergaderingen/[id]/besluiten': { permission: 'workspace:enter' },
+	// Minutes: members read and comment, managers write (checked in the minutes services).
+	'/beheer/(app)/vergaderingen/[id]/verslag': { permission: 'workspace:enter' },
 	'/beheer/(app)/organen/[slug]/besluiten': { permission: 'workspace:enter' },
 	// Members' PDFs and register exports (closed parts included): body:read_closed in the services.
 	'/beheer/(app)/vergaderingen/[id]/agenda.pdf': { permission: 'workspace:enter' },

@@ -1,6 +1,7 @@
 import { tr } from '$lib/i18n';
 import { load as orError } from '$lib/server/http';
 import { getPublicMeeting } from '$lib/server/meetings/queries';
+import { publicMinutes } from '$lib/server/minutes/minutes.queries';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
@@ -10,6 +11,12 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 	const { meeting } = page;
 	return {
 		...page,
+		// Approved minutes of the public items (null before approval).
+		minutes: await publicMinutes(
+			locals.db,
+			meeting.id,
+			page.items.map((i) => i.id)
+		),
 		crumbs: [
 			{ label: tr(meeting.bodyName, locals.locale), href: `/organen/${meeting.bodySlug}` },
 			{ label: meeting.displayTitle }

@@ -8,6 +8,7 @@ import {
 } from '$lib/server/meetings/meetings.service';
 import { replyToMeeting } from '$lib/server/meetings/participation.service';
 import { bodySlugOf, meetingOverview } from '$lib/server/meetings/workspace.queries';
+import { minutesApproval } from '$lib/server/minutes/minutes.queries';
 import { contextOf, formAction, formValues, load as orError } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,6 +30,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		...view,
 		responses: replyResponses,
+		minutesApproval: await minutesApproval(event.locals.db, view.meeting),
 		message: flag ? flags[flag] : null,
 		crumbs: [
 			{ label: 'Werkruimte', href: '/beheer' },
