@@ -126,6 +126,7 @@ export const en: Partial<Record<MessageKey, string>> = {
 	'meeting.minutesPdf': 'Minutes as PDF (in Dutch)',
 	'meeting.openData': 'Open data (JSON-LD)',
 	'meeting.decisions': 'Decisions',
+	'meeting.documents': 'Documents',
 	'meeting.minutes': 'Minutes',
 	'meeting.minutesApproved': 'Minutes approved on {date}.',
 	'meetingStatus.draft': 'Draft',

@@ -209,6 +209,7 @@ export const nl = {
 	'meeting.minutesPdf': 'Verslag als pdf',
 	'meeting.openData': 'Open data (JSON-LD)',
 	'meeting.decisions': 'Besluiten',
+	'meeting.documents': 'Documenten',
 	'meeting.minutes': 'Verslag',
 	'meeting.minutesApproved': 'Verslag goedgekeurd op {date}.',
 	'meetingStatus.draft': 'Ontwerp',

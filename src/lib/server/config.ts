@@ -93,6 +93,10 @@ const schema = z.object({
 	 * the retention job anonymises them.
 	 */
 	RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
+	/** Largest meeting document (each version), in MB. */
+	DOCUMENT_MAX_MB: z.coerce.number().int().min(1).max(2048).default(25),
+	/** Total size of all document versions of one body, in MB. */
+	BODY_DOCUMENT_QUOTA_MB: z.coerce.number().int().min(1).max(1_000_000).default(500),
 	/** Seconds to let open requests finish on SIGTERM before forcing exit. */
 	SHUTDOWN_TIMEOUT: z.coerce.number().int().min(1).max(120).default(4)
 });

@@ -11,7 +11,8 @@ export type Persona = {
 };
 export type PersonaKey = 'admin' | 'adminB' | 'staff' | 'secretary' | 'member' | 'otherMember';
 
-export const SCENARIO_FILE = path.resolve('.tmp/e2e-scenario.json');
+/** E2E_SCENARIO: another scenario file, for a spec run against one's own dev server. */
+export const SCENARIO_FILE = path.resolve(process.env.E2E_SCENARIO ?? '.tmp/e2e-scenario.json');
 
 export function scenario(): Record<PersonaKey, Persona> & { apiToken: string } {
 	return JSON.parse(fs.readFileSync(SCENARIO_FILE, 'utf8')) as Record<PersonaKey, Persona> & {

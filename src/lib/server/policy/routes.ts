@@ -54,6 +54,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/open-data/api': 'public',
 	'/privacy': 'public',
 	'/bestanden/[id]': 'public',
+	'/documenten/[id]': 'public',
 	'/healthz': 'public',
 	'/readyz': 'public',
 	'/api/v1/areas': 'public',
@@ -93,6 +94,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/beheer/(app)/vergaderingen/[id]/agenda': { permission: 'workspace:enter' },
 	'/beheer/(app)/vergaderingen/[id]/aanwezigheid': { permission: 'workspace:enter' },
 	'/beheer/(app)/vergaderingen/[id]/besluiten': { permission: 'workspace:enter' },
+	'/beheer/(app)/vergaderingen/[id]/documenten': { permission: 'workspace:enter' },
+	'/beheer/(app)/vergaderingen/[id]/documenten/opladen': { permission: 'workspace:enter' },
 	// Minutes: members read and comment, managers write (checked in the minutes services).
 	'/beheer/(app)/vergaderingen/[id]/verslag': { permission: 'workspace:enter' },
 	'/beheer/(app)/organen/[slug]/besluiten': { permission: 'workspace:enter' },

@@ -1,4 +1,5 @@
 import { tr } from '$lib/i18n';
+import { publicDocuments } from '$lib/server/documents/documents.service';
 import { load as orError } from '$lib/server/http';
 import { getPublicMeeting } from '$lib/server/meetings/queries';
 import { publicMinutes } from '$lib/server/minutes/minutes.queries';
@@ -11,6 +12,7 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 	const { meeting } = page;
 	return {
 		...page,
+		documents: await publicDocuments(locals.db, meeting.id),
 		// Approved minutes of the public items (null before approval).
 		minutes: await publicMinutes(
 			locals.db,
