@@ -82,6 +82,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/beheer/(app)': { permission: 'workspace:enter' },
 	'/beheer/(app)/account': { permission: 'workspace:enter' },
 	'/beheer/(app)/vergaderingen': { permission: 'workspace:enter' },
+	'/beheer/(app)/zoeken': { permission: 'workspace:enter' },
 	'/beheer/(app)/account/gegevens': { permission: 'workspace:enter' },
 	'/beheer/(app)/regio/[slug]': { permission: 'workspace:enter' },
 	'/beheer/(app)/privacy': { permission: 'structure:manage' },

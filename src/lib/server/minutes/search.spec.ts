@@ -1,0 +1,355 @@
+/**
+ * Search in minutes and decisions: Dutch stemming, who finds what (members of a body, others,
+ * anonymous, staff), snippets that highlight without ever carrying markup, ranking, filters,
+ * pagination, hints for empty or too long queries, and a fixed number of queries.
+ */
+import { render } from 'svelte/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../../../../tests/helpers/db';
+import { buildBody, buildMeeting, buildMemberUser } from '../../../../tests/helpers/factories';
+import Highlighted from '../../components/search/Highlighted.svelte';
+import { countQueries, type Db } from '../db';
+import { decisions, itemMinutes, users } from '../db/schema';
+import { anonymous, type Principal } from '../policy';
+import { saveItemMinutes } from './minutes.service';
+import {
+	searchMeetingRecords,
+	segments,
+	SEARCH_PAGE,
+	type SearchResult,
+	type Segment
+} from './search.service';
+
+const t = useTestDatabase();
+const day = 86_400_000;
+const ago = (days: number) => {
+	const d = new Date(Date.now() - days * day);
+	d.setUTCHours(13, 0, 0, 0);
+	return { startsAt: d, endsAt: new Date(d.getTime() + 2 * 3600_000) };
+};
+
+let numbers = 0;
+async function decision(
+	db: Db,
+	v: { bodyId: string; meetingId: string; title: string; text: string; agendaItemId?: string }
+) {
+	const [row] = await db
+		.insert(decisions)
+		.values({ ...v, year: 2026, number: ++numbers, isExample: true })
+		.returning();
+	return row;
+}
+
+async function minutes(db: Db, item: { id: string; meetingId: string }, body: string) {
+	await db
+		.insert(itemMinutes)
+		.values({ agendaItemId: item.id, meetingId: item.meetingId, body, version: 1 });
+}
+
+const text = (s: Segment[]) => s.map((x) => x.text).join('');
+const marked = (s: Segment[]) => s.filter((x) => x.mark).map((x) => x.text.toLowerCase());
+const minutesTitles = (r: SearchResult) => (r.minutes?.items ?? []).map((i) => i.plainTitle);
+const decisionTitles = (r: SearchResult) => (r.decisions?.items ?? []).map((i) => i.plainTitle);
+
+let f: Awaited<ReturnType<typeof fixture>>;
+
+async function fixture(db: Db) {
+	const a = await buildBody(db, { name: { nl: 'Zoekorgaan A' } });
+	const b = await buildBody(db, { name: { nl: 'Zoekorgaan B' } });
+	// A: an approved public meeting (public and closed item), a meeting with draft minutes.
+	const approved = await buildMeeting(db, {
+		bodyId: a.id,
+		status: 'minutes_approved',
+		...ago(40),
+		items: [
+			{ title: 'Mobiliteitsplan' },
+			{ title: 'Personeelszaken', isPublic: false },
+			{ title: 'Openbare punt over scholen' }
+		]
+	});
+	await minutes(
+		db,
+		approved.items[0],
+		'De **vergadering** bespreekt het mobiliteitsplan en de fietsverbindingen.'
+	);
+	await minutes(db, approved.items[1], 'Vertrouwelijk: de vergadering bespreekt een aanwerving.');
+	await minutes(db, approved.items[2], 'Scholen en <script>alert(1)</script> vergadering.');
+	const drafting = await buildMeeting(db, {
+		bodyId: a.id,
+		status: 'held',
+		...ago(5),
+		items: [{ title: 'Rondvraag' }]
+	});
+	const a1 = await buildMemberUser(db, { bodyId: a.id });
+	const secretary = await buildMemberUser(db, { bodyId: a.id, role: 'secretary' });
+	// Draft minutes saved through the service (the meeting moves to minutes_draft).
+	await saveItemMinutes(t.ctx({ principal: secretary.principal }), drafting.items[0].id, {
+		body: 'Ontwerp: de vergaderingen van de werkgroep fietssnelwegen.',
+		baseVersion: 0
+	});
+	// B: a closed meeting with minutes and a decision.
+	const closedB = await buildMeeting(db, {
+		bodyId: b.id,
+		status: 'minutes_approved',
+		isPublic: false,
+		...ago(30),
+		items: [{ title: 'Besloten mobiliteitsplan B' }]
+	});
+	await minutes(db, closedB.items[0], 'Geheime vergadering van orgaan B over het mobiliteitsplan.');
+	const b1 = await buildMemberUser(db, { bodyId: b.id });
+
+	const publicDecision = await decision(db, {
+		bodyId: a.id,
+		meetingId: approved.meeting.id,
+		agendaItemId: approved.items[0].id,
+		title: 'Mobiliteitsplan goedgekeurd',
+		text: 'Het mobiliteitsplan wordt goedgekeurd; het mobiliteitsplan gaat naar de gemeenten.'
+	});
+	const closedDecision = await decision(db, {
+		bodyId: a.id,
+		meetingId: approved.meeting.id,
+		agendaItemId: approved.items[1].id,
+		title: 'Aanwerving projectleider',
+		text: 'Een projectleider voor knelpuntberoepen en het mobiliteitsplan wordt aangeworven.'
+	});
+	const bDecision = await decision(db, {
+		bodyId: b.id,
+		meetingId: closedB.meeting.id,
+		title: 'Besluit van orgaan B',
+		text: 'Orgaan B keurt zijn mobiliteitsplan goed; knelpuntberoepen.'
+	});
+	const xss = await decision(db, {
+		bodyId: a.id,
+		meetingId: approved.meeting.id,
+		title: 'Besluit met <b>opmaak</b> en <script>alert("titel")</script> scholen',
+		text: [
+			'<script>alert(1)</script> scholen',
+			'<img src=x onerror=alert(2)> scholen',
+			'"><svg onload=alert(3)> scholen',
+			'<a href="javascript:alert(4)">klik</a> scholen',
+			'<iframe srcdoc="<script>alert(5)</script>"></iframe> scholen'
+		].join(' ')
+	});
+	const [staffUser] = await db
+		.insert(users)
+		.values({ email: `staf-${crypto.randomUUID()}@voorbeeld.test`, name: 'Staf', role: 'staff' })
+		.returning();
+	const staff: Principal = {
+		kind: 'user',
+		userId: staffUser.id,
+		name: staffUser.name,
+		email: staffUser.email,
+		role: 'staff',
+		bodyRoles: {}
+	};
+	return {
+		a,
+		b,
+		approved,
+		drafting,
+		closedB,
+		a1,
+		b1,
+		staff,
+		publicDecision,
+		closedDecision,
+		bDecision,
+		xss
+	};
+}
+
+const search = (principal: Principal, input: Record<string, unknown>) =>
+	searchMeetingRecords(t.ctx({ principal }), input);
+
+beforeAll(async () => {
+	f = await fixture(t.db);
+});
+
+describe('searchMeetingRecords', () => {
+	it('stems Dutch: "vergaderingen" finds "vergadering", "besluiten" finds "besluit"', async () => {
+		const r = await search(f.staff, { q: 'vergaderingen', soort: 'verslag' });
+		expect(minutesTitles(r)).toEqual(
+			expect.arrayContaining(['Mobiliteitsplan', 'Rondvraag', 'Openbare punt over scholen'])
+		);
+		const hit = r.minutes!.items.find((i) => i.plainTitle === 'Mobiliteitsplan')!;
+		expect(marked(hit.snippet)).toContain('vergadering');
+		// Markdown emphasis is not part of the snippet.
+		expect(text(hit.snippet)).not.toContain('**');
+
+		const d = await search(f.staff, { q: 'besluiten', soort: 'besluit' });
+		expect(decisionTitles(d)).toContain('Besluit van orgaan B');
+		expect(marked(d.decisions!.items[0].title)).toContain('besluit');
+
+		const m = await search(f.staff, { q: 'mobiliteitsplan' });
+		expect(minutesTitles(m)).toContain('Mobiliteitsplan');
+		expect(decisionTitles(m)).toContain('Mobiliteitsplan goedgekeurd');
+	});
+
+	it('shows a member of A the closed decisions and draft minutes of A, not those of B', async () => {
+		const r = await search(f.a1.principal, { q: 'mobiliteitsplan' });
+		expect(decisionTitles(r)).toEqual(
+			expect.arrayContaining(['Mobiliteitsplan goedgekeurd', 'Aanwerving projectleider'])
+		);
+		expect(decisionTitles(r)).not.toContain('Besluit van orgaan B');
+		expect(minutesTitles(r)).not.toContain('Besloten mobiliteitsplan B');
+
+		const v = await search(f.a1.principal, { q: 'vergadering', soort: 'verslag' });
+		expect(minutesTitles(v)).toEqual(
+			expect.arrayContaining(['Rondvraag', 'Personeelszaken', 'Mobiliteitsplan'])
+		);
+		expect(v.minutes!.items.find((i) => i.plainTitle === 'Rondvraag')!.href).toBe(
+			`/beheer/vergaderingen/${f.drafting.meeting.id}/verslag#punt-${f.drafting.items[0].id}`
+		);
+
+		// The singular finds the plural in the text.
+		const k = await search(f.a1.principal, { q: 'knelpuntberoep' });
+		expect(decisionTitles(k)).toEqual(['Aanwerving projectleider']);
+	});
+
+	it('shows others and anonymous callers only public decisions and approved public minutes', async () => {
+		for (const principal of [anonymous, f.b1.principal]) {
+			const r = await search(principal, { q: 'vergadering', soort: 'verslag' });
+			const titles = minutesTitles(r);
+			expect(titles).toEqual(expect.arrayContaining(['Mobiliteitsplan']));
+			expect(titles).not.toContain('Personeelszaken');
+			expect(titles).not.toContain('Rondvraag');
+			const d = await search(principal, { q: 'mobiliteitsplan', soort: 'besluit' });
+			expect(decisionTitles(d)).toContain('Mobiliteitsplan goedgekeurd');
+			expect(decisionTitles(d)).not.toContain('Aanwerving projectleider');
+		}
+		const anon = await search(anonymous, { q: 'mobiliteitsplan' });
+		expect(minutesTitles(anon)).not.toContain('Besloten mobiliteitsplan B');
+		expect(decisionTitles(anon)).not.toContain('Besluit van orgaan B');
+		expect(
+			anon.minutes!.items.every((i) => i.isPublic && i.href.startsWith('/vergaderingen/'))
+		).toBe(true);
+		// B's member sees B's own closed records.
+		const own = await search(f.b1.principal, { q: 'mobiliteitsplan' });
+		expect(minutesTitles(own)).toContain('Besloten mobiliteitsplan B');
+		expect(decisionTitles(own)).toContain('Besluit van orgaan B');
+		expect(await search(anonymous, { q: 'knelpuntberoepen' })).toMatchObject({
+			decisions: { total: 0, items: [] }
+		});
+	});
+
+	it('returns snippets as text segments that render inert', async () => {
+		const r = await search(f.staff, { q: 'scholen' });
+		const hit = r.decisions!.items.find((i) => i.id === f.xss.id)!;
+		const minutesHit = r.minutes!.items.find((i) => i.plainTitle === 'Openbare punt over scholen')!;
+		for (const parts of [hit.title, hit.snippet, minutesHit.snippet]) {
+			expect(marked(parts)).toContain('scholen');
+			const { body } = render(Highlighted, { props: { segments: parts } });
+			expect(body).toContain('<mark>');
+			expect(body).not.toMatch(/<(script|img|svg|iframe|a|b)[\s>]/i);
+			// Only <mark> elements are markup; everything else is escaped text.
+			expect(body.replace(/<\/?mark>|<!--[^>]*-->/g, '')).not.toMatch(/<[a-z/!]/i);
+		}
+		// Markers cannot be forged: the control characters are stripped from the text first.
+		const forged = await decision(t.db, {
+			bodyId: f.a.id,
+			meetingId: f.approved.meeting.id,
+			title: 'Vervalst \u0002teken\u0003 scholen',
+			text: 'scholen'
+		});
+		const again = await search(f.staff, { q: 'scholen', soort: 'besluit' });
+		const forgedHit = again.decisions!.items.find((i) => i.id === forged.id)!;
+		expect(marked(forgedHit.title)).toEqual(['scholen']);
+		expect(text(forgedHit.title)).toBe('Vervalst teken scholen');
+	});
+
+	it('ranks records where the words occur more and in the title first', async () => {
+		const r = await search(f.staff, { q: 'mobiliteitsplan', soort: 'besluit' });
+		expect(r.decisions!.items[0].plainTitle).toBe('Mobiliteitsplan goedgekeurd');
+		const ranks = r.decisions!.items.map((i) => i.rank);
+		expect([...ranks].sort((x, y) => y - x)).toEqual(ranks);
+		const body = await buildBody(t.db);
+		const { items } = await buildMeeting(t.db, {
+			bodyId: body.id,
+			status: 'minutes_approved',
+			...ago(50),
+			items: [{ title: 'Varia' }, { title: 'Windmolens' }, { title: 'Rondvraag' }]
+		});
+		await minutes(t.db, items[0], 'Ook over windmolens gesproken, en over vele andere dingen.');
+		await minutes(t.db, items[1], 'Windmolens langs de snelweg: twee windmolens erbij.');
+		await minutes(t.db, items[2], 'De windmolens komen er.');
+		const m = await search(f.staff, { q: 'windmolens', orgaan: body.slug, soort: 'verslag' });
+		expect(minutesTitles(m)[0]).toBe('Windmolens');
+		expect(minutesTitles(m)).toHaveLength(3);
+	});
+
+	it('filters by body and kind, and explains empty, short and long queries', async () => {
+		const r = await search(f.staff, { q: 'mobiliteitsplan', orgaan: f.b.slug });
+		expect(decisionTitles(r)).toEqual(['Besluit van orgaan B']);
+		expect(minutesTitles(r)).toEqual(['Besloten mobiliteitsplan B']);
+		expect((await search(f.staff, { q: 'mobiliteitsplan', soort: 'verslag' })).decisions).toBe(
+			null
+		);
+		expect((await search(f.staff, { q: 'mobiliteitsplan', soort: 'besluit' })).minutes).toBe(null);
+		expect(await search(f.staff, { q: 'x', orgaan: 'bestaat-niet' })).toMatchObject({
+			searched: false,
+			hint: 'Typ minstens 2 tekens om te zoeken.'
+		});
+		expect(await search(f.staff, {})).toMatchObject({ searched: false, minutes: null });
+		expect(await search(f.staff, { q: 'a'.repeat(201) })).toMatchObject({
+			searched: false,
+			error: 'Uw zoekvraag is te lang: hoogstens 200 tekens.'
+		});
+		expect(await search(f.staff, { q: 'plan', orgaan: 'bestaat-niet' })).toMatchObject({
+			searched: false
+		});
+		// Stop words only, or search syntax only: a search without results, no error.
+		for (const q of ['de het een', '"(&|!:*', "' or 1=1 --"]) {
+			const none = await search(f.staff, { q });
+			expect(none.searched).toBe(true);
+			expect(none.minutes!.total + none.decisions!.total).toBe(0);
+		}
+		// Unknown kinds and pages fall back to the defaults.
+		expect((await search(f.staff, { q: 'plan', soort: 'x', pagina: '-3' })).query).toMatchObject({
+			soort: 'alles',
+			pagina: 1
+		});
+	});
+
+	it('pages through many results with a fixed number of queries', async () => {
+		const body = await buildBody(t.db);
+		const { meeting, items } = await buildMeeting(t.db, {
+			bodyId: body.id,
+			status: 'minutes_approved',
+			...ago(60),
+			items: Array.from({ length: 3 }, (_, i) => ({ title: `Punt ${i}` }))
+		});
+		const few = await countQueries(() => search(f.staff, { q: 'zonnepanelen', orgaan: body.slug }));
+		for (const item of items) await minutes(t.db, item, 'Zonnepanelen op de daken.');
+		for (let i = 0; i < SEARCH_PAGE + 3; i++) {
+			await decision(t.db, {
+				bodyId: body.id,
+				meetingId: meeting.id,
+				title: `Zonnepanelen ${i}`,
+				text: 'Zonnepanelen op scholen.'
+			});
+		}
+		const many = await countQueries(() =>
+			search(f.staff, { q: 'zonnepanelen', orgaan: body.slug })
+		);
+		expect(many.result.decisions!.items).toHaveLength(SEARCH_PAGE);
+		expect(many.result.decisions!.total).toBe(SEARCH_PAGE + 3);
+		expect(many.result.minutes!.total).toBe(3);
+		expect(many.result.pages).toBe(2);
+		expect(many.queries).toBe(few.queries);
+		expect(many.queries).toBe(3);
+		const second = await search(f.staff, { q: 'zonnepanelen', orgaan: body.slug, pagina: 2 });
+		expect(second.decisions!.items).toHaveLength(3);
+		expect(second.minutes!.items).toHaveLength(0);
+	});
+});
+
+describe('segments', () => {
+	it('splits a headline at its markers', () => {
+		expect(segments('a \u0002b\u0003 c')).toEqual([
+			{ text: 'a ', mark: false },
+			{ text: 'b', mark: true },
+			{ text: ' c', mark: false }
+		]);
+		expect(segments('')).toEqual([]);
+	});
+});
