@@ -54,8 +54,10 @@ export type Segment = { text: string; mark: boolean };
 // text can never forge a highlight.
 const START = '\u0002';
 const STOP = '\u0003';
-const snippetOptions = `StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
-const titleOptions = `StartSel=${START}, StopSel=${STOP}, HighlightAll=true`;
+const fragmentOptions = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+const wholeOptions = `StartSel=${START}, StopSel=${STOP}, HighlightAll=true`;
+/** Texts up to this length are shown whole; longer ones as fragments around the hits. */
+const SHORT = 300;
 
 /** Split a ts_headline result at its markers into text segments. */
 export function segments(headline: string): Segment[] {
@@ -80,6 +82,17 @@ export function segments(headline: string): Segment[] {
 const readable = (markdown: SQL) =>
 	sql`regexp_replace(regexp_replace(${markdown}, '\\]\\([^)]*\\)', ' ', 'g'), '[*_#>\`~|\\[\\]]+', ' ', 'g')`;
 const withoutMarkers = (text: SQL) => sql`translate(${text}, ${START + STOP}, '')`;
+
+/** The highlighted text (short) or fragments of it between ellipses (long). */
+function headline(text: SQL, tsq: SQL) {
+	const doc = withoutMarkers(text);
+	return sql<string>`case when char_length(${doc}) <= ${SHORT}
+		then ts_headline('dutch', ${doc}, ${tsq}, ${wholeOptions})
+		else '… ' || ts_headline('dutch', ${doc}, ${tsq}, ${fragmentOptions}) || ' …' end`;
+}
+/** A title, wholly, with its hits highlighted. */
+const titleHeadline = (title: SQL, tsq: SQL) =>
+	sql<string>`ts_headline('dutch', ${withoutMarkers(title)}, ${tsq}, ${wholeOptions})`;
 
 /** The outcome of a search: the query as understood, a hint or an error, and the two groups. */
 export type SearchResult = Awaited<ReturnType<typeof searchMeetingRecords>>;
@@ -158,8 +171,8 @@ async function searchMinutes(ctx: ServiceContext, f: Filter) {
 		.select({
 			itemId: agendaItems.id,
 			itemTitle: agendaItems.title,
-			titleHeadline: sql<string>`ts_headline('dutch', ${withoutMarkers(sql`${agendaItems.title}`)}, ${tsq}, ${titleOptions})`,
-			snippet: sql<string>`ts_headline('dutch', ${withoutMarkers(readable(sql`${itemMinutes.body}`))}, ${tsq}, ${snippetOptions})`,
+			titleHeadline: titleHeadline(sql`${agendaItems.title}`, tsq),
+			snippet: headline(readable(sql`${itemMinutes.body}`), tsq),
 			meetingId: meetings.id,
 			meetingTitle: meetings.title,
 			startsAt: meetings.startsAt,
@@ -229,8 +242,8 @@ async function searchDecisions(ctx: ServiceContext, f: Filter) {
 			year: decisions.year,
 			number: decisions.number,
 			plainTitle: decisions.title,
-			titleHeadline: sql<string>`ts_headline('dutch', ${withoutMarkers(sql`${decisions.title}`)}, ${tsq}, ${titleOptions})`,
-			snippet: sql<string>`ts_headline('dutch', ${withoutMarkers(sql`${decisions.text}`)}, ${tsq}, ${snippetOptions})`,
+			titleHeadline: titleHeadline(sql`${decisions.title}`, tsq),
+			snippet: headline(sql`${decisions.text}`, tsq),
 			status: decisions.status,
 			meetingTitle: meetings.title,
 			startsAt: meetings.startsAt,

@@ -257,6 +257,23 @@ describe('searchMeetingRecords', () => {
 		expect(text(forgedHit.title)).toBe('Vervalst teken scholen');
 	});
 
+	it('shows a short text whole and a long one as fragments around the hits', async () => {
+		const filler = (w: string) => Array.from({ length: 80 }, (_, i) => `${w}${i}`).join(' ');
+		const long = await decision(t.db, {
+			bodyId: f.a.id,
+			meetingId: f.approved.meeting.id,
+			title: 'Lange tekst',
+			text: `${filler('begin')} over deelfietsen hier. ${filler('midden')} einde.`
+		});
+		const r = await search(f.staff, { q: 'deelfietsen', soort: 'besluit' });
+		const snippet = text(r.decisions!.items.find((i) => i.id === long.id)!.snippet);
+		expect(snippet).toMatch(/^… .*deelfietsen.* …$/);
+		expect(snippet).not.toContain('begin0 ');
+		expect(snippet.length).toBeLessThan(600);
+		const short = await search(f.staff, { q: 'gemeenten', soort: 'besluit' });
+		expect(text(short.decisions!.items[0].snippet)).toBe(f.publicDecision.text);
+	});
+
 	it('ranks records where the words occur more and in the title first', async () => {
 		const r = await search(f.staff, { q: 'mobiliteitsplan', soort: 'besluit' });
 		expect(r.decisions!.items[0].plainTitle).toBe('Mobiliteitsplan goedgekeurd');
