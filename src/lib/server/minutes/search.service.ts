@@ -40,7 +40,13 @@ export const MAX_QUERY = 200;
 export const SEARCH_PAGE = 10;
 
 export const searchInput = z.object({
-	q: z.string().trim().optional().catch(undefined),
+	// Control characters (NUL would be a database error) are not part of any word.
+	q: z
+		.string()
+		// eslint-disable-next-line no-control-regex
+		.transform((v) => v.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim())
+		.optional()
+		.catch(undefined),
 	orgaan: z.string().trim().max(100).optional().catch(undefined),
 	soort: z.enum(searchKinds).default('alles').catch('alles'),
 	pagina: z.coerce.number().int().min(1).max(1000).default(1).catch(1)

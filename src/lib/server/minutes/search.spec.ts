@@ -315,11 +315,13 @@ describe('searchMeetingRecords', () => {
 			searched: false
 		});
 		// Stop words only, or search syntax only: a search without results, no error.
-		for (const q of ['de het een', '"(&|!:*', "' or 1=1 --"]) {
+		for (const q of ['de het een', '"(&|!:*', "' or 1=1 --", 'ab\u0000\u0002']) {
 			const none = await search(f.staff, { q });
 			expect(none.searched).toBe(true);
 			expect(none.minutes!.total + none.decisions!.total).toBe(0);
 		}
+		// Control characters are no words (NUL would be a database error).
+		expect(await search(f.staff, { q: '\u0000\u0000' })).toMatchObject({ searched: false });
 		// Unknown kinds and pages fall back to the defaults.
 		expect((await search(f.staff, { q: 'plan', soort: 'x', pagina: '-3' })).query).toMatchObject({
 			soort: 'alles',
