@@ -5,42 +5,20 @@
  * — in one transaction that first locks the body row, so parallel uploads cannot pass the quota
  * together — becomes a files row, a document (or its next version) and their audit rows. Any
  * refusal leaves no row, no blob and no temp file.
- *
- * Access: a document is public when its meeting is public and past the draft and, if it belongs
- * to an item, the item is public (the agenda's rule, `publicItems`); otherwise only members of
- * the body (body:read_closed) see it. Older versions stay downloadable.
+ * Who may read them: documents.queries.ts.
  */
-import { asc, eq, inArray, max, sql } from 'drizzle-orm';
+import { eq, max } from 'drizzle-orm';
 import { z } from 'zod';
 import { mutate } from '../audit/audit.service';
 import { config } from '../config';
 import type { ServiceContext } from '../context';
-import type { DbOrTx } from '../db';
-import {
-	agendaItems,
-	bodies,
-	documents,
-	documentVersions,
-	files,
-	meetings,
-	users
-} from '../db/schema';
-import { AppError, isUuid, notFound } from '../errors';
+import { agendaItems, bodies, documents, documentVersions } from '../db/schema';
+import { AppError, notFound } from '../errors';
 import { cleanName, commitUpload, type StagedUpload, type Upload } from '../files/files.service';
-import { filePurposes, formatBytes, typeLabel } from '../files/purposes';
+import { filePurposes } from '../files/purposes';
 import { discardStaged, sniffType, stageBlob, TooLargeError } from '../files/storage';
-import { authorize, can, type Principal } from '../policy';
-import { meetingTitle, numberAgenda, publicItems } from '../meetings/agenda';
-import { formatDate } from '../../i18n';
-import { loadMeeting, managedMeeting } from '../meetings/meetings.service';
-
-const MB = 1024 * 1024;
-
-/** The configured limits, in bytes. */
-export function documentLimits() {
-	const c = config();
-	return { maxBytes: c.DOCUMENT_MAX_MB * MB, quotaBytes: c.BODY_DOCUMENT_QUOTA_MB * MB };
-}
+import { managedMeeting } from '../meetings/meetings.service';
+import { bodyUsage, documentLimits } from './documents.queries';
 
 /**
  * Why an upload was refused. The codes travel in redirects (?fout=<code>) and map to fixed
@@ -138,18 +116,6 @@ async function stageDocument(upload: Upload): Promise<StagedUpload> {
 		await discardStaged(staged);
 		throw e;
 	}
-}
-
-/** Bytes of all document versions of a body's meetings. */
-async function bodyUsage(db: DbOrTx, bodyId: string): Promise<number> {
-	const [row] = await db
-		.select({ used: sql<string>`coalesce(sum(${files.size}), 0)` })
-		.from(documentVersions)
-		.innerJoin(files, eq(files.id, documentVersions.fileId))
-		.innerJoin(documents, eq(documents.id, documentVersions.documentId))
-		.innerJoin(meetings, eq(meetings.id, documents.meetingId))
-		.where(eq(meetings.bodyId, bodyId));
-	return Number(row.used);
 }
 
 export type UploadResult = {
@@ -271,184 +237,4 @@ export async function uploadDocument(
 	} finally {
 		await discardStaged(staged);
 	}
-}
-
-/** Whether the public may see a meeting: the JS twin of `meetingIsPublic` (queries.ts). */
-function meetingVisible(m: {
-	isPublic: boolean;
-	status: string;
-	publishedAt: Date | null;
-}): boolean {
-	return m.isPublic && m.status !== 'draft' && (m.status !== 'cancelled' || m.publishedAt !== null);
-}
-
-export type DocumentVersionView = {
-	version: number;
-	fileId: string;
-	size: number;
-	mimeType: string;
-	typeLabel: string;
-	sizeLabel: string;
-	originalName: string;
-	note: string | null;
-	uploadedBy: string | null;
-	createdAt: Date;
-};
-
-export type DocumentView = {
-	id: string;
-	title: string;
-	agendaItemId: string | null;
-	isPublic: boolean;
-	/** Newest first. */
-	versions: DocumentVersionView[];
-};
-
-/**
- * Every document of a meeting with all versions (two queries, plus one for the items), each
- * marked public or not. The caller filters for its reader.
- */
-export async function listDocuments(db: DbOrTx, meetingId: string): Promise<DocumentView[]> {
-	const [meeting] = await db
-		.select({
-			isPublic: meetings.isPublic,
-			status: meetings.status,
-			publishedAt: meetings.publishedAt
-		})
-		.from(meetings)
-		.where(eq(meetings.id, meetingId));
-	if (!meeting) return [];
-	const docs = await db
-		.select()
-		.from(documents)
-		.where(eq(documents.meetingId, meetingId))
-		.orderBy(asc(documents.createdAt), asc(documents.title));
-	if (docs.length === 0) return [];
-	const items = await db
-		.select({ id: agendaItems.id, parentId: agendaItems.parentId, isPublic: agendaItems.isPublic })
-		.from(agendaItems)
-		.where(eq(agendaItems.meetingId, meetingId));
-	const visible = new Set(publicItems(items, meetingVisible(meeting)).map((i) => i.id));
-	const versions = await db
-		.select({
-			documentId: documentVersions.documentId,
-			version: documentVersions.version,
-			fileId: documentVersions.fileId,
-			note: documentVersions.note,
-			createdAt: documentVersions.createdAt,
-			size: files.size,
-			mimeType: files.mimeType,
-			originalName: files.originalName,
-			uploadedBy: users.name
-		})
-		.from(documentVersions)
-		.innerJoin(files, eq(files.id, documentVersions.fileId))
-		.leftJoin(users, eq(users.id, documentVersions.uploadedByUserId))
-		.where(
-			inArray(
-				documentVersions.documentId,
-				docs.map((d) => d.id)
-			)
-		)
-		.orderBy(asc(documentVersions.documentId), asc(documentVersions.version));
-	const byDoc = new Map<string, DocumentVersionView[]>();
-	for (const v of versions) {
-		const list = byDoc.get(v.documentId) ?? [];
-		list.unshift({
-			version: v.version,
-			fileId: v.fileId,
-			size: v.size,
-			mimeType: v.mimeType,
-			typeLabel: typeLabel(v.mimeType),
-			sizeLabel: formatBytes(v.size),
-			originalName: v.originalName,
-			note: v.note,
-			uploadedBy: v.uploadedBy,
-			createdAt: v.createdAt
-		});
-		byDoc.set(v.documentId, list);
-	}
-	const meetingPublic = meetingVisible(meeting);
-	return docs.map((d) => ({
-		id: d.id,
-		title: d.title,
-		agendaItemId: d.agendaItemId,
-		isPublic: meetingPublic && (d.agendaItemId === null || visible.has(d.agendaItemId)),
-		versions: byDoc.get(d.id) ?? []
-	}));
-}
-
-/** The public documents of a public meeting (for its public page). */
-export async function publicDocuments(db: DbOrTx, meetingId: string) {
-	return (await listDocuments(db, meetingId)).filter((d) => d.isPublic && d.versions.length);
-}
-
-/** The workspace page of a meeting's documents: members read, managers upload. */
-export async function documentsPage(ctx: ServiceContext, meetingId: string) {
-	const meeting = await loadMeeting(ctx.db, meetingId);
-	authorize(ctx.principal, 'body:read_closed', { bodyId: meeting.bodyId }, ctx.requestId);
-	const [body] = await ctx.db
-		.select({ id: bodies.id, slug: bodies.slug, name: bodies.name })
-		.from(bodies)
-		.where(eq(bodies.id, meeting.bodyId));
-	const items = await ctx.db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId));
-	const manage = can(ctx.principal, 'body:manage', { bodyId: meeting.bodyId });
-	const { maxBytes, quotaBytes } = documentLimits();
-	return {
-		meeting: {
-			...meeting,
-			displayTitle: meetingTitle(meeting, body.name.nl, (d) => formatDate(d, 'nl', 'long'))
-		},
-		body,
-		items: numberAgenda(items, meeting.startsAt).map((i) => ({
-			id: i.id,
-			number: i.number,
-			title: i.title
-		})),
-		documents: await listDocuments(ctx.db, meetingId),
-		can: { manage },
-		limits: {
-			maxLabel: formatBytes(maxBytes),
-			quotaLabel: formatBytes(quotaBytes),
-			usedLabel: manage ? formatBytes(await bodyUsage(ctx.db, meeting.bodyId)) : null
-		}
-	};
-}
-
-/**
- * The file of a document version for a reader, or null when it does not exist or the reader may
- * not see it (the route answers 404 either way, so closed documents do not reveal themselves).
- */
-export async function documentFile(
-	db: DbOrTx,
-	principal: Principal,
-	documentId: string,
-	version?: number
-): Promise<{ fileId: string; mimeType: string; isPublic: boolean; name: string } | null> {
-	if (!isUuid(documentId)) return null;
-	const [doc] = await db
-		.select({
-			id: documents.id,
-			title: documents.title,
-			meetingId: documents.meetingId,
-			agendaItemId: documents.agendaItemId,
-			bodyId: meetings.bodyId
-		})
-		.from(documents)
-		.innerJoin(meetings, eq(meetings.id, documents.meetingId))
-		.where(eq(documents.id, documentId));
-	if (!doc) return null;
-	const all = await listDocuments(db, doc.meetingId);
-	const view = all.find((d) => d.id === doc.id);
-	if (!view) return null;
-	if (!view.isPublic && !can(principal, 'body:read_closed', { bodyId: doc.bodyId })) return null;
-	const chosen =
-		version === undefined ? view.versions[0] : view.versions.find((v) => v.version === version);
-	if (!chosen) return null;
-	return {
-		fileId: chosen.fileId,
-		mimeType: chosen.mimeType,
-		isPublic: view.isPublic,
-		name: chosen.originalName
-	};
 }

@@ -13,13 +13,8 @@ import { agendaItems, auditEvents, documents, documentVersions, files } from '..
 import { AppError } from '../errors';
 import { filesDir } from '../files/storage';
 import { anonymous, type Principal } from '../policy';
-import {
-	DocumentRefused,
-	documentFile,
-	listDocuments,
-	publicDocuments,
-	uploadDocument
-} from './documents.service';
+import { documentFile, listDocuments, publicDocuments } from './documents.queries';
+import { DocumentRefused, uploadDocument } from './documents.service';
 
 let dataDir: string;
 // config() is read once per test file: small limits (1 MB per file, 2 MB per body) so the

@@ -3,7 +3,7 @@
  * others only for members of the body — everyone else gets 404, so a closed document does not
  * reveal that it exists. The type is the one sniffed at upload, never the uploaded one.
  */
-import { documentFile } from '$lib/server/documents/documents.service';
+import { documentFile } from '$lib/server/documents/documents.queries';
 import { contentDisposition, serveFile } from '$lib/server/files/serve';
 import type { RequestHandler } from './$types';
 

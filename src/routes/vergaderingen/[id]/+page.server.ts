@@ -1,5 +1,5 @@
 import { tr } from '$lib/i18n';
-import { publicDocuments } from '$lib/server/documents/documents.service';
+import { publicDocuments } from '$lib/server/documents/documents.queries';
 import { load as orError } from '$lib/server/http';
 import { getPublicMeeting } from '$lib/server/meetings/queries';
 import { publicMinutes } from '$lib/server/minutes/minutes.queries';

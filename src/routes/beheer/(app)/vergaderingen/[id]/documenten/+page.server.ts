@@ -1,10 +1,7 @@
 import { tr } from '$lib/i18n';
 import { contextOf, load as orError } from '$lib/server/http';
-import {
-	documentsPage,
-	isRefusalCode,
-	refusalMessage
-} from '$lib/server/documents/documents.service';
+import { documentsPage } from '$lib/server/documents/documents.queries';
+import { isRefusalCode, refusalMessage } from '$lib/server/documents/documents.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -11,9 +11,9 @@ import { error, json, redirect, type RequestEvent } from '@sveltejs/kit';
 import { localizeHref } from '$lib/i18n';
 import { contextOf, parseId } from '$lib/server/http';
 import { isAppError } from '$lib/server/errors';
+import { documentLimits } from '$lib/server/documents/documents.queries';
 import {
 	DocumentRefused,
-	documentLimits,
 	refusalMessage,
 	uploadDocument
 } from '$lib/server/documents/documents.service';
