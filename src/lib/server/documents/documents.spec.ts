@@ -9,6 +9,7 @@ import { useTestDatabase } from '../../../../tests/helpers/db';
 import { buildBody, buildMeeting, buildMemberUser } from '../../../../tests/helpers/factories';
 import { images } from '../../../../tests/helpers/images';
 import { parseConfig } from '../config';
+import { countQueries } from '../db';
 import { agendaItems, auditEvents, documents, documentVersions, files } from '../db/schema';
 import { AppError } from '../errors';
 import { filesDir } from '../files/storage';
@@ -449,6 +450,39 @@ describe('who sees a document', () => {
 		);
 		expect(await documentFile(t.db, anonymous, up.documentId)).toBeNull();
 		expect(await documentFile(t.db, s.member.principal, up.documentId)).not.toBeNull();
+	});
+});
+
+describe('listDocuments', () => {
+	it('makes the same number of queries for one document or many, with their versions', async () => {
+		const s = await setup();
+		const ctx = s.ctxOf(s.secretary.principal);
+		const first = await uploadDocument(
+			ctx,
+			s.meeting.id,
+			{ title: 'Eerste' },
+			{ name: 'a.pdf', data: pdf(500) }
+		);
+		const one = await countQueries(() => listDocuments(t.db, s.meeting.id));
+		for (let i = 0; i < 4; i++) {
+			await uploadDocument(
+				ctx,
+				s.meeting.id,
+				{ title: `Nog ${i}`, agendaItemId: i % 2 ? s.closed.id : s.open.id },
+				{ name: `b${i}.pdf`, data: pdf(600 + i) }
+			);
+			await uploadDocument(
+				ctx,
+				s.meeting.id,
+				{ documentId: first.documentId },
+				{ name: `v${i}.pdf`, data: pdf(700 + i) }
+			);
+		}
+		const many = await countQueries(() => listDocuments(t.db, s.meeting.id));
+		expect(many.result).toHaveLength(5);
+		expect(many.queries).toBe(one.queries);
+		expect(many.queries).toBeLessThanOrEqual(4);
+		expect(one.queries).toBeGreaterThan(0);
 	});
 });
 
