@@ -8,46 +8,14 @@
  */
 import http from 'node:http';
 import ExcelJS from 'exceljs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { scenario } from './support/scenario';
+import { as, brusselsDay, go, submit } from './support/browse';
 
 const TASKFORCE = 'taskforce-spitsregio-leuven';
 const pdf = (label: string) =>
 	Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% ${label}\ntrailer<<>>\n%%EOF\n`);
-
-const brusselsDay = (offsetDays: number) =>
-	new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Europe/Brussels',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).format(new Date(Date.now() + offsetDays * 86400_000));
-
-async function as(
-	browser: Browser,
-	who: 'secretary' | 'member' | 'otherMember' | null,
-	baseURL: string,
-	js: boolean
-) {
-	const context = await browser.newContext({ javaScriptEnabled: js, baseURL, locale: 'nl-BE' });
-	if (who) {
-		await context.addCookies([
-			{ name: 'sp_session', value: scenario()[who].sessionToken, url: baseURL }
-		]);
-	}
-	return context.newPage();
-}
-
-async function go(page: Page, path: string, js: boolean) {
-	await page.goto(path, { waitUntil: js ? 'networkidle' : 'load' });
-	await expectNoAxeViolations(page);
-}
-
-async function submit(page: Page, name: string, js: boolean) {
-	await page.getByRole('button', { name, exact: true }).click();
-	await page.waitForLoadState(js ? 'networkidle' : 'load');
-}
 
 /** A public meeting of the Taskforce with a public and a closed item, published. */
 async function publishedMeeting(page: Page, title: string, js: boolean) {

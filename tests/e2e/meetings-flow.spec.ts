@@ -7,47 +7,15 @@
  * decision. The public sees the public parts only: the meeting page, the body page and its iCal
  * feed. axe finds nothing on every page reached.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
 import { expectNoAxeViolations } from './support/axe';
 import { addressedTo, waitForMail } from './support/mailbox';
 import { scenario } from './support/scenario';
+import { as, brusselsDay, go, submit } from './support/browse';
 
 const TASKFORCE = 'taskforce-spitsregio-leuven';
-
-const brusselsDay = (offsetDays: number) =>
-	new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Europe/Brussels',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).format(new Date(Date.now() + offsetDays * 86400_000));
-
-async function as(
-	browser: Browser,
-	who: 'secretary' | 'member' | null,
-	baseURL: string,
-	js: boolean
-) {
-	const context = await browser.newContext({ javaScriptEnabled: js, baseURL, locale: 'nl-BE' });
-	if (who) {
-		await context.addCookies([
-			{ name: 'sp_session', value: scenario()[who].sessionToken, url: baseURL }
-		]);
-	}
-	return context.newPage();
-}
-
-async function go(page: Page, path: string, js: boolean) {
-	await page.goto(path, { waitUntil: js ? 'networkidle' : 'load' });
-	await expectNoAxeViolations(page);
-}
-
-async function submit(page: Page, name: string | RegExp, js: boolean) {
-	await page.getByRole('button', { name, exact: typeof name === 'string' }).click();
-	await page.waitForLoadState(js ? 'networkidle' : 'load');
-}
 
 /** The one VEVENT of a mail's .ics attachment, with the calendar's METHOD. */
 function icsOf(mail: ParsedMail) {

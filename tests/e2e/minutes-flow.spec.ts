@@ -7,49 +7,11 @@
  * items, never those of the closed item; the secretary corrects an item with a reason. axe finds
  * nothing on every page reached, and the minutes page fits 320 px.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, probePage } from './support/axe';
-import { scenario } from './support/scenario';
+import { as, brusselsDay, go, submit } from './support/browse';
 
 const TASKFORCE = 'taskforce-spitsregio-leuven';
-
-const brusselsDay = (offsetDays: number) =>
-	new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Europe/Brussels',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).format(new Date(Date.now() + offsetDays * 86400_000));
-
-async function as(
-	browser: Browser,
-	who: 'secretary' | 'member' | null,
-	baseURL: string,
-	js: boolean
-) {
-	const context = await browser.newContext({ javaScriptEnabled: js, baseURL, locale: 'nl-BE' });
-	if (who) {
-		await context.addCookies([
-			{ name: 'sp_session', value: scenario()[who].sessionToken, url: baseURL }
-		]);
-	}
-	return context.newPage();
-}
-
-async function go(page: Page, path: string, js: boolean) {
-	await page.goto(path, { waitUntil: js ? 'networkidle' : 'load' });
-	await expectNoAxeViolations(page);
-}
-
-async function submit(
-	page: Page,
-	name: string | RegExp,
-	js: boolean,
-	scope?: Page | ReturnType<Page['locator']>
-) {
-	await (scope ?? page).getByRole('button', { name, exact: typeof name === 'string' }).click();
-	await page.waitForLoadState(js ? 'networkidle' : 'load');
-}
 
 /** Zero horizontal scroll at 320 px (in a probe with the server-rendered page). */
 async function fits320(page: Page, js: boolean) {

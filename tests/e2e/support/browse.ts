@@ -1,0 +1,44 @@
+/**
+ * Shared steps of the flow specs: a browser context as a persona of the scenario (or anonymous),
+ * page visits that check axe, form submits that wait for the result, and Brussels dates.
+ */
+import type { Browser, Locator, Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { scenario, type PersonaKey } from './scenario';
+
+/** YYYY-MM-DD in Europe/Brussels, `offsetDays` from today. */
+export const brusselsDay = (offsetDays: number) =>
+	new Intl.DateTimeFormat('en-CA', {
+		timeZone: 'Europe/Brussels',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit'
+	}).format(new Date(Date.now() + offsetDays * 86400_000));
+
+/** A new page in its own context, logged in as `who` (null: anonymous), JavaScript on or off. */
+export async function as(browser: Browser, who: PersonaKey | null, baseURL: string, js: boolean) {
+	const context = await browser.newContext({ javaScriptEnabled: js, baseURL, locale: 'nl-BE' });
+	if (who) {
+		await context.addCookies([
+			{ name: 'sp_session', value: scenario()[who].sessionToken, url: baseURL }
+		]);
+	}
+	return context.newPage();
+}
+
+/** Open a page and check it with axe. */
+export async function go(page: Page, path: string, js: boolean) {
+	await page.goto(path, { waitUntil: js ? 'networkidle' : 'load' });
+	await expectNoAxeViolations(page);
+}
+
+/** Press a button (by exact name, or a pattern) and wait for what it loads. */
+export async function submit(
+	page: Page,
+	name: string | RegExp,
+	js: boolean,
+	scope: Page | Locator = page
+) {
+	await scope.getByRole('button', { name, exact: typeof name === 'string' }).click();
+	await page.waitForLoadState(js ? 'networkidle' : 'load');
+}
