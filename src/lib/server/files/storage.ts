@@ -63,9 +63,13 @@ export async function stageBlob(source: UploadSource, maxBytes: number): Promise
 			done(null, chunk);
 		}
 	});
+	const out = createWriteStream(tmpPath, { flags: 'wx' });
 	try {
-		await pipeline(toNodeStream(source), meter, createWriteStream(tmpPath, { flags: 'wx' }));
+		await pipeline(toNodeStream(source), meter, out);
 	} catch (e) {
+		// A stream stopped early may still be opening its file: remove it only once it is closed,
+		// or the file appears after the removal and stays behind.
+		if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
 		await fs.rm(tmpPath, { force: true });
 		throw e;
 	}
