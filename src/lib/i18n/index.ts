@@ -92,3 +92,17 @@ export function formatNumber(value: number, locale: Locale, digits?: number): st
 		minimumFractionDigits: digits ?? 0
 	}).format(value);
 }
+
+/** "12 voor, 0 tegen, 1 onthouding", or "—" when no vote was recorded. */
+export function votesText(
+	d: { votesFor: number | null; votesAgainst: number | null; votesAbstain: number | null },
+	locale: Locale
+): string {
+	return d.votesFor === null && d.votesAgainst === null && d.votesAbstain === null
+		? '—'
+		: translate(locale, 'decisions.votesLine', {
+				for: d.votesFor ?? 0,
+				against: d.votesAgainst ?? 0,
+				abstain: d.votesAbstain ?? 0
+			});
+}
