@@ -18,3 +18,7 @@ export type ServiceContext = {
 	/** Who is asking, for authorisation (`system` for start-up and the CLI). */
 	principal: Principal;
 };
+
+/** The signed-in user behind a request, or null (system, CLI, API token). */
+export const userIdOf = (ctx: ServiceContext): string | null =>
+	ctx.principal.kind === 'user' ? ctx.principal.userId : null;

@@ -15,6 +15,9 @@ export const notificationKinds = [
 	'meeting_invitations',
 	'agenda_changes',
 	'minutes',
+	'advice',
+	'reminders',
+	'digest',
 	'news'
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -31,6 +34,18 @@ export const notificationKindLabels: Record<NotificationKind, { label: string; h
 	minutes: {
 		label: 'Verslagen',
 		hint: 'Wanneer het verslag van een vergadering klaar is voor nalezing of goedgekeurd is.'
+	},
+	advice: {
+		label: 'Adviezen',
+		hint: 'Wanneer een advies uw orgaan bereikt, of de uitkomst van een advies van uw orgaan terugkomt.'
+	},
+	reminders: {
+		label: 'Herinneringen',
+		hint: 'Voor secretarissen: wanneer het verslag van een gehouden vergadering nog ontbreekt.'
+	},
+	digest: {
+		label: 'Wekelijks overzicht',
+		hint: 'Elke maandag: wat er de voorbije week gebeurde in de organen waarvan u lid bent.'
 	},
 	news: { label: 'Nieuws', hint: 'Nieuws van de organen waarvan u lid bent.' }
 };

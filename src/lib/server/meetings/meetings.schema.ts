@@ -81,7 +81,9 @@ export const standingItemInput = z.strictObject({
 	kind: z.enum(agendaItemKinds, 'Kies een soort agendapunt.'),
 	isPublic: checkbox.optional(),
 	durationMinutes: minutes,
-	presenter: optionalText(200)
+	presenter: optionalText(200),
+	/** Bind the item to a linked body: each meeting's copy then carries that body's report. */
+	reportBodyId: optionalUuid('Kies een orgaan waarover gerapporteerd wordt.')
 });
 
 export const cancelInput = z.strictObject({

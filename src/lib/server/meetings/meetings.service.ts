@@ -23,6 +23,7 @@ import {
 } from '../db/schema';
 import { AppError, invalidInput, isUuid, notFound } from '../errors';
 import { formatDateTime } from '../../i18n';
+import { freezeReports } from '../reports/report.service';
 import { authorize } from '../policy';
 import { durationProblem, meetingMinutes, plannedMinutes } from './agenda';
 import { sendMeetingNotices } from './invitations.service';
@@ -109,6 +110,8 @@ async function copyItems(tx: Tx, fromMeetingId: string, toMeetingId: string) {
 			id: newIds.get(i.id)!,
 			meetingId: toMeetingId,
 			parentId: i.parentId ? newIds.get(i.parentId)! : null,
+			// A report is generated afresh for the new meeting.
+			reportSnapshot: null,
 			isExample: false,
 			createdAt: undefined,
 			updatedAt: undefined
@@ -152,7 +155,8 @@ async function copyStandingItems(tx: Tx, bodyId: string, meetingId: string) {
 			isPublic: s.isPublic,
 			durationMinutes: s.durationMinutes,
 			presenter: s.presenter,
-			standingItemId: s.id
+			standingItemId: s.id,
+			reportBodyId: s.reportBodyId
 		}))
 	);
 	return template.length;
@@ -332,6 +336,8 @@ export async function transitionMeeting(
 			})
 			.where(eq(meetings.id, id))
 			.returning();
+		// The generated reports on the agenda are frozen as sent.
+		if (name === 'publish') await freezeReports(tx, row, now);
 		const mail =
 			name === 'publish'
 				? ('REQUEST' as const)

@@ -9,6 +9,7 @@ import type { ServiceContext } from '../context';
 import type { Tx } from '../db';
 import { bodies, standingItems } from '../db/schema';
 import { invalidInput, isUuid, notFound } from '../errors';
+import { requireLinked } from '../bodies/links';
 import { authorize } from '../policy';
 import { standingItemInput } from './meetings.schema';
 
@@ -16,6 +17,17 @@ function parseStanding(input: unknown) {
 	const parsed = standingItemInput.safeParse(input);
 	if (!parsed.success) throw invalidInput(parsed.error, 'Het vaste agendapunt is niet opgeslagen.');
 	return parsed.data;
+}
+
+/** A bound standing item reports on a body linked to its own (reports to, part of, advises). */
+async function checkReportBody(tx: Tx, bodyId: string, reportBodyId: string | undefined) {
+	if (!reportBodyId) return;
+	await requireLinked(
+		tx,
+		bodyId,
+		reportBodyId,
+		'Een vast agendapunt kan alleen rapporteren over een orgaan dat met dit orgaan verbonden is (rapporteert aan, maakt deel uit van of adviseert). Het vaste agendapunt is niet opgeslagen.'
+	);
 }
 
 /** Lock the body row: concurrent template edits of one body queue, so positions stay dense. */
@@ -51,6 +63,7 @@ export async function addStandingItem(ctx: ServiceContext, bodyId: string, input
 	const data = parseStanding(input);
 	return mutate(ctx, async (tx) => {
 		await lockBody(tx, bodyId);
+		await checkReportBody(tx, bodyId, data.reportBodyId);
 		const [{ n }] = await tx
 			.select({ n: sql<number>`coalesce(max(${standingItems.position}) + 1, 0)::int` })
 			.from(standingItems)
@@ -75,10 +88,12 @@ export async function updateStandingItem(ctx: ServiceContext, id: string, input:
 	const before = await loadStanding(ctx, id);
 	const data = parseStanding(input);
 	return mutate(ctx, async (tx) => {
+		await checkReportBody(tx, before.bodyId, data.reportBodyId);
 		const [row] = await tx
 			.update(standingItems)
 			.set({
 				...data,
+				reportBodyId: data.reportBodyId ?? null,
 				description: data.description ?? null,
 				durationMinutes: data.durationMinutes ?? null,
 				presenter: data.presenter ?? null,

@@ -9,7 +9,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { mutate } from '../audit/audit.service';
-import type { ServiceContext } from '../context';
+import { userIdOf, type ServiceContext } from '../context';
 import type { DbOrTx } from '../db';
 import {
 	agendaItems,
@@ -64,9 +64,6 @@ async function managedItem(ctx: ServiceContext, itemId: string) {
 	authorize(ctx.principal, 'body:manage', { bodyId: row.meeting.bodyId }, ctx.requestId);
 	return row;
 }
-
-const userIdOf = (ctx: ServiceContext) =>
-	ctx.principal.kind === 'user' ? ctx.principal.userId : null;
 
 type SaveKind = 'edit' | 'correction';
 

@@ -8,7 +8,7 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { mutate } from '../audit/audit.service';
 import { config } from '../config';
-import type { ServiceContext } from '../context';
+import { userIdOf, type ServiceContext } from '../context';
 import type { DbOrTx } from '../db';
 import { agendaItems, bodies, meetings, minutesComments, minutesReviews } from '../db/schema';
 import { AppError, invalidInput, isUuid, notFound } from '../errors';
@@ -24,9 +24,6 @@ import { getSiteSettings } from '../settings/settings.service';
 import { authorize } from '../policy';
 import { markdownText } from './markdown';
 import { minutesOfMeeting } from './minutes.service';
-
-const userIdOf = (ctx: ServiceContext) =>
-	ctx.principal.kind === 'user' ? ctx.principal.userId : null;
 
 /** The workspace page of a meeting's minutes. */
 export const minutesPath = (meetingId: string) => `/beheer/vergaderingen/${meetingId}/verslag`;

@@ -8,3 +8,4 @@ export * from './audit';
 export * from './accounts';
 export * from './files';
 export * from './meetings';
+export * from './cooperation';

@@ -4,6 +4,7 @@ import {
 	foreignKey,
 	index,
 	integer,
+	jsonb,
 	pgEnum,
 	pgTable,
 	primaryKey,
@@ -84,6 +85,8 @@ export const standingItems = pgTable(
 		isPublic: boolean('is_public').notNull().default(true),
 		durationMinutes: integer('duration_minutes'),
 		presenter: text('presenter'),
+		/** Bound to another body: every meeting's copy carries a generated report of that body. */
+		reportBodyId: uuid('report_body_id').references(() => bodies.id, { onDelete: 'set null' }),
 		isExample: isExample(),
 		...timestamps
 	},
@@ -111,6 +114,10 @@ export const agendaItems = pgTable(
 		standingItemId: uuid('standing_item_id').references(() => standingItems.id, {
 			onDelete: 'set null'
 		}),
+		/** A report item: the body whose activity it reports (copied from a bound standing item). */
+		reportBodyId: uuid('report_body_id').references(() => bodies.id, { onDelete: 'set null' }),
+		/** The generated report, frozen when the agenda was published (null while a draft). */
+		reportSnapshot: jsonb('report_snapshot').$type<Record<string, unknown>>(),
 		isExample: isExample(),
 		...timestamps
 	},

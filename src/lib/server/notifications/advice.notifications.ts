@@ -1,0 +1,95 @@
+/**
+ * Advice notifications: Y's members when an advice arrives; X's secretaries when Y's outcome
+ * comes back. Each goes out once per hop and user (deliver.ts).
+ */
+import { eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { config } from '../config';
+import type { ServiceContext } from '../context';
+import { adviceHops, advices, bodies } from '../db/schema';
+import { formatDate } from '../../i18n';
+import { bodyRecipients, deliverOnce } from './deliver';
+
+/** The workspace page of an advice's trail. */
+export const advicePath = (adviceId: string) => `/beheer/adviezen/${adviceId}`;
+/** A body's advice inbox in the workspace. */
+export const inboxPath = (bodySlug: string) => `/beheer/organen/${bodySlug}/adviezen`;
+
+const outcomeWords: Record<string, string> = {
+	confirmed: 'bevestigd',
+	amended: 'gewijzigd overgenomen',
+	rejected: 'niet gevolgd',
+	decided: 'beslist',
+	forwarded: 'doorgestuurd'
+};
+
+async function hopWithNames(ctx: ServiceContext, hopId: string) {
+	const from = alias(bodies, 'from_body');
+	const to = alias(bodies, 'to_body');
+	const [row] = await ctx.db
+		.select({
+			hop: adviceHops,
+			title: advices.title,
+			from: { id: from.id, slug: from.slug, name: from.name },
+			to: { id: to.id, slug: to.slug, name: to.name }
+		})
+		.from(adviceHops)
+		.innerJoin(advices, eq(advices.id, adviceHops.adviceId))
+		.innerJoin(from, eq(from.id, adviceHops.fromBodyId))
+		.innerJoin(to, eq(to.id, adviceHops.toBodyId))
+		.where(eq(adviceHops.id, hopId));
+	return row;
+}
+
+/** Members of the receiving body: an advice arrived in their inbox. */
+export async function notifyAdviceArrived(ctx: ServiceContext, hopId: string) {
+	const row = await hopWithNames(ctx, hopId);
+	if (!row) return { sent: 0, failed: 0, skipped: 0 };
+	const origin = config().origin;
+	return deliverOnce(
+		ctx.db,
+		{
+			kind: 'advice_arrived',
+			subjectKey: hopId,
+			preference: 'advice',
+			subject: `Nieuw advies van ${row.from.name.nl}: ${row.title}`,
+			blocks: [
+				{ text: `${row.from.name.nl} stuurt ${row.to.name.nl} een advies: „${row.title}”.` },
+				{ text: row.hop.text },
+				{
+					link: new URL(inboxPath(row.to.slug), origin).toString(),
+					label: `Adviezen van ${row.to.name.nl}`
+				}
+			]
+		},
+		await bodyRecipients(ctx.db, row.to.id)
+	);
+}
+
+/** Secretaries of the sending body: the outcome of their advice came back. */
+export async function notifyAdviceOutcome(ctx: ServiceContext, hopId: string) {
+	const row = await hopWithNames(ctx, hopId);
+	if (!row?.hop.outcome) return { sent: 0, failed: 0, skipped: 0 };
+	const origin = config().origin;
+	const word = outcomeWords[row.hop.outcome];
+	return deliverOnce(
+		ctx.db,
+		{
+			kind: 'advice_outcome',
+			subjectKey: hopId,
+			preference: 'advice',
+			subject: `Uitkomst van uw advies „${row.title}”: ${word}`,
+			blocks: [
+				{
+					text: `${row.to.name.nl} heeft het advies van ${row.from.name.nl} „${row.title}” ${word} op ${formatDate(row.hop.settledAt!, 'nl', 'long')}.`
+				},
+				...(row.hop.outcomeText ? [{ text: row.hop.outcomeText }] : []),
+				{
+					link: new URL(advicePath(row.hop.adviceId), origin).toString(),
+					label: 'Het spoor van het advies'
+				}
+			]
+		},
+		await bodyRecipients(ctx.db, row.from.id, { roles: ['secretary'] })
+	);
+}
