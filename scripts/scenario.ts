@@ -59,6 +59,26 @@ const personas: Persona[] = [
 		role: 'user',
 		body: { slug: 'themawerkgroep-wonen', role: 'member' },
 		totp: false
+	},
+	// Bodies working together: an advice from a working group through the Stuurgroep, and the
+	// mayors who receive the Taskforce's report.
+	{
+		key: 'wgSecretary',
+		role: 'user',
+		body: { slug: 'themawerkgroep-mobiliteit', role: 'secretary' },
+		totp: false
+	},
+	{
+		key: 'stuurgroepSecretary',
+		role: 'user',
+		body: { slug: 'stuurgroep-toekomstforum', role: 'secretary' },
+		totp: false
+	},
+	{
+		key: 'mayorsSecretary',
+		role: 'user',
+		body: { slug: 'burgemeestersoverleg-oost-brabant', role: 'secretary' },
+		totp: false
 	}
 ];
 

@@ -129,7 +129,10 @@ const platformRole: Record<PersonaKey, 'admin' | 'staff' | 'user'> = {
 	staff: 'staff',
 	secretary: 'user',
 	member: 'user',
-	otherMember: 'user'
+	otherMember: 'user',
+	wgSecretary: 'user',
+	stuurgroepSecretary: 'user',
+	mayorsSecretary: 'user'
 };
 
 /** Body-scoped routes: who may, beyond the platform permission the hook checks. */

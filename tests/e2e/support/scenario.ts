@@ -9,7 +9,16 @@ export type Persona = {
 	sessionToken: string;
 	body: string | null;
 };
-export type PersonaKey = 'admin' | 'adminB' | 'staff' | 'secretary' | 'member' | 'otherMember';
+export type PersonaKey =
+	| 'admin'
+	| 'adminB'
+	| 'staff'
+	| 'secretary'
+	| 'member'
+	| 'otherMember'
+	| 'wgSecretary'
+	| 'stuurgroepSecretary'
+	| 'mayorsSecretary';
 
 /** E2E_SCENARIO: another scenario file, for a spec run against one's own dev server. */
 export const SCENARIO_FILE = path.resolve(process.env.E2E_SCENARIO ?? '.tmp/e2e-scenario.json');
