@@ -42,17 +42,20 @@ async function heldMeeting(page: Page, title: string, daysAgo: number, js: boole
 		{ title: 'Verkeersveiligheid rond scholen', public: true },
 		{ title: 'Besloten: personeelsdossier', public: false }
 	].entries()) {
+		const row = page
+			.getByRole('listitem')
+			.filter({ hasText: `Punt ${number + 3}` })
+			.filter({ hasText: item.title });
 		await addForm.getByLabel('Titel').fill(item.title);
 		await addForm.getByLabel('Soort').selectOption({ label: 'Ter bespreking' });
 		await addForm.getByLabel('Duur in minuten (niet verplicht)').fill('20');
 		await addForm.getByLabel(/^Openbaar punt/).setChecked(item.public);
 		await submit(page, 'Punt toevoegen', js);
-		await expect(
-			page
-				.getByRole('listitem')
-				.filter({ hasText: `Punt ${number + 3}` })
-				.filter({ hasText: item.title })
-		).toBeVisible();
+		await expect(row).toBeVisible();
+		// What the item became, as the agenda says it (the public page relies on it).
+		await expect(row.locator('span', { hasText: /^(openbaar|besloten)$/ }).first()).toHaveText(
+			item.public ? 'openbaar' : 'besloten'
+		);
 	}
 	await go(page, path, js);
 	await submit(page, 'Agenda publiceren en uitnodigingen versturen', js);
@@ -120,7 +123,11 @@ test('minutes: written, a conflict merged, reviewed, approved at the next meetin
 	const closedArea = secretary.getByLabel('Verslag bij punt 4 (Markdown)');
 	await closedArea.fill('Vertrouwelijk: het personeelsdossier wordt verlengd.');
 	await submit(secretary, 'Bewaren', js, itemForm(secretary, '4'));
-	await expect(secretary.getByRole('status')).toContainText('bewaard');
+	await expect(
+		secretary
+			.locator('section', { has: secretary.getByLabel('Verslag bij punt 4 (Markdown)') })
+			.getByText(/Versie 1, bewaard op/)
+	).toBeVisible();
 
 	// The second session still has version 0 in its form: its save meets the conflict.
 	await second

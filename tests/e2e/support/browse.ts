@@ -32,13 +32,29 @@ export async function go(page: Page, path: string, js: boolean) {
 	await expectNoAxeViolations(page);
 }
 
-/** Press a button (by exact name, or a pattern) and wait for what it loads. */
+/**
+ * Press a button (by exact name, or a pattern) and wait for what it loads. With JavaScript the
+ * form posts by fetch, and the page's load state was reached long before: wait for the answer
+ * itself, or a later check could pass on what the page showed before (a status of an earlier save).
+ */
 export async function submit(
 	page: Page,
 	name: string | RegExp,
 	js: boolean,
 	scope: Page | Locator = page
 ) {
-	await scope.getByRole('button', { name, exact: typeof name === 'string' }).click();
-	await page.waitForLoadState(js ? 'networkidle' : 'load');
+	const button = scope.getByRole('button', { name, exact: typeof name === 'string' });
+	if (!js) {
+		await button.click();
+		await page.waitForLoadState('load');
+		return;
+	}
+	const answered = page
+		.waitForResponse((r) => ['fetch', 'document'].includes(r.request().resourceType()), {
+			timeout: 10_000
+		})
+		.catch(() => undefined);
+	await button.click();
+	await answered;
+	await page.waitForLoadState('networkidle');
 }
