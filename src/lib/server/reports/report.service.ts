@@ -328,15 +328,17 @@ export const reportIsEmpty = (r: ReportSnapshot) =>
 
 type MeetingRef = { id: string; bodyId: string; startsAt: Date };
 
+export type AgendaReport = { report: ReportSnapshot; frozen: boolean };
+
 /**
- * The reports on a meeting's agenda, per item id: frozen ones as stored, the others generated now
- * (a draft agenda shows the live report).
+ * The reports on a meeting's agenda, per item id, each with whether it is frozen: frozen ones as
+ * stored, the others generated now (a draft agenda shows the live report).
  */
-export async function meetingReports(
+export async function meetingReportEntries(
 	db: DbOrTx,
 	meeting: MeetingRef,
 	now = new Date()
-): Promise<Map<string, ReportSnapshot>> {
+): Promise<Map<string, AgendaReport>> {
 	const bound = await db
 		.select({
 			id: agendaItems.id,
@@ -345,18 +347,33 @@ export async function meetingReports(
 		})
 		.from(agendaItems)
 		.where(and(eq(agendaItems.meetingId, meeting.id), isNotNull(agendaItems.reportBodyId)));
-	const out = new Map<string, ReportSnapshot>();
+	const out = new Map<string, AgendaReport>();
 	if (bound.length === 0) return out;
 	const live = bound.filter((b) => !b.snapshot);
 	const period = live.length ? await reportPeriod(db, meeting, now) : null;
 	for (const b of bound) {
+		const frozen = b.snapshot as ReportSnapshot | null;
 		out.set(
 			b.id,
-			(b.snapshot as ReportSnapshot | null) ??
-				(await generateReport(db, meeting.bodyId, b.reportBodyId!, period!))
+			frozen
+				? { report: frozen, frozen: true }
+				: {
+						report: await generateReport(db, meeting.bodyId, b.reportBodyId!, period!),
+						frozen: false
+					}
 		);
 	}
 	return out;
+}
+
+/** The reports on a meeting's agenda, per item id (frozen or live, see `meetingReportEntries`). */
+export async function meetingReports(
+	db: DbOrTx,
+	meeting: MeetingRef,
+	now = new Date()
+): Promise<Map<string, ReportSnapshot>> {
+	const entries = await meetingReportEntries(db, meeting, now);
+	return new Map([...entries].map(([id, e]) => [id, e.report]));
 }
 
 /** Freeze the reports of a meeting's agenda (inside the publish transaction). */
