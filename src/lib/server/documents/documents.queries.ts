@@ -2,12 +2,15 @@
  * Read side of meeting documents: the list of a meeting with every version, what the public may
  * see, the workspace page, and the file a reader may download. A document is public when its
  * meeting is public and past the draft and, if it belongs to an item, the item is public (the
- * agenda's rule, `publicItems`); otherwise only members of the body (body:read_closed) see it.
+ * agenda's rule, `publicItems`); otherwise only members of the body (body:read_closed) see it —
+ * and the members of a body it was sent to along with an advice.
  */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import type { DbOrTx } from '../db';
 import {
+	adviceHopDocuments,
+	adviceHops,
 	agendaItems,
 	bodies,
 	documents,
@@ -187,6 +190,20 @@ export async function documentsPage(ctx: ServiceContext, meetingId: string) {
 }
 
 /**
+ * Whether the document was sent along with an advice to a body the principal is a member of
+ * (advice_hop_documents): the receiving body's members read it like their own.
+ */
+async function sentAlongTo(db: DbOrTx, principal: Principal, documentId: string) {
+	if (principal.kind !== 'user') return false;
+	const hops = await db
+		.select({ toBodyId: adviceHops.toBodyId })
+		.from(adviceHopDocuments)
+		.innerJoin(adviceHops, eq(adviceHops.id, adviceHopDocuments.hopId))
+		.where(eq(adviceHopDocuments.documentId, documentId));
+	return hops.some((h) => can(principal, 'body:read_closed', { bodyId: h.toBodyId }));
+}
+
+/**
  * The file of a document version for a reader, or null when it does not exist or the reader may
  * not see it (the route answers 404 either way, so closed documents do not reveal themselves).
  */
@@ -212,7 +229,12 @@ export async function documentFile(
 	const all = await listDocuments(db, doc.meetingId);
 	const view = all.find((d) => d.id === doc.id);
 	if (!view) return null;
-	if (!view.isPublic && !can(principal, 'body:read_closed', { bodyId: doc.bodyId })) return null;
+	if (
+		!view.isPublic &&
+		!can(principal, 'body:read_closed', { bodyId: doc.bodyId }) &&
+		!(await sentAlongTo(db, principal, doc.id))
+	)
+		return null;
 	const chosen =
 		version === undefined ? view.versions[0] : view.versions.find((v) => v.version === version);
 	if (!chosen) return null;

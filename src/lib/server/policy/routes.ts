@@ -100,6 +100,10 @@ export const routeAccess: Record<string, RouteAccess> = {
 	// Minutes: members read and comment, managers write (checked in the minutes services).
 	'/beheer/(app)/vergaderingen/[id]/verslag': { permission: 'workspace:enter' },
 	'/beheer/(app)/organen/[slug]/besluiten': { permission: 'workspace:enter' },
+	// Advice between bodies: members read, secretaries forward, place and settle (advice services).
+	'/beheer/(app)/vergaderingen/[id]/advies': { permission: 'workspace:enter' },
+	'/beheer/(app)/organen/[slug]/adviezen': { permission: 'workspace:enter' },
+	'/beheer/(app)/adviezen/[id]': { permission: 'workspace:enter' },
 	// Members' PDFs and register exports (closed parts included): body:read_closed in the services.
 	'/beheer/(app)/vergaderingen/[id]/agenda.pdf': { permission: 'workspace:enter' },
 	'/beheer/(app)/vergaderingen/[id]/verslag.pdf': { permission: 'workspace:enter' },
