@@ -93,6 +93,16 @@ const schema = z.object({
 	 * the retention job anonymises them.
 	 */
 	RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
+	/**
+	 * Days after a held meeting without minutes after which the daily reminder job mails the body's
+	 * secretaries (once per meeting and secretary).
+	 */
+	MINUTES_REMINDER_DAYS: z.coerce
+		.number({ error: 'moet een geheel aantal dagen zijn (1–365)' })
+		.int('moet een geheel aantal dagen zijn (1–365)')
+		.min(1, 'moet minstens 1 dag zijn')
+		.max(365, 'mag hoogstens 365 dagen zijn')
+		.default(14),
 	/** Largest meeting document (each version), in MB. */
 	DOCUMENT_MAX_MB: z.coerce.number().int().min(1).max(2048).default(25),
 	/** Total size of all document versions of one body, in MB. */

@@ -47,6 +47,32 @@ describe('parseConfig', () => {
 		expect(describeStartupError(error)).toBe(message);
 	});
 
+	it('reads MINUTES_REMINDER_DAYS (default 14) and refuses what is not a whole number of days', () => {
+		expect(parseConfig({}).MINUTES_REMINDER_DAYS).toBe(14);
+		expect(parseConfig({ MINUTES_REMINDER_DAYS: '7' }).MINUTES_REMINDER_DAYS).toBe(7);
+		const refusal = (value: string) => {
+			try {
+				parseConfig({ MINUTES_REMINDER_DAYS: value });
+			} catch (e) {
+				expect(e).toBeInstanceOf(ConfigError);
+				return (e as Error).message;
+			}
+			throw new Error(`MINUTES_REMINDER_DAYS=${value} was accepted`);
+		};
+		expect(refusal('twee weken')).toBe(
+			'Ongeldige instelling MINUTES_REMINDER_DAYS="twee weken": moet een geheel aantal dagen zijn (1–365)'
+		);
+		expect(refusal('1.5')).toBe(
+			'Ongeldige instelling MINUTES_REMINDER_DAYS="1.5": moet een geheel aantal dagen zijn (1–365)'
+		);
+		expect(refusal('0')).toBe(
+			'Ongeldige instelling MINUTES_REMINDER_DAYS="0": moet minstens 1 dag zijn'
+		);
+		expect(refusal('400')).toBe(
+			'Ongeldige instelling MINUTES_REMINDER_DAYS="400": mag hoogstens 365 dagen zijn'
+		);
+	});
+
 	it('treats empty values as unset', () => {
 		expect(parseConfig({ PORT: '', DATABASE_URL: '' }).PORT).toBe(3000);
 	});

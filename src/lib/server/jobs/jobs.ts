@@ -2,6 +2,8 @@
 import { pruneTokens } from '../accounts/links.service';
 import { pruneRateLimits } from '../accounts/rate-limit';
 import { pruneSessions } from '../accounts/sessions.service';
+import { previousWeek, sendWeeklyDigest } from '../notifications/digest';
+import { sendMinutesReminders } from '../notifications/minutes-reminder';
 import { applyRetention } from '../privacy/privacy.service';
 import type { Job } from './scheduler';
 
@@ -23,6 +25,24 @@ export const jobs: Job[] = [
 		async run(ctx) {
 			const done = await applyRetention(ctx);
 			return `geanonimiseerd: ${done.length}`;
+		}
+	},
+	{
+		// Secretaries of meetings held more than MINUTES_REMINDER_DAYS ago without minutes.
+		name: 'notifications.minutes_reminder',
+		schedule: { daily: { atHour: 8 } },
+		async run(ctx, { now }) {
+			const r = await sendMinutesReminders(ctx.db, now);
+			return `vergaderingen zonder verslag: ${r.meetings}, verstuurd: ${r.sent}, mislukt: ${r.failed}`;
+		}
+	},
+	{
+		// Mondays: each member's digest of the previous ISO week in their bodies.
+		name: 'notifications.weekly_digest',
+		schedule: { weekly: { weekday: 1, atHour: 7 } },
+		async run(ctx, { period, now }) {
+			const r = await sendWeeklyDigest(ctx.db, previousWeek(period), now);
+			return `week ${r.week}: leden met nieuws: ${r.withNews}, verstuurd: ${r.sent}, mislukt: ${r.failed}`;
 		}
 	}
 ];

@@ -5,7 +5,15 @@ import { useTestDatabase } from '../../../../tests/helpers/db';
 import { openDatabase } from '../db/client';
 import { jobRuns } from '../db/schema';
 import { system } from '../policy';
-import { duePeriod, recentRuns, tick, type Job } from './scheduler';
+import {
+	addDays,
+	duePeriod,
+	isoWeekKey,
+	isoWeekMonday,
+	recentRuns,
+	tick,
+	type Job
+} from './scheduler';
 
 const t = useTestDatabase();
 
@@ -30,6 +38,56 @@ describe('scheduler', () => {
 		expect(duePeriod(job, new Date('2026-11-27T01:30:00Z'))).toBeNull(); // 02:30 in Brussels
 		expect(duePeriod(job, new Date('2026-11-27T02:30:00Z'))).toBe('2026-11-27');
 		expect(duePeriod(job, new Date('2026-11-28T00:30:00Z'))).toBeNull(); // 01:30 on the next day
+	});
+
+	it('computes ISO weeks, also across the turn of the year', () => {
+		expect(
+			['2026-11-23', '2026-11-29', '2026-11-30', '2026-12-31', '2027-01-01', '2024-12-30'].map(
+				isoWeekKey
+			)
+		).toEqual(['2026-W48', '2026-W48', '2026-W49', '2026-W53', '2026-W53', '2025-W01']);
+		expect(isoWeekMonday('2026-W48')).toBe('2026-11-23');
+		expect(isoWeekMonday('2026-W53')).toBe('2026-12-28');
+		expect(isoWeekMonday('2025-W01')).toBe('2024-12-30');
+		expect(isoWeekMonday('2025-W53')).toBeNull(); // 2025 has 52 weeks
+		expect(isoWeekMonday('week 48')).toBeNull();
+		expect(addDays('2026-12-28', 7)).toBe('2027-01-04');
+	});
+
+	it('computes the weekly period: the ISO week, from its weekday and hour in Brussels', () => {
+		const job: Job = {
+			name: 'weekly',
+			schedule: { weekly: { weekday: 1, atHour: 7 } },
+			run: async () => {}
+		};
+		// Sunday 29 November 2026, 23:30 in Brussels: still week 48, due since Monday 23rd 07:00.
+		expect(duePeriod(job, new Date('2026-11-29T22:30:00Z'))).toBe('2026-W48');
+		// Monday 30 November, 06:30 in Brussels (05:30 UTC): week 49 not yet due.
+		expect(duePeriod(job, new Date('2026-11-30T05:30:00Z'))).toBeNull();
+		// Monday 30 November, 07:00 in Brussels: week 49.
+		expect(duePeriod(job, new Date('2026-11-30T06:00:00Z'))).toBe('2026-W49');
+		// Sunday 29 November 2026 at 23:30 UTC is already Monday 00:30 in Brussels: not yet due.
+		expect(duePeriod(job, new Date('2026-11-29T23:30:00Z'))).toBeNull();
+		// Later in the week (no instance ran on Monday) it is still that week's run.
+		expect(duePeriod(job, new Date('2026-12-03T12:00:00Z'))).toBe('2026-W49');
+	});
+
+	it('runs a weekly job once per ISO week and hands it the period', async () => {
+		const periods: string[] = [];
+		const job: Job = {
+			name: 'test.weekly',
+			schedule: { weekly: { weekday: 1, atHour: 7 } },
+			async run(_ctx, { period }) {
+				periods.push(period);
+			}
+		};
+		const ctx = t.ctx({ principal: system });
+		const monday = new Date('2026-11-30T06:00:00Z');
+		await Promise.all([tick(ctx, [job], monday), tick(ctx, [job], monday)]);
+		await tick(ctx, [job], new Date('2026-12-04T10:00:00Z'));
+		expect(periods).toEqual(['2026-W49']);
+		await tick(ctx, [job], new Date('2026-12-07T06:00:00Z'));
+		expect(periods).toEqual(['2026-W49', '2026-W50']);
 	});
 
 	it('runs a daily job once however often it ticks, and records failures', async () => {

@@ -12,9 +12,17 @@ import { authorize } from '../policy';
 
 export type Job = {
 	name: string;
-	/** `daily` runs once per Brussels calendar day from `atHour`; a number = every N minutes. */
-	schedule: { daily: { atHour: number } } | { everyMinutes: number };
-	run(ctx: ServiceContext): Promise<string | void>;
+	/**
+	 * `daily` runs once per Brussels calendar day from `atHour`; `weekly` once per ISO week from
+	 * `weekday` (1 = Monday … 7 = Sunday) at `atHour` (later that week if no instance ran then);
+	 * `everyMinutes` every N minutes.
+	 */
+	schedule:
+		| { daily: { atHour: number } }
+		| { weekly: { weekday: number; atHour: number } }
+		| { everyMinutes: number };
+	/** `period` is the claimed period (a Brussels date, an ISO week like 2026-W48, …). */
+	run(ctx: ServiceContext, run: { period: string; now: Date }): Promise<string | void>;
 };
 
 const instance = `${hostname()}:${process.pid}`;
@@ -32,11 +40,55 @@ function brusselsParts(now: Date) {
 	return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
 }
 
+const DAY = 86_400_000;
+
+/** The ISO 8601 week of a calendar date (YYYY-MM-DD): year, week and weekday (1 = Monday). */
+export function isoWeekOf(date: string): { year: number; week: number; weekday: number } {
+	const d = new Date(`${date}T00:00:00Z`);
+	const weekday = ((d.getUTCDay() + 6) % 7) + 1;
+	// The week belongs to the year of its Thursday.
+	const thursday = new Date(d.getTime() + (4 - weekday) * DAY);
+	const year = thursday.getUTCFullYear();
+	const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY)) + 1;
+	return { year, week, weekday };
+}
+
+/** `2026-W48` for a calendar date. */
+export function isoWeekKey(date: string): string {
+	const { year, week } = isoWeekOf(date);
+	return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The Monday (YYYY-MM-DD) of an ISO week key like `2026-W48`; null if it is not one. */
+export function isoWeekMonday(key: string): string | null {
+	const m = /^(\d{4})-W(\d{2})$/.exec(key);
+	if (!m) return null;
+	const [year, week] = [Number(m[1]), Number(m[2])];
+	// 4 January is always in week 1.
+	const jan4 = Date.UTC(year, 0, 4);
+	const jan4Weekday = ((new Date(jan4).getUTCDay() + 6) % 7) + 1;
+	const monday = new Date(jan4 + ((week - 1) * 7 - (jan4Weekday - 1)) * DAY);
+	const date = monday.toISOString().slice(0, 10);
+	return isoWeekKey(date) === key ? date : null;
+}
+
+/** Add days to a calendar date (YYYY-MM-DD). */
+export function addDays(date: string, days: number): string {
+	return new Date(new Date(`${date}T00:00:00Z`).getTime() + days * DAY).toISOString().slice(0, 10);
+}
+
 /** The period a job is due for at `now`, or null when it is not due yet today. */
 export function duePeriod(job: Job, now: Date): string | null {
 	if ('daily' in job.schedule) {
 		const { date, hour } = brusselsParts(now);
 		return hour >= job.schedule.daily.atHour ? date : null;
+	}
+	if ('weekly' in job.schedule) {
+		const { date, hour } = brusselsParts(now);
+		const { weekday, atHour } = job.schedule.weekly;
+		const today = isoWeekOf(date).weekday;
+		const due = today > weekday || (today === weekday && hour >= atHour);
+		return due ? isoWeekKey(date) : null;
 	}
 	const slot = Math.floor(now.getTime() / (job.schedule.everyMinutes * 60_000));
 	return `every-${job.schedule.everyMinutes}m-${slot}`;
@@ -56,7 +108,7 @@ export async function tick(ctx: ServiceContext, jobs: Job[], now = new Date()): 
 		if (!claimed) continue;
 		const started = Date.now();
 		try {
-			const result = await job.run(ctx);
+			const result = await job.run(ctx, { period, now });
 			await ctx.db
 				.update(jobRuns)
 				.set({ status: 'succeeded', finishedAt: new Date(), result: result ?? null })

@@ -1,0 +1,92 @@
+/**
+ * The minutes reminder: a daily job mails the secretaries of a body whose meeting was held more
+ * than MINUTES_REMINDER_DAYS ago and still has no minutes. Once per meeting and secretary
+ * (deliver.ts), governed by the "herinneringen" preference.
+ *
+ * "No minutes yet" = the meeting is `held`, or `minutes_draft` without a single item whose
+ * minutes hold any text (a secretary who opened the minutes but wrote nothing is reminded too).
+ * "Held N days ago" counts from the meeting's end.
+ */
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { config } from '../config';
+import type { DbOrTx } from '../db';
+import { bodies, itemMinutes, meetings } from '../db/schema';
+import { formatDate } from '../../i18n';
+import { meetingTitle } from '../meetings/agenda';
+import { bodyRecipients, deliverOnce, type Recipient } from './deliver';
+
+const DAY = 86_400_000;
+
+/** The minutes page of a meeting in the workspace. */
+export const minutesPath = (meetingId: string) => `/beheer/vergaderingen/${meetingId}/verslag`;
+
+/** SQL: a meeting that was held and has no minutes text yet (also used by the staff overview). */
+export const lacksMinutes = and(
+	inArray(meetings.status, ['held', 'minutes_draft']),
+	sql`not exists (select 1 from ${itemMinutes} where ${itemMinutes.meetingId} = ${meetings.id} and ${itemMinutes.body} ~ '[^[:space:]]')`
+)!;
+
+/** Meetings of active bodies that ended before `cutoff` and lack minutes. One query. */
+export async function meetingsAwaitingMinutes(db: DbOrTx, cutoff: Date) {
+	return db
+		.select({
+			id: meetings.id,
+			title: meetings.title,
+			startsAt: meetings.startsAt,
+			bodyId: bodies.id,
+			bodyName: bodies.name
+		})
+		.from(meetings)
+		.innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+		.where(and(lacksMinutes, lte(meetings.endsAt, cutoff), isNull(bodies.archivedAt)))
+		.orderBy(asc(meetings.startsAt), asc(meetings.id));
+}
+
+/**
+ * Remind the secretaries of every meeting held more than `days` days before `now` without
+ * minutes. Safe to run on several instances at once: each (meeting, secretary) is sent once.
+ */
+export async function sendMinutesReminders(
+	db: DbOrTx,
+	now = new Date(),
+	days = config().MINUTES_REMINDER_DAYS
+) {
+	const due = await meetingsAwaitingMinutes(db, new Date(now.getTime() - days * DAY));
+	const origin = config().origin;
+	const secretaries = new Map<string, Recipient[]>();
+	const total = { meetings: due.length, sent: 0, failed: 0, skipped: 0 };
+	for (const m of due) {
+		if (!secretaries.has(m.bodyId)) {
+			secretaries.set(
+				m.bodyId,
+				await bodyRecipients(db, m.bodyId, { roles: ['secretary'], on: now })
+			);
+		}
+		const recipients = secretaries.get(m.bodyId)!;
+		if (recipients.length === 0) continue;
+		const body = m.bodyName.nl;
+		const title = meetingTitle(m, body, (d) => formatDate(d, 'nl', 'long'));
+		const day = formatDate(m.startsAt, 'nl', 'long');
+		const result = await deliverOnce(
+			db,
+			{
+				kind: 'minutes_reminder',
+				subjectKey: m.id,
+				preference: 'reminders',
+				subject: `Herinnering: het verslag van „${title}” ontbreekt nog`,
+				blocks: (r) => [
+					{ text: `Beste ${r.name},` },
+					{
+						text: `De vergadering „${title}” van ${body} vond plaats op ${day}. Meer dan ${days} dagen later is er nog geen verslag. Als secretaris kunt u het verslag per agendapunt schrijven en daarna ter nalezing versturen.`
+					},
+					{ link: new URL(minutesPath(m.id), origin).toString(), label: 'Het verslag schrijven' }
+				]
+			},
+			recipients
+		);
+		total.sent += result.sent;
+		total.failed += result.failed;
+		total.skipped += result.skipped;
+	}
+	return total;
+}
