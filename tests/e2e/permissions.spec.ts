@@ -187,7 +187,8 @@ const bodyScopedActions: Record<string, Record<string, PersonaKey[]>> = {
 		update: bodyManagers,
 		delete: bodyManagers,
 		move: bodyManagers,
-		reorder: bodyManagers
+		reorder: bodyManagers,
+		share: bodyManagers
 	},
 	'/beheer/(app)/vergaderingen/[id]/aanwezigheid': { save: bodyManagers },
 	'/beheer/(app)/vergaderingen/[id]/besluiten': { create: bodyManagers, update: bodyManagers },

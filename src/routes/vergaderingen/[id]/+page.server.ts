@@ -3,6 +3,7 @@ import { publicDocuments } from '$lib/server/documents/documents.queries';
 import { load as orError } from '$lib/server/http';
 import { getPublicMeeting } from '$lib/server/meetings/queries';
 import { publicMinutes } from '$lib/server/minutes/minutes.queries';
+import { agendaReports } from '$lib/server/reports/report.views';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
@@ -17,6 +18,13 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 		minutes: await publicMinutes(
 			locals.db,
 			meeting.id,
+			page.items.map((i) => i.id)
+		),
+		// Generated reports on public items, public entries only.
+		reports: await agendaReports(
+			locals.db,
+			meeting,
+			'public',
 			page.items.map((i) => i.id)
 		),
 		crumbs: [

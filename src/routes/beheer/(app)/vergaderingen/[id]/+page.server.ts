@@ -9,6 +9,7 @@ import {
 import { replyToMeeting } from '$lib/server/meetings/participation.service';
 import { bodySlugOf, meetingOverview } from '$lib/server/meetings/workspace.queries';
 import { minutesApproval } from '$lib/server/minutes/minutes.queries';
+import { agendaReports } from '$lib/server/reports/report.views';
 import { contextOf, formAction, formValues, load as orError } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -31,6 +32,7 @@ export const load: PageServerLoad = async (event) => {
 		...view,
 		responses: replyResponses,
 		minutesApproval: await minutesApproval(event.locals.db, view.meeting),
+		reports: await agendaReports(event.locals.db, view.meeting, 'members'),
 		message: flag ? flags[flag] : null,
 		crumbs: [
 			{ label: 'Werkruimte', href: '/beheer' },

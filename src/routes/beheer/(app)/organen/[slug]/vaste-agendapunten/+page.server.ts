@@ -1,4 +1,5 @@
 import { tr } from '$lib/i18n';
+import { linkedBodies } from '$lib/server/bodies/links';
 import { agendaItemKinds } from '$lib/server/db/schema';
 import { AppError } from '$lib/server/errors';
 import {
@@ -18,6 +19,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		...view,
 		kinds: agendaItemKinds,
+		// The bodies a standing item may report on (reports to, part of, advises).
+		linked: await linkedBodies(event.locals.db, view.body.id),
 		crumbs: [
 			{ label: 'Werkruimte', href: '/beheer' },
 			{ label: name, href: `/beheer/organen/${view.body.slug}` },

@@ -8,6 +8,8 @@ import {
 	updateMeetingItem
 } from '$lib/server/meetings/editor.service';
 import { addItem } from '$lib/server/meetings/items.service';
+import { agendaReports, agendaShares } from '$lib/server/reports/report.views';
+import { setItemShare } from '$lib/server/reports/shares.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -15,6 +17,8 @@ export const load: PageServerLoad = async (event) => {
 	const body = tr(view.body.name, event.locals.locale);
 	return {
 		...view,
+		reports: await agendaReports(event.locals.db, view.meeting, 'members'),
+		shares: await agendaShares(event.locals.db, view.meeting),
 		crumbs: [
 			{ label: 'Werkruimte', href: '/beheer' },
 			{ label: body, href: `/beheer/organen/${view.body.slug}` },
@@ -60,6 +64,24 @@ export const actions: Actions = {
 			moveMeetingItem(contextOf(event), event.params.id, values.id, values.direction)
 		);
 		return Array.isArray(result) ? { done: 'De volgorde is bewaard.', moved: values.id } : result;
+	},
+	/** Share a closed item with a linked body (or stop): its members see it in their reports. */
+	share: async (event) => {
+		const values = await formValues(event.request);
+		const result = await formAction(values, () =>
+			setItemShare(contextOf(event), event.params.id, {
+				itemId: values.itemId,
+				bodyId: values.bodyId,
+				shared: values.shared === 'on'
+			})
+		);
+		if (!('item' in result)) return result;
+		const body = tr(result.body.name, event.locals.locale);
+		return {
+			done: result.shared
+				? `Agendapunt „${result.item.title}” is gedeeld met ${body}.`
+				: `Agendapunt „${result.item.title}” wordt niet meer gedeeld met ${body}.`
+		};
 	},
 	reorder: async (event) => {
 		const values = await formValues(event.request);
