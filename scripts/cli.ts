@@ -8,6 +8,7 @@ import { cliContext } from '../src/lib/server/app';
 import { describeStartupError } from '../src/lib/server/config';
 import { openConfiguredDatabase } from '../src/lib/server/db';
 import { seedExampleMeetings } from '../src/lib/server/seed/examples';
+import { seedExampleReports } from '../src/lib/server/seed/example-reports';
 import { purgeExamples, seedStructure } from '../src/lib/server/seed/seed.service';
 
 const commands = ['migrate', 'seed', 'purge-examples', 'admin:create'] as const;
@@ -22,6 +23,7 @@ async function main(command: Command) {
 		if (command === 'seed') {
 			const counts = await seedStructure(cliContext(database));
 			Object.assign(counts, await seedExampleMeetings(cliContext(database)));
+			Object.assign(counts, await seedExampleReports(cliContext(database)));
 			report('Nieuw toegevoegd', counts);
 		} else if (command === 'purge-examples') {
 			const counts = await purgeExamples(cliContext(database));

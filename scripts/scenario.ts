@@ -28,6 +28,7 @@ import {
 	seedStructure
 } from '../src/lib/server/seed/seed.service';
 import { seedExampleMeetings } from '../src/lib/server/seed/examples';
+import { seedExampleReports } from '../src/lib/server/seed/example-reports';
 
 export const SCENARIO_PASSWORD = 'voorbeeld-wachtwoord-e2e-2026';
 
@@ -94,6 +95,7 @@ async function main() {
 		if (!(await isSeeded(database.db))) {
 			await seedStructure(ctx);
 			await seedExampleMeetings(ctx);
+			await seedExampleReports(ctx);
 		}
 		const passwordHash = await hashPassword(SCENARIO_PASSWORD);
 		const result: Record<string, unknown> = {};

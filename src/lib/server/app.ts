@@ -11,6 +11,7 @@ import { hasAdmin } from './accounts/accounts.service';
 import { jobs } from './jobs/jobs';
 import { startScheduler } from './jobs/scheduler';
 import { seedExampleMeetings } from './seed/examples';
+import { seedExampleReports } from './seed/example-reports';
 import { isSeeded, seedStructure } from './seed/seed.service';
 
 type State = { database: Database; ready: boolean; stopJobs?: () => void };
@@ -27,6 +28,7 @@ export async function startApp(purpose = 'de Streekplatform-server'): Promise<Da
 			if (c.SEED_ON_START && !(await isSeeded(database.db))) {
 				const counts = await seedStructure(systemContext(database));
 				Object.assign(counts, await seedExampleMeetings(systemContext(database)));
+				Object.assign(counts, await seedExampleReports(systemContext(database)));
 				const total = Object.values(counts).reduce((a, b) => a + b, 0);
 				if (total > 0) log().info({ counts }, 'seed data loaded');
 			}
