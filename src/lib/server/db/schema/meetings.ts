@@ -61,6 +61,9 @@ export const meetings = pgTable(
 	(t) => [
 		index('meetings_body_starts_idx').on(t.bodyId, t.startsAt),
 		index('meetings_starts_idx').on(t.startsAt),
+		// Columns that reference a meeting or an item: without an index, deleting a meeting or an
+		// item makes PostgreSQL scan the whole table per row (bench/cooperation.ts).
+		index('meetings_copied_from_idx').on(t.copiedFromId),
 		foreignKey({ columns: [t.copiedFromId], foreignColumns: [t.id] }).onDelete('set null'),
 		check('meetings_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`)
 	]
@@ -123,6 +126,7 @@ export const agendaItems = pgTable(
 	},
 	(t) => [
 		index('agenda_items_meeting_idx').on(t.meetingId, t.position),
+		index('agenda_items_parent_idx').on(t.parentId),
 		// Dutch full-text search of titles (workspace search); the query repeats this expression.
 		index('agenda_items_title_fts_idx').using('gin', sql`to_tsvector('dutch', ${t.title})`),
 		foreignKey({ columns: [t.parentId], foreignColumns: [t.id] }).onDelete('cascade')
@@ -244,6 +248,8 @@ export const decisions = pgTable(
 	(t) => [
 		uniqueIndex('decisions_number_key').on(t.bodyId, t.year, t.number),
 		index('decisions_meeting_idx').on(t.meetingId),
+		index('decisions_agenda_item_idx').on(t.agendaItemId),
+		index('decisions_approves_minutes_idx').on(t.approvesMinutesOfId),
 		index('decisions_fts_idx').using(
 			'gin',
 			sql`to_tsvector('dutch', ${t.title} || ' ' || ${t.text})`
