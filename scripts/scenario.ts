@@ -27,6 +27,7 @@ import {
 	organisationId,
 	seedStructure
 } from '../src/lib/server/seed/seed.service';
+import { seedExampleAdvice } from '../src/lib/server/seed/example-advice';
 import { seedExampleMeetings } from '../src/lib/server/seed/examples';
 import { seedExampleReports } from '../src/lib/server/seed/example-reports';
 
@@ -96,6 +97,7 @@ async function main() {
 			await seedStructure(ctx);
 			await seedExampleMeetings(ctx);
 			await seedExampleReports(ctx);
+			await seedExampleAdvice(ctx);
 		}
 		const passwordHash = await hashPassword(SCENARIO_PASSWORD);
 		const result: Record<string, unknown> = {};

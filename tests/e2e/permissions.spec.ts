@@ -66,6 +66,10 @@ const samples: Record<string, string> = {
 	'/beheer/(app)/vergaderingen/[id]/documenten/opladen': `${heldMeeting}/documenten/opladen`,
 	'/beheer/(app)/vergaderingen/[id]/verslag': `${heldMeeting}/verslag`,
 	'/beheer/(app)/organen/[slug]/besluiten': '/beheer/organen/taskforce-spitsregio-leuven/besluiten',
+	'/beheer/(app)/vergaderingen/[id]/advies': `${heldMeeting}/advies`,
+	'/beheer/(app)/organen/[slug]/adviezen': '/beheer/organen/taskforce-spitsregio-leuven/adviezen',
+	// The example advice: working group → Stuurgroep → Burgemeestersoverleg Halle-Vilvoorde.
+	'/beheer/(app)/adviezen/[id]': `/beheer/adviezen/${seededId('advice', 'fietssnelwegen')}`,
 	'/beheer/(app)/vergaderingen/[id]/agenda.pdf': `${heldMeeting}/agenda.pdf`,
 	'/beheer/(app)/vergaderingen/[id]/verslag.pdf': `${heldMeeting}/verslag.pdf`,
 	'/beheer/(app)/organen/[slug]/besluiten/export.csv':
@@ -155,7 +159,11 @@ const bodyScoped: Record<string, PersonaKey[]> = {
 	'/beheer/(app)/vergaderingen/[id]/agenda.pdf': ['member', 'secretary', 'staff', 'admin'],
 	'/beheer/(app)/vergaderingen/[id]/verslag.pdf': ['member', 'secretary', 'staff', 'admin'],
 	'/beheer/(app)/organen/[slug]/besluiten/export.csv': ['member', 'secretary', 'staff', 'admin'],
-	'/beheer/(app)/organen/[slug]/besluiten/export.xlsx': ['member', 'secretary', 'staff', 'admin']
+	'/beheer/(app)/organen/[slug]/besluiten/export.xlsx': ['member', 'secretary', 'staff', 'admin'],
+	'/beheer/(app)/vergaderingen/[id]/advies': ['member', 'secretary', 'staff', 'admin'],
+	'/beheer/(app)/organen/[slug]/adviezen': ['member', 'secretary', 'staff', 'admin'],
+	// Members of any body on the trail, and staff.
+	'/beheer/(app)/adviezen/[id]': ['wgSecretary', 'stuurgroepSecretary', 'staff', 'admin']
 };
 
 /** Form actions of body-scoped routes that need more than reading the body (body:manage). */
@@ -192,6 +200,8 @@ const bodyScopedActions: Record<string, Record<string, PersonaKey[]>> = {
 	},
 	'/beheer/(app)/vergaderingen/[id]/aanwezigheid': { save: bodyManagers },
 	'/beheer/(app)/vergaderingen/[id]/besluiten': { create: bodyManagers, update: bodyManagers },
+	'/beheer/(app)/vergaderingen/[id]/advies': { forward: bodyManagers },
+	'/beheer/(app)/organen/[slug]/adviezen': { place: bodyManagers, outcome: bodyManagers },
 	// Empty posts change nothing: no item (404), and the held example has no draft to send.
 	'/beheer/(app)/vergaderingen/[id]/verslag': {
 		save: bodyManagers,

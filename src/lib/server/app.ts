@@ -10,6 +10,7 @@ import { system } from './policy';
 import { hasAdmin } from './accounts/accounts.service';
 import { jobs } from './jobs/jobs';
 import { startScheduler } from './jobs/scheduler';
+import { seedExampleAdvice } from './seed/example-advice';
 import { seedExampleMeetings } from './seed/examples';
 import { seedExampleReports } from './seed/example-reports';
 import { isSeeded, seedStructure } from './seed/seed.service';
@@ -29,6 +30,7 @@ export async function startApp(purpose = 'de Streekplatform-server'): Promise<Da
 				const counts = await seedStructure(systemContext(database));
 				Object.assign(counts, await seedExampleMeetings(systemContext(database)));
 				Object.assign(counts, await seedExampleReports(systemContext(database)));
+				Object.assign(counts, await seedExampleAdvice(systemContext(database)));
 				const total = Object.values(counts).reduce((a, b) => a + b, 0);
 				if (total > 0) log().info({ counts }, 'seed data loaded');
 			}

@@ -8,6 +8,7 @@ import { mutate } from '../audit/audit.service';
 import type { ServiceContext } from '../context';
 import type { DbOrTx, Tx } from '../db';
 import {
+	advices,
 	areas,
 	auditEvents,
 	bodies,
@@ -319,6 +320,8 @@ export async function purgeExamples(ctx: ServiceContext): Promise<Counts> {
 	return mutate(ctx, async (tx) => {
 		const counts: Counts = {};
 		const steps = [
+			// An advice takes its hops (and the documents sent along) with it (cascade).
+			['advices', advices],
 			// A meeting takes its items, replies, attendance and decisions along (cascade).
 			['meetings', meetings],
 			['standingItems', standingItems],

@@ -1,4 +1,5 @@
 import { tr } from '$lib/i18n';
+import { itemTrails } from '$lib/server/advice/trail.queries';
 import { publicDocuments } from '$lib/server/documents/documents.queries';
 import { load as orError } from '$lib/server/http';
 import { getPublicMeeting } from '$lib/server/meetings/queries';
@@ -26,6 +27,14 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 			meeting,
 			'public',
 			page.items.map((i) => i.id)
+		),
+		// Advice trails through public items (closed hops without their text).
+		trails: Object.fromEntries(
+			await itemTrails(
+				locals.db,
+				page.items.map((i) => i.id),
+				'public'
+			)
 		),
 		crumbs: [
 			{ label: tr(meeting.bodyName, locals.locale), href: `/organen/${meeting.bodySlug}` },

@@ -1,5 +1,6 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { localizeHref, tr } from '$lib/i18n';
+import { itemTrails } from '$lib/server/advice/trail.queries';
 import { replyResponses } from '$lib/server/db/schema';
 import {
 	deleteDraftMeeting,
@@ -34,6 +35,14 @@ export const load: PageServerLoad = async (event) => {
 		minutesApproval: await minutesApproval(event.locals.db, view.meeting),
 		reports: await agendaReports(event.locals.db, view.meeting, 'members'),
 		message: flag ? flags[flag] : null,
+		// Advice trails through this meeting's items, for members (every hop).
+		trails: Object.fromEntries(
+			await itemTrails(
+				event.locals.db,
+				view.items.map((i) => i.id),
+				'members'
+			)
+		),
 		crumbs: [
 			{ label: 'Werkruimte', href: '/beheer' },
 			{ label: name, href: `/beheer/organen/${view.body.slug}` },
