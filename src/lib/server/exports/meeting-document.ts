@@ -17,6 +17,7 @@ import { getMeetingWorkspace, getPublicMeeting } from '../meetings/queries';
 import { statusLabels } from '../meetings/meetings.service';
 import { minutesOfMeeting } from '../minutes/minutes.service';
 import { markdownText } from '../minutes/markdown';
+import { agendaReports, reportLines, type ReportView } from '../reports/report.views';
 
 export type DocumentKind = 'agenda' | 'minutes';
 export type Audience = 'public' | 'members';
@@ -43,6 +44,8 @@ export type DocumentItem = {
 	/** Plain text of the item's minutes (minutes documents only; '' when none were written). */
 	minutes: string | null;
 	decisions: DocumentDecision[];
+	/** The generated report of a bound item, as lines (agenda documents only). */
+	report: string[] | null;
 };
 
 export type DocumentAttendance = {
@@ -116,7 +119,8 @@ type ItemRow = {
 function documentItems(
 	items: (ItemRow & { closed: boolean })[],
 	decisionRows: DecisionRow[],
-	minutes: Map<string, { body: string }> | null
+	minutes: Map<string, { body: string }> | null,
+	reports: { views: Record<string, ReportView>; targetName: string } | null = null
 ): DocumentItem[] {
 	return items.map((i) => ({
 		number: i.number,
@@ -129,7 +133,9 @@ function documentItems(
 		description: i.description,
 		closed: i.closed,
 		minutes: minutes ? markdownText(minutes.get(i.id)?.body ?? '') : null,
-		decisions: decisionRows.filter((d) => d.agendaItemId === i.id).map(toDecision)
+		decisions: decisionRows.filter((d) => d.agendaItemId === i.id).map(toDecision),
+		report:
+			reports && reports.views[i.id] ? reportLines(reports.views[i.id], reports.targetName) : null
 	}));
 }
 
@@ -230,7 +236,18 @@ export async function publicMeetingDocument(
 		items: documentItems(
 			page.items.map((i) => ({ ...i, closed: false })),
 			page.decisions,
-			minutes
+			minutes,
+			kind === 'agenda'
+				? {
+						views: await agendaReports(
+							db,
+							row,
+							'public',
+							page.items.map((i) => i.id)
+						),
+						targetName: tr(m.bodyName, 'nl')
+					}
+				: null
 		),
 		closedItems: page.closedItems,
 		otherDecisions: page.decisions.filter((d) => !d.agendaItemId).map(toDecision),
@@ -266,7 +283,13 @@ export async function workspaceMeetingDocument(
 		items: documentItems(
 			view.items.map((i) => ({ ...i, closed: !i.effectivelyPublic })),
 			view.decisions,
-			minutes
+			minutes,
+			kind === 'agenda'
+				? {
+						views: await agendaReports(ctx.db, m, 'members'),
+						targetName: tr(view.body.name, 'nl')
+					}
+				: null
 		),
 		closedItems: 0,
 		otherDecisions: view.decisions.filter((d) => !d.agendaItemId).map(toDecision),

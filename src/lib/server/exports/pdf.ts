@@ -224,6 +224,11 @@ export function renderMeetingPdf(
 			font('Helvetica', 10);
 			text(item.description, { indent });
 		}
+		if (item.report) {
+			pdf.moveDown(0.2);
+			font('Helvetica', 10);
+			for (const line of item.report) text(line, { indent });
+		}
 		if (item.minutes !== null) {
 			pdf.moveDown(0.2);
 			if (item.minutes) {

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { agendaItems, standingItems } from '../db/schema';
+import { publicMeetingDocument } from '../exports/meeting-document';
+import { letterHead, renderMeetingPdf } from '../exports/pdf';
 import { getPublicMeeting } from '../meetings/queries';
 import { meetingReportEntries, reportFor } from '../reports/report.service';
 import { seedExampleReports } from './example-reports';
@@ -60,5 +62,29 @@ describe('example reports', () => {
 			(await getPublicMeeting(t.db, exampleMeetingId('bgo-gepland'))).meeting
 		);
 		expect(planned.get(seededId('agenda-item', 'bgo-gepland>terugkoppeling'))?.frozen).toBe(true);
+	});
+
+	it('print the public report in the public agenda PDF', async () => {
+		const doc = await publicMeetingDocument(t.db, exampleMeetingId('bgo-gehouden'), 'agenda');
+		const item = doc.items.find((i) => i.title === 'Terugkoppeling Taskforce Spitsregio Leuven')!;
+		expect(item.report?.[0]).toMatch(
+			/^Verslag van Taskforce Spitsregio Leuven: dit is de eerste vergadering/
+		);
+		const text = item.report!.join('\n');
+		expect(text).toContain('Taskforce Spitsregio Leuven — werkvergadering (voorbeeld)');
+		expect(text).toContain('Actieplan knelpuntberoepen goedgekeurd');
+		expect(text).not.toContain('Personeel van het secretariaat');
+		expect(doc.items.filter((i) => i.report)).toHaveLength(1);
+		// Printed: the PDF's text runs carry the report's lines (hex strings, windows-1252).
+		const pdf = await renderMeetingPdf(doc, await letterHead(t.db), { compress: false });
+		const runs = [...pdf.toString('latin1').matchAll(/\[([^\]]*)\]\s*TJ/g)]
+			.map((m) =>
+				[...m[1].matchAll(/<([0-9a-fA-F]*)>/g)]
+					.map((h) => Buffer.from(h[1], 'hex').toString('latin1'))
+					.join('')
+			)
+			.join('\n');
+		expect(runs).toContain('Verslag van Taskforce Spitsregio Leuven');
+		expect(runs).toContain('Actieplan knelpuntberoepen goedgekeurd');
 	});
 });
