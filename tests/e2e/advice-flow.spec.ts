@@ -1,0 +1,144 @@
+/**
+ * Advice that travels, with JavaScript on (project `js`) and off (`nojs`): the secretary of the
+ * Themawerkgroep Mobiliteit makes a held meeting with a public item and forwards it as advice to
+ * the Stuurgroep; the Stuurgroep's secretary finds it in the inbox, places it on a new meeting,
+ * holds that meeting and records the outcome; the working group's item then shows the trail with
+ * the outcome in the workspace and on the public meeting page. axe finds nothing on every page
+ * reached; the inbox and the trail fit 320 px.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { probePage } from './support/axe';
+import { as, brusselsDay, go, submit } from './support/browse';
+
+const WG = 'themawerkgroep-mobiliteit';
+const SG = 'stuurgroep-toekomstforum';
+
+/** Zero horizontal scroll at 320 px (in a probe with the server-rendered page). */
+async function fits320(page: Page, js: boolean) {
+	const { probe, close } = await probePage(page, js);
+	await probe.setViewportSize({ width: 320, height: 800 });
+	const width = await probe.evaluate(() => document.documentElement.scrollWidth);
+	await close();
+	expect(width).toBeLessThanOrEqual(320);
+}
+
+/** A new public meeting of a body in the future (draft); returns its workspace path. */
+async function newMeeting(page: Page, body: string, title: string, js: boolean) {
+	await go(page, `/beheer/organen/${body}/vergaderingen`, js);
+	await page.getByLabel('Titel (niet verplicht)').fill(title);
+	await page.getByLabel('Datum').fill(brusselsDay(14));
+	await page.getByLabel('Begin (UU:MM)').fill('14:00');
+	await page.getByLabel('Einde (UU:MM)').fill('16:30');
+	await page.getByLabel(/^Openbare vergadering/).check();
+	await submit(page, 'Vergadering aanmaken', js);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
+	return new URL(page.url()).pathname;
+}
+
+/** Publish a meeting, move it `daysAgo` into the past and mark it held. */
+async function hold(page: Page, path: string, daysAgo: number, js: boolean) {
+	await go(page, path, js);
+	await submit(page, 'Agenda publiceren en uitnodigingen versturen', js);
+	await expect(page.getByRole('status')).toContainText('gepubliceerd');
+	await go(page, `${path}/bewerken`, js);
+	await page.getByLabel('Datum').fill(brusselsDay(-daysAgo));
+	await submit(page, 'Vergadering bewaren', js);
+	await go(page, path, js);
+	await submit(page, 'Vergadering gehouden', js);
+	await expect(page.getByText('Gehouden').first()).toBeVisible();
+}
+
+test('advice: forwarded by a working group, placed and settled by the Stuurgroep, trail on the original item', async ({
+	browser,
+	baseURL
+}, info) => {
+	test.setTimeout(180_000);
+	const js = info.project.use.javaScriptEnabled !== false;
+	const stamp = `${info.project.name} ${Date.now()}`;
+	const itemTitle = `Fietsstraten rond de scholen ${stamp}`;
+	const adviceTitle = `Advies fietsstraten ${stamp}`;
+
+	// The working group: a held meeting with a public item.
+	const wg = await as(browser, 'wgSecretary', baseURL!, js);
+	const wgPath = await newMeeting(wg, WG, `Werkgroep mobiliteit ${stamp}`, js);
+	await go(wg, `${wgPath}/agenda`, js);
+	const addForm = wg.locator('form[action="?/add"]');
+	await addForm.getByLabel('Titel').fill(itemTitle);
+	await addForm.getByLabel('Soort').selectOption({ label: 'Ter beslissing' });
+	await addForm.getByLabel(/^Openbaar punt/).setChecked(true);
+	await submit(wg, 'Punt toevoegen', js);
+	await expect(wg.getByRole('listitem').filter({ hasText: itemTitle }).first()).toBeVisible();
+	await hold(wg, wgPath, 2, js);
+
+	// Forward it from the meeting's "Advies doorsturen" page.
+	await go(wg, wgPath, js);
+	await wg.getByRole('link', { name: 'Advies doorsturen' }).click();
+	await wg.waitForLoadState(js ? 'networkidle' : 'load');
+	await expect(wg.getByRole('heading', { level: 1 })).toContainText('Advies doorsturen');
+	const forwardUrl = new URL(wg.url()).pathname;
+	await go(wg, forwardUrl, js);
+	await wg.getByLabel('Agendapunt').selectOption({ label: `1. ${itemTitle}` });
+	await wg
+		.getByLabel('Orgaan dat het advies ontvangt')
+		.selectOption({ label: 'Stuurgroep Toekomstforum' });
+	await wg.getByLabel('Titel van het advies').fill(adviceTitle);
+	await wg
+		.getByLabel('Tekst van het advies')
+		.fill('De werkgroep adviseert fietsstraten rond elke school.');
+	await submit(wg, 'Advies doorsturen', js);
+	await expect(wg.getByRole('status')).toContainText('Het advies is doorgestuurd.');
+	await go(wg, forwardUrl, js);
+	await expect(
+		wg.getByRole('region', { name: `Spoor van het advies „${adviceTitle}”` })
+	).toContainText('Wacht op agendering');
+
+	// The Stuurgroep: a new meeting, the advice placed on it from the inbox.
+	const sg = await as(browser, 'stuurgroepSecretary', baseURL!, js);
+	const sgTitle = `Stuurgroep ${stamp}`;
+	const sgPath = await newMeeting(sg, SG, sgTitle, js);
+	const inbox = `/beheer/organen/${SG}/adviezen`;
+	await go(sg, inbox, js);
+	await fits320(sg, js);
+	const pending = sg.getByRole('article').filter({ hasText: adviceTitle });
+	await expect(pending).toContainText('Van Themawerkgroep Mobiliteit');
+	const choice = await pending.locator('option', { hasText: sgTitle }).getAttribute('value');
+	await pending.getByLabel('Op de agenda zetten van').selectOption(choice!);
+	await submit(sg, 'Agenderen', js, pending);
+	await expect(sg.getByRole('status')).toContainText('Het advies staat op de agenda.');
+
+	// The meeting is held, then the outcome is recorded.
+	await go(sg, sgPath, js);
+	await expect(sg.getByText(adviceTitle).first()).toBeVisible();
+	await hold(sg, sgPath, 1, js);
+	await go(sg, inbox, js);
+	const placed = sg.getByRole('article').filter({ hasText: adviceTitle });
+	await expect(placed).toContainText(sgTitle);
+	await placed.getByLabel('Bevestigd').check();
+	await placed.getByLabel('Toelichting').fill('De stuurgroep bevestigt het advies.');
+	await submit(sg, 'Uitkomst bewaren', js, placed);
+	await expect(sg.getByRole('status')).toContainText('De uitkomst is bewaard.');
+	await expect(sg.getByRole('listitem').filter({ hasText: adviceTitle }).first()).toContainText(
+		'Bevestigd'
+	);
+
+	// The working group's item shows the trail with the outcome: workspace, trail page, public page.
+	await go(wg, wgPath, js);
+	const trail = wg.getByRole('region', { name: `Spoor van het advies „${adviceTitle}”` });
+	await expect(trail).toContainText('Themawerkgroep Mobiliteit');
+	await expect(trail).toContainText('Stuurgroep Toekomstforum');
+	await expect(trail).toContainText('Uitkomst: Bevestigd');
+	await trail.getByRole('link', { name: 'Het hele spoor bekijken' }).click();
+	await wg.waitForLoadState(js ? 'networkidle' : 'load');
+	await expect(wg.getByRole('heading', { level: 1 })).toContainText(adviceTitle);
+	await go(wg, new URL(wg.url()).pathname, js);
+	await fits320(wg, js);
+
+	const anonymous = await as(browser, null, baseURL!, js);
+	const id = wgPath.split('/').pop()!;
+	await go(anonymous, `/vergaderingen/${id}`, js);
+	const publicTrail = anonymous.getByRole('region', {
+		name: `Spoor van het advies „${adviceTitle}”`
+	});
+	await expect(publicTrail).toContainText('Uitkomst: Bevestigd');
+	await expect(publicTrail).toContainText('De stuurgroep bevestigt het advies.');
+});
