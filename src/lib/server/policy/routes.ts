@@ -116,6 +116,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/beheer/(app)/vergaderingen/[id]/bewerken': { permission: 'workspace:enter' },
 	'/beheer/(app)/regio/[slug]/vernieuwen': { permission: 'structure:manage' },
 	'/beheer/(app)/organen': { permission: 'structure:manage' },
+	// Staff's cross-body overview: next meetings, open advice, meetings without minutes.
+	'/beheer/(app)/overzicht': { permission: 'structure:manage' },
 	'/beheer/(app)/organen/nieuw': { permission: 'structure:manage' },
 	'/beheer/(app)/organisaties': { permission: 'structure:manage' },
 	'/beheer/(app)/organisaties/nieuw': { permission: 'structure:manage' },

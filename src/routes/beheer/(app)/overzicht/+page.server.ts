@@ -1,0 +1,8 @@
+import { contextOf, load as orError } from '$lib/server/http';
+import { staffOverview } from '$lib/server/overview/overview.queries';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => ({
+	bodies: await orError(staffOverview(contextOf(event))),
+	crumbs: [{ label: 'Werkruimte', href: '/beheer' }, { label: 'Overzicht van de organen' }]
+});
