@@ -20,6 +20,7 @@ import {
 	people,
 	users
 } from '../db/schema';
+import { jobs } from '../jobs/jobs';
 import { previousWeek, sendWeeklyDigest, weekActivity, weekRange } from './digest';
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -219,6 +220,19 @@ describe('weekly digest', () => {
 		const again = await sendWeeklyDigest(t.db, '2026-W48', now);
 		expect(again.sent).toBe(0);
 		expect(mailsTo(anna.user.email)).toHaveLength(1);
+	});
+
+	it('runs as the Monday job and reports the week before its period', async () => {
+		const reminder = jobs.find((j) => j.name === 'notifications.minutes_reminder')!;
+		const digest = jobs.find((j) => j.name === 'notifications.weekly_digest')!;
+		expect(reminder.schedule).toEqual({ daily: { atHour: 8 } });
+		expect(digest.schedule).toEqual({ weekly: { weekday: 1, atHour: 7 } });
+		const body = await buildBody(t.db);
+		const member = await buildMemberUser(t.db, { bodyId: body.id });
+		await meetingOn(body.id, '2026-12-02T14:00:00Z', { title: 'Week 49' });
+		const result = await digest.run(t.ctx(), { period: '2026-W50', now });
+		expect(result).toMatch(/^week 2026-W49: leden met nieuws: \d+, verstuurd: \d+, mislukt: 0$/);
+		expect((await deliveries(t.db, member.user.id)).map((d) => d.subjectKey)).toEqual(['2026-W49']);
 	});
 
 	it('reads the activity of any number of bodies with the same number of queries', async () => {
