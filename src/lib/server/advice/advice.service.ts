@@ -107,6 +107,7 @@ async function itemIsPublic(db: DbOrTx, itemId: string) {
 			parentId: agendaItems.parentId,
 			isPublic: agendaItems.isPublic,
 			meetingPublic: meetings.isPublic,
+			meetingStatus: meetings.status,
 			parentPublic: sql<
 				boolean | null
 			>`(select p.is_public from agenda_items p where p.id = ${agendaItems.parentId})`
@@ -114,7 +115,13 @@ async function itemIsPublic(db: DbOrTx, itemId: string) {
 		.from(agendaItems)
 		.innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
 		.where(eq(agendaItems.id, itemId));
-	return !!item && item.meetingPublic && item.isPublic && item.parentPublic !== false;
+	return (
+		!!item &&
+		item.meetingPublic &&
+		item.meetingStatus !== 'draft' &&
+		item.isPublic &&
+		item.parentPublic !== false
+	);
 }
 
 /** The hop that an item treats (placed there), if any. */
@@ -137,6 +144,11 @@ export async function forwardAdvice(ctx: ServiceContext, meetingId: string, inpu
 		.from(agendaItems)
 		.where(and(eq(agendaItems.id, data.itemId), eq(agendaItems.meetingId, meetingId)));
 	if (!item) throw notFound('Agendapunt niet gevonden.');
+	if (!['held', 'minutes_draft', 'minutes_approved'].includes(meeting.status)) {
+		refuse(
+			'Een advies wordt doorgestuurd nadat de vergadering gehouden is: het advies volgt uit die vergadering.'
+		);
+	}
 	const treated = await hopPlacedOn(ctx.db, item.id);
 	if (treated && !treated.outcome) {
 		refuse(
