@@ -44,7 +44,7 @@ const mailsTo = (email: string) => smtp.received.filter((m) => recipient(m) === 
 async function heldMeeting(
 	bodyId: string,
 	daysAgo: number,
-	overrides: { title?: string; status?: MeetingStatus } = {}
+	overrides: { title?: string; status?: MeetingStatus; isExample?: boolean } = {}
 ) {
 	const start = new Date(now.getTime() - daysAgo * DAY);
 	return buildMeeting(t.db, {
@@ -53,6 +53,8 @@ async function heldMeeting(
 		startsAt: start,
 		endsAt: new Date(start.getTime() + 2 * 3600_000),
 		items: [{ title: 'Mobiliteit' }],
+		// Real meetings: example meetings never remind anyone.
+		isExample: false,
 		...overrides
 	});
 }
@@ -116,6 +118,8 @@ describe('minutes reminder', () => {
 		await heldMeeting(body.id, 10);
 		await heldMeeting(body.id, 40, { status: 'minutes_approved' });
 		await heldMeeting(body.id, 40, { status: 'cancelled' });
+		// Example data (the demo's held meetings) is never reminded.
+		await heldMeeting(body.id, 25, { title: 'Voorbeeld: Taskforce september', isExample: true });
 		// An archived body's meetings are not reminded.
 		const archived = await buildBody(t.db);
 		const archivedSecretary = await buildMemberUser(t.db, {

@@ -13,12 +13,10 @@ import type { DbOrTx } from '../db';
 import { bodies, itemMinutes, meetings } from '../db/schema';
 import { formatDate } from '../../i18n';
 import { meetingTitle } from '../meetings/agenda';
+import { minutesPath } from '../minutes/review.service';
 import { bodyRecipients, deliverOnce, type Recipient } from './deliver';
 
 const DAY = 86_400_000;
-
-/** The minutes page of a meeting in the workspace. */
-export const minutesPath = (meetingId: string) => `/beheer/vergaderingen/${meetingId}/verslag`;
 
 /** SQL: a meeting that was held and has no minutes text yet (also used by the staff overview). */
 export const lacksMinutes = and(
@@ -26,7 +24,10 @@ export const lacksMinutes = and(
 	sql`not exists (select 1 from ${itemMinutes} where ${itemMinutes.meetingId} = ${meetings.id} and ${itemMinutes.body} ~ '[^[:space:]]')`
 )!;
 
-/** Meetings of active bodies that ended before `cutoff` and lack minutes. One query. */
+/**
+ * Meetings of active bodies that ended before `cutoff` and lack minutes. One query. Example
+ * meetings (the demo's held meetings have no minutes) never remind anyone.
+ */
 export async function meetingsAwaitingMinutes(db: DbOrTx, cutoff: Date) {
 	return db
 		.select({
@@ -38,7 +39,14 @@ export async function meetingsAwaitingMinutes(db: DbOrTx, cutoff: Date) {
 		})
 		.from(meetings)
 		.innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-		.where(and(lacksMinutes, lte(meetings.endsAt, cutoff), isNull(bodies.archivedAt)))
+		.where(
+			and(
+				lacksMinutes,
+				lte(meetings.endsAt, cutoff),
+				eq(meetings.isExample, false),
+				isNull(bodies.archivedAt)
+			)
+		)
 		.orderBy(asc(meetings.startsAt), asc(meetings.id));
 }
 
