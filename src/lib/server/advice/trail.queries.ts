@@ -9,7 +9,7 @@
  * step, never a title, text, meeting or outcome. Members of any body on the trail (and staff) see
  * everything.
  */
-import { and, asc, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ServiceContext } from '../context';
 import type { DbOrTx } from '../db';
@@ -283,8 +283,8 @@ export async function adviceTrail(ctx: ServiceContext, adviceId: string) {
 }
 
 const heldStatuses: MeetingStatus[] = ['held', 'minutes_draft', 'minutes_approved'];
-/** How many settled advices the inbox shows. */
-const RECENT_SETTLED = 20;
+/** How many settled and sent advices the inbox shows (the most recent). */
+const RECENT = 20;
 
 /**
  * A body's advice inbox: incoming hops pending, placed (with their meeting) and recently settled,
@@ -305,9 +305,16 @@ export async function adviceInbox(ctx: ServiceContext, bodyId: string, now = new
 			sentAt: adviceHops.sentAt
 		})
 		.from(adviceHops)
-		.where(or(eq(adviceHops.toBodyId, bodyId), eq(adviceHops.fromBodyId, bodyId)))
-		.orderBy(desc(adviceHops.sentAt))
-		.limit(500);
+		.where(
+			// Every open incoming hop, and only the recent settled and sent ones: the inbox (and
+			// the trails it loads) stays the same size however long the body's history is.
+			or(
+				and(eq(adviceHops.toBodyId, bodyId), isNull(adviceHops.outcome)),
+				sql`${adviceHops.id} in (select id from advice_hops where to_body_id = ${bodyId} and outcome is not null order by settled_at desc limit ${RECENT})`,
+				sql`${adviceHops.id} in (select id from advice_hops where from_body_id = ${bodyId} order by sent_at desc limit ${RECENT})`
+			)
+		)
+		.orderBy(desc(adviceHops.sentAt));
 	const trails = await trailsOf(ctx.db, [...new Set(hops.map((h) => h.adviceId))], 'members');
 	const entry = (h: (typeof hops)[number]) => {
 		const trail = trails.get(h.adviceId)!;
@@ -317,7 +324,7 @@ export async function adviceInbox(ctx: ServiceContext, bodyId: string, now = new
 	const sent = hops.filter((h) => h.toBodyId !== bodyId).map(entry);
 	const pending = incoming.filter((e) => e.hop.status === 'pending').reverse();
 	const placed = incoming.filter((e) => e.hop.status === 'placed').reverse();
-	const settled = incoming.filter((e) => e.hop.status === 'settled').slice(0, RECENT_SETTLED);
+	const settled = incoming.filter((e) => e.hop.status === 'settled');
 
 	const openMeetings =
 		manage && pending.length
