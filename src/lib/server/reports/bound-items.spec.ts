@@ -6,12 +6,13 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { rejection } from '../../../../tests/helpers/errors';
-import { buildBody, meetingCounts } from '../../../../tests/helpers/factories';
-import { agendaItems, standingItems } from '../db/schema';
+import { buildBody, buildMeeting, meetingCounts } from '../../../../tests/helpers/factories';
+import { agendaItems, auditEvents, itemShares, standingItems } from '../db/schema';
 import { createMeeting } from '../meetings/meetings.service';
 import { addStandingItem, updateStandingItem } from '../meetings/standing-items.service';
 import { brusselsParts } from '../meetings/time';
 import { meetingReports } from './report.service';
+import { meetingShares, setItemShare } from './shares.service';
 
 const t = useTestDatabase();
 const date = brusselsParts(new Date(Date.now() + 14 * 86400_000)).date;
@@ -94,5 +95,40 @@ describe('standing items bound to a body', () => {
 		const reports = await meetingReports(t.db, meeting);
 		expect([...reports.keys()]).toEqual([items[0].id]);
 		expect(reports.get(items[0].id)?.sourceBody.id).toBe(y.id);
+	});
+
+	it('shares a closed item with a linked body only; unsharing removes it', async () => {
+		const x = await buildBody(t.db);
+		const y = await buildBody(t.db, { partOfId: x.id });
+		const stranger = await buildBody(t.db);
+		const { meeting, items } = await buildMeeting(t.db, {
+			bodyId: y.id,
+			items: [{ title: 'Besloten', isPublic: false }]
+		});
+		const count = async () => ({
+			shares: (await t.db.select().from(itemShares)).length,
+			audit: (await t.db.select().from(auditEvents)).length
+		});
+		const before = await count();
+		const e = await rejection(
+			setItemShare(t.ctx(), meeting.id, {
+				itemId: items[0].id,
+				bodyId: stranger.id,
+				shared: true
+			})
+		);
+		expect(e.message).toBe(
+			'Een punt kan alleen gedeeld worden met een orgaan dat met dit orgaan verbonden is.'
+		);
+		expect(await count()).toEqual(before);
+
+		await setItemShare(t.ctx(), meeting.id, { itemId: items[0].id, bodyId: x.id, shared: true });
+		await setItemShare(t.ctx(), meeting.id, { itemId: items[0].id, bodyId: x.id, shared: true });
+		let shares = await meetingShares(t.db, meeting);
+		expect([...(shares.byItem.get(items[0].id) ?? [])]).toEqual([x.id]);
+		expect(shares.linked.map((b) => b.id)).toContain(x.id);
+		await setItemShare(t.ctx(), meeting.id, { itemId: items[0].id, bodyId: x.id, shared: false });
+		shares = await meetingShares(t.db, meeting);
+		expect(shares.byItem.size).toBe(0);
 	});
 });
