@@ -83,14 +83,19 @@ export type ReportSnapshot = {
 
 const heldStatuses: MeetingStatus[] = ['held', 'minutes_draft', 'minutes_approved'];
 
-/** The period of a report on X's meeting: from X's previous meeting (not cancelled) to `until`. */
+/**
+ * The period of a report on X's meeting: from X's previous meeting (not cancelled) to `until`.
+ * The previous report was frozen when that meeting's agenda was published, so the period starts
+ * there (not at that meeting's start): what happened in between lands in this report, and
+ * consecutive reports leave no gap.
+ */
 export async function reportPeriod(
 	db: DbOrTx,
 	meeting: { id: string; bodyId: string; startsAt: Date },
 	until: Date
 ) {
 	const [previous] = await db
-		.select({ id: meetings.id, startsAt: meetings.startsAt })
+		.select({ id: meetings.id, startsAt: meetings.startsAt, publishedAt: meetings.publishedAt })
 		.from(meetings)
 		.where(
 			and(
@@ -103,7 +108,9 @@ export async function reportPeriod(
 		.orderBy(sql`${meetings.startsAt} desc`)
 		.limit(1);
 	const since = previous
-		? previous.startsAt
+		? previous.publishedAt && previous.publishedAt < previous.startsAt
+			? previous.publishedAt
+			: previous.startsAt
 		: new Date(meeting.startsAt.getTime() - FIRST_REPORT_DAYS * 24 * 3600_000);
 	return {
 		since,

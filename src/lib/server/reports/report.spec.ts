@@ -451,6 +451,34 @@ describe('generated report: content per history and audience', () => {
 		expect(report.meetings.map((m) => m.title)).toEqual(['Recent']);
 	});
 
+	it("starts where the previous report stopped: at the publication of X's previous agenda", async () => {
+		const x = await buildBody(t.db);
+		const y = await buildBody(t.db, { partOfId: x.id });
+		// X's previous meeting on day 50, its agenda (and report) published on day 36.
+		const previous = await buildMeeting(t.db, {
+			bodyId: x.id,
+			status: 'held',
+			startsAt: day(50),
+			endsAt: day(50.1),
+			publishedAt: day(36)
+		});
+		const { meeting } = await buildMeeting(t.db, {
+			bodyId: x.id,
+			status: 'draft',
+			startsAt: day(100),
+			endsAt: day(100.1)
+		});
+		const w = { x, y } as World;
+		// Y met between that publication and X's previous meeting: not in the previous report.
+		await yMeeting(w, 40, [{ title: 'Tussendoor' }], { title: 'Tussendoor' });
+		await yMeeting(w, 30, [{ title: 'Eerder' }], { title: 'Eerder' });
+		const period = await reportPeriod(t.db, meeting, day(99));
+		expect(period.previousMeeting?.id).toBe(previous.meeting.id);
+		expect(period.since.toISOString()).toBe(day(36).toISOString());
+		const report = await generateReport(t.db, x.id, y.id, period);
+		expect(report.meetings.map((m) => m.title)).toEqual(['Tussendoor']);
+	});
+
 	it('says nothing when Y did nothing', async () => {
 		const w = await world();
 		const report = await reportOf(w);

@@ -60,7 +60,7 @@ export function reportLines(view: ReportView, targetName: string): string[] {
 	const source = r.sourceBody.name.nl;
 	const lines = [
 		r.previousMeeting
-			? `Verslag van ${source} sinds ${formatDate(new Date(r.since), 'nl', 'long')} (de vorige vergadering van ${targetName}).`
+			? `Verslag van ${source} sinds ${formatDate(new Date(r.since), 'nl', 'long')} (de agenda van de vorige vergadering van ${targetName}).`
 			: `Verslag van ${source}: dit is de eerste vergadering van ${targetName}; het verslag beslaat de laatste ${view.firstReportDays} dagen (sinds ${formatDate(new Date(r.since), 'nl', 'long')}).`,
 		view.frozen
 			? `Vastgelegd bij publicatie op ${formatDateTime(new Date(r.until), 'nl')}.`
