@@ -7,6 +7,7 @@ import { fallbackSettings } from '../settings/settings.service';
 import {
 	effectivePreferences,
 	getMailPreferences,
+	notificationKinds,
 	updateMailPreferences,
 	wantsMail
 } from './preferences.service';
@@ -40,6 +41,9 @@ describe('mail preferences', () => {
 			meeting_invitations: true,
 			agenda_changes: true,
 			minutes: true,
+			advice: true,
+			reminders: true,
+			digest: true,
 			news: true
 		});
 		expect(wantsMail({ news: false }, 'news')).toBe(false);
@@ -55,12 +59,15 @@ describe('mail preferences', () => {
 			meeting_invitations: false,
 			agenda_changes: false,
 			minutes: true,
+			advice: false,
+			reminders: false,
+			digest: false,
 			news: true
 		});
 		await updateMailPreferences(ctx, user.id, { kinds: 'agenda_changes' });
 		await updateMailPreferences(ctx, user.id, {});
 		const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
-		expect(Object.values(row.mailPreferences)).toEqual([false, false, false, false]);
+		expect(Object.values(row.mailPreferences)).toEqual(notificationKinds.map(() => false));
 		const trail = await t.db
 			.select()
 			.from(auditEvents)
