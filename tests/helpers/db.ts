@@ -65,6 +65,18 @@ export function useTestDatabase(options: { seeded?: boolean } = {}) {
 		get db() {
 			return this.database.db;
 		},
+		/**
+		 * A second instance on the same database: its own pool on PostgreSQL; under PGlite (one
+		 * connection) the same database, so concurrent calls still interleave.
+		 */
+		async secondInstance(): Promise<{ db: Database['db']; close: () => Promise<void> }> {
+			const url = this.database.url;
+			if (inject('dbKind') === 'postgres' && url) {
+				const second = await openDatabase({ kind: 'postgres', url, poolSize: 3 });
+				return { db: second.db, close: () => second.close() };
+			}
+			return { db: this.database.db, close: async () => {} };
+		},
 		/** A service context acting as the CLI. */
 		ctx(overrides: Partial<ServiceContext> = {}): ServiceContext {
 			return {

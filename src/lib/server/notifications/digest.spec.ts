@@ -5,12 +5,11 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { ParsedMail } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { buildBody, buildMeeting, buildMemberUser } from '../../../../tests/helpers/factories';
 import { startSmtp } from '../../../../tests/helpers/smtp';
 import { countQueries, type DbOrTx } from '../db';
-import { openDatabase } from '../db/client';
 import {
 	adviceHops,
 	advices,
@@ -51,14 +50,6 @@ async function deliveries(db: DbOrTx, userId: string) {
 				eq(notificationDeliveries.kind, 'weekly_digest')
 			)
 		);
-}
-
-async function secondInstance() {
-	if (inject('dbKind') === 'postgres') {
-		const second = await openDatabase({ kind: 'postgres', url: t.database.url!, poolSize: 3 });
-		return { db: second.db, close: () => second.close() };
-	}
-	return { db: t.db, close: async () => {} };
 }
 
 async function meetingOn(bodyId: string, iso: string, values: Record<string, unknown> = {}) {
@@ -158,7 +149,7 @@ describe('weekly digest', () => {
 			status: 'agenda_published'
 		});
 
-		const second = await secondInstance();
+		const second = await t.secondInstance();
 		try {
 			await Promise.all([
 				sendWeeklyDigest(t.db, '2026-W48', now),

@@ -6,12 +6,11 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { ParsedMail } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { buildBody, buildMeeting, buildMemberUser } from '../../../../tests/helpers/factories';
 import { startSmtp } from '../../../../tests/helpers/smtp';
 import type { DbOrTx } from '../db';
-import { openDatabase } from '../db/client';
 import {
 	bodies,
 	itemMinutes,
@@ -72,14 +71,6 @@ async function deliveries(db: DbOrTx, userId: string) {
 }
 
 /** A second app instance: another pool on PostgreSQL; under PGlite the same database again. */
-async function secondInstance() {
-	if (inject('dbKind') === 'postgres') {
-		const second = await openDatabase({ kind: 'postgres', url: t.database.url!, poolSize: 3 });
-		return { db: second.db, close: () => second.close() };
-	}
-	return { db: t.db, close: async () => {} };
-}
-
 describe('minutes reminder', () => {
 	it('mails each secretary once per meeting held N days ago without minutes, even with two instances', async () => {
 		const body = await buildBody(t.db, { name: { nl: 'Taskforce Herinnering' } });
@@ -129,7 +120,7 @@ describe('minutes reminder', () => {
 		await heldMeeting(archived.id, 30);
 		await t.db.update(bodies).set({ archivedAt: new Date() }).where(eq(bodies.id, archived.id));
 
-		const second = await secondInstance();
+		const second = await t.secondInstance();
 		try {
 			await Promise.all([
 				sendMinutesReminders(t.db, now, 14),
