@@ -218,6 +218,9 @@ describe('the decisions register', () => {
 		expect(page1.items[0].reference).toBe('2026/028');
 		expect(page1.items.every((d) => d.bodySlug === body.slug)).toBe(true);
 		const page2 = await list({ pagina: '2' });
+		// The last page tells the total without a count; beyond the last page, the count does.
+		expect(page2).toMatchObject({ total: 30, page: 2, pages: 2 });
+		expect(await list({ pagina: '3' })).toMatchObject({ total: 30, items: [] });
 		expect(page2.items.map((d) => d.reference)).toEqual([
 			'2026/003',
 			'2026/002',
