@@ -7,20 +7,11 @@
  * reached; the inbox and the trail fit 320 px.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { probePage } from './support/axe';
-import { as, brusselsDay, go, submit } from './support/browse';
+import { fits320 } from './support/axe';
+import { addAgendaItem, as, brusselsDay, go, submit } from './support/browse';
 
 const WG = 'themawerkgroep-mobiliteit';
 const SG = 'stuurgroep-toekomstforum';
-
-/** Zero horizontal scroll at 320 px (in a probe with the server-rendered page). */
-async function fits320(page: Page, js: boolean) {
-	const { probe, close } = await probePage(page, js);
-	await probe.setViewportSize({ width: 320, height: 800 });
-	const width = await probe.evaluate(() => document.documentElement.scrollWidth);
-	await close();
-	expect(width).toBeLessThanOrEqual(320);
-}
 
 /** A new public meeting of a body in the future (draft); returns its workspace path. */
 async function newMeeting(page: Page, body: string, title: string, js: boolean) {
@@ -62,12 +53,7 @@ test('advice: forwarded by a working group, placed and settled by the Stuurgroep
 	const wg = await as(browser, 'wgSecretary', baseURL!, js);
 	const wgPath = await newMeeting(wg, WG, `Werkgroep mobiliteit ${stamp}`, js);
 	await go(wg, `${wgPath}/agenda`, js);
-	const addForm = wg.locator('form[action="?/add"]');
-	await addForm.getByLabel('Titel').fill(itemTitle);
-	await addForm.getByLabel('Soort').selectOption({ label: 'Ter beslissing' });
-	await addForm.getByLabel(/^Openbaar punt/).setChecked(true);
-	await submit(wg, 'Punt toevoegen', js);
-	await expect(wg.getByRole('listitem').filter({ hasText: itemTitle }).first()).toBeVisible();
+	await addAgendaItem(wg, { title: itemTitle, kind: 'Ter beslissing', public: true }, js);
 	await hold(wg, wgPath, 2, js);
 
 	// Forward it from the meeting's "Advies doorsturen" page.

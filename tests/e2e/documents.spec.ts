@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { scenario } from './support/scenario';
-import { as, brusselsDay, go, submit } from './support/browse';
+import { addAgendaItem, as, brusselsDay, go, submit } from './support/browse';
 
 const TASKFORCE = 'taskforce-spitsregio-leuven';
 const pdf = (label: string) =>
@@ -29,16 +29,11 @@ async function publishedMeeting(page: Page, title: string, js: boolean) {
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
 	const meetingPath = new URL(page.url()).pathname;
 	await go(page, `${meetingPath}/agenda`, js);
-	const addForm = page.locator('form[action="?/add"]');
 	for (const item of [
 		{ title: 'Nota fietsroutes', public: true },
 		{ title: 'Besloten: personeelsdossier', public: false }
 	]) {
-		await addForm.getByLabel('Titel').fill(item.title);
-		await addForm.getByLabel('Duur in minuten (niet verplicht)').fill('15');
-		await addForm.getByLabel(/^Openbaar punt/).setChecked(item.public);
-		await submit(page, 'Punt toevoegen', js);
-		await expect(page.getByText(item.title).first()).toBeVisible();
+		await addAgendaItem(page, { ...item, minutes: 15 }, js);
 	}
 	await go(page, meetingPath, js);
 	await submit(page, 'Agenda publiceren en uitnodigingen versturen', js);

@@ -4,7 +4,7 @@
  * result), one <h1>, 320 px reflow.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, probePage } from './support/axe';
+import { expectNoAxeViolations, fits320 } from './support/axe';
 import { scenario, type PersonaKey } from './support/scenario';
 
 const columns =
@@ -21,11 +21,7 @@ async function checkPage(page: Page, javaScriptEnabled: boolean) {
 	await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
 	await expectNoAxeViolations(page);
 	if (!javaScriptEnabled) return; // the probe reloads by GET, which would lose the posted state
-	const { probe, close } = await probePage(page, javaScriptEnabled);
-	await probe.setViewportSize({ width: 320, height: 800 });
-	const width = await probe.evaluate(() => document.documentElement.scrollWidth);
-	await close();
-	expect(width).toBeLessThanOrEqual(320);
+	await fits320(page, javaScriptEnabled);
 }
 
 async function upload(page: Page, name: string, content: string) {

@@ -10,7 +10,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { seededId } from '../../src/lib/server/seed/ids';
-import { expectNoAxeViolations, probePage } from './support/axe';
+import { expectNoAxeViolations, fits320 } from './support/axe';
 import { scenario } from './support/scenario';
 
 const TASKFORCE = 'taskforce-spitsregio-leuven';
@@ -35,11 +35,7 @@ const plus = (time: string, minutes: number) => {
 async function checkPage(page: Page, javaScriptEnabled: boolean) {
 	await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
 	await expectNoAxeViolations(page);
-	const { probe, close } = await probePage(page, javaScriptEnabled);
-	await probe.setViewportSize({ width: 320, height: 800 });
-	const width = await probe.evaluate(() => document.documentElement.scrollWidth);
-	await close();
-	expect(width, `no horizontal scroll at 320 px on ${page.url()}`).toBeLessThanOrEqual(320);
+	await fits320(page, javaScriptEnabled);
 }
 
 const open = (page: Page, path: string, javaScriptEnabled: boolean) =>

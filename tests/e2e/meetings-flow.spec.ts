@@ -13,7 +13,7 @@ import type { ParsedMail } from 'mailparser';
 import { expectNoAxeViolations } from './support/axe';
 import { addressedTo, waitForMail } from './support/mailbox';
 import { scenario } from './support/scenario';
-import { as, brusselsDay, go, submit } from './support/browse';
+import { addAgendaItem, as, brusselsDay, go, submit } from './support/browse';
 
 const TASKFORCE = 'taskforce-spitsregio-leuven';
 
@@ -58,17 +58,11 @@ test('a meeting from template to decision, and what the public sees', async ({
 
 	// A public decision item and a closed one.
 	await go(secretary, `${meetingPath}/agenda`, js);
-	const addForm = secretary.locator('form[action="?/add"]');
 	for (const item of [
 		{ title: 'Mobiliteitsnota van de Taskforce', public: true },
 		{ title: 'Besloten: detachering van het secretariaat', public: false }
 	]) {
-		await addForm.getByLabel('Titel').fill(item.title);
-		await addForm.getByLabel('Soort').selectOption({ label: 'Ter beslissing' });
-		await addForm.getByLabel('Duur in minuten (niet verplicht)').fill('20');
-		await addForm.getByLabel(/^Openbaar punt/).setChecked(item.public);
-		await submit(secretary, 'Punt toevoegen', js);
-		await expect(secretary.getByText(item.title).first()).toBeVisible();
+		await addAgendaItem(secretary, { ...item, kind: 'Ter beslissing', minutes: 20 }, js);
 	}
 	await expectNoAxeViolations(secretary);
 

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, probePage } from './support/axe';
+import { expectNoAxeViolations, fits320 } from './support/axe';
 import { scenario } from './support/scenario';
 
 const TASKFORCE = 'taskforce-spitsregio-leuven';
@@ -54,11 +54,7 @@ function dayFromNow(days: number): string {
 async function checkPage(page: Page, javaScriptEnabled: boolean) {
 	await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
 	await expectNoAxeViolations(page);
-	const { probe, close } = await probePage(page, javaScriptEnabled);
-	await probe.setViewportSize({ width: 320, height: 800 });
-	const width = await probe.evaluate(() => document.documentElement.scrollWidth);
-	await close();
-	expect(width, `no horizontal scroll at 320 px on ${page.url()}`).toBeLessThanOrEqual(320);
+	await fits320(page, javaScriptEnabled);
 }
 
 /** Open a page; with JavaScript, wait for hydration so nothing typed is reset. */

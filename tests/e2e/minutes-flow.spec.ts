@@ -8,19 +8,10 @@
  * nothing on every page reached, and the minutes page fits 320 px.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, probePage } from './support/axe';
-import { as, brusselsDay, go, submit } from './support/browse';
+import { expectNoAxeViolations, fits320 } from './support/axe';
+import { addAgendaItem, as, brusselsDay, go, submit } from './support/browse';
 
 const TASKFORCE = 'taskforce-spitsregio-leuven';
-
-/** Zero horizontal scroll at 320 px (in a probe with the server-rendered page). */
-async function fits320(page: Page, js: boolean) {
-	const { probe, close } = await probePage(page, js);
-	await probe.setViewportSize({ width: 320, height: 800 });
-	const width = await probe.evaluate(() => document.documentElement.scrollWidth);
-	await close();
-	expect(width).toBeLessThanOrEqual(320);
-}
 
 /**
  * A public meeting of the Taskforce held `daysAgo` days ago, with a public and a closed item (the
@@ -37,22 +28,16 @@ async function heldMeeting(page: Page, title: string, daysAgo: number, js: boole
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
 	const path = new URL(page.url()).pathname;
 	await go(page, `${path}/agenda`, js);
-	const addForm = page.locator('form[action="?/add"]');
 	for (const [number, item] of [
 		{ title: 'Verkeersveiligheid rond scholen', public: true },
 		{ title: 'Besloten: personeelsdossier', public: false }
 	].entries()) {
+		await addAgendaItem(page, { ...item, kind: 'Ter bespreking', minutes: 20 }, js);
+		// What the item became, as the agenda says it (the public page relies on it).
 		const row = page
 			.getByRole('listitem')
 			.filter({ hasText: `Punt ${number + 3}` })
 			.filter({ hasText: item.title });
-		await addForm.getByLabel('Titel').fill(item.title);
-		await addForm.getByLabel('Soort').selectOption({ label: 'Ter bespreking' });
-		await addForm.getByLabel('Duur in minuten (niet verplicht)').fill('20');
-		await addForm.getByLabel(/^Openbaar punt/).setChecked(item.public);
-		await submit(page, 'Punt toevoegen', js);
-		await expect(row).toBeVisible();
-		// What the item became, as the agenda says it (the public page relies on it).
 		await expect(row.locator('span', { hasText: /^(openbaar|besloten)$/ }).first()).toHaveText(
 			item.public ? 'openbaar' : 'besloten'
 		);

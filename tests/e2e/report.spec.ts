@@ -7,20 +7,11 @@
  * page reached. Titles are unique per project, so js and nojs run side by side on one server.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { probePage } from './support/axe';
-import { as, brusselsDay, go, submit } from './support/browse';
+import { fits320 } from './support/axe';
+import { addAgendaItem, as, brusselsDay, go, submit } from './support/browse';
 
 const TASKFORCE = 'taskforce-spitsregio-leuven';
 const MAYORS = 'burgemeestersoverleg-oost-brabant';
-
-/** No horizontal scroll at 320 px (with JavaScript off: the server-rendered HTML). */
-async function fits320(page: Page, js: boolean) {
-	const { probe, close } = await probePage(page, js);
-	await probe.setViewportSize({ width: 320, height: 800 });
-	const width = await probe.evaluate(() => document.documentElement.scrollWidth);
-	await close();
-	expect(width).toBeLessThanOrEqual(320);
-}
 
 /** The new meeting form of a body's meetings page, filled and sent; returns the meeting path. */
 async function createMeeting(page: Page, slug: string, title: string, day: number, js: boolean) {
@@ -67,16 +58,11 @@ test("the Taskforce's report on the mayors' next agenda, and on the public page"
 	const secretary = await as(browser, 'secretary', baseURL!, js);
 	const tfPath = await createMeeting(secretary, TASKFORCE, taskforceMeeting, 10, js);
 	await go(secretary, `${tfPath}/agenda`, js);
-	const addItem = secretary.locator('form[action="?/add"]');
 	for (const item of [
 		{ title: publicItem, public: true },
 		{ title: closedItem, public: false }
 	]) {
-		await addItem.getByLabel('Titel').fill(item.title);
-		await addItem.getByLabel('Soort').selectOption({ label: 'Ter beslissing' });
-		await addItem.getByLabel(/^Openbaar punt/).setChecked(item.public);
-		await submit(secretary, 'Punt toevoegen', js);
-		await expect(secretary.getByText(item.title).first()).toBeVisible();
+		await addAgendaItem(secretary, { ...item, kind: 'Ter beslissing' }, js);
 	}
 	// Sharing: only closed items offer it; the public item does not.
 	// An item's row by its own title (every row's edit form lists the others as parents).

@@ -43,3 +43,12 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 		await close();
 	}
 }
+
+/** No horizontal scroll at 320 px (measured in a probe with the page's server-rendered state). */
+export async function fits320(page: Page, javaScriptEnabled: boolean) {
+	const { probe, close } = await probePage(page, javaScriptEnabled);
+	await probe.setViewportSize({ width: 320, height: 800 });
+	const width = await probe.evaluate(() => document.documentElement.scrollWidth);
+	await close();
+	expect(width, `no horizontal scroll at 320 px on ${page.url()}`).toBeLessThanOrEqual(320);
+}

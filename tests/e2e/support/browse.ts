@@ -2,7 +2,7 @@
  * Shared steps of the flow specs: a browser context as a persona of the scenario (or anonymous),
  * page visits that check axe, form submits that wait for the result, and Brussels dates.
  */
-import type { Browser, Locator, Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { scenario, type PersonaKey } from './scenario';
 
@@ -57,4 +57,25 @@ export async function submit(
 	await button.click();
 	await answered;
 	await page.waitForLoadState('networkidle');
+}
+
+/**
+ * Add an item with the agenda page's add form, and wait for the page's confirmation: with
+ * JavaScript it is the last step of the submit (after the form's reset and the reload), so only
+ * then is the form ready for the next item (filled earlier, a reset could undo a choice).
+ */
+export async function addAgendaItem(
+	page: Page,
+	item: { title: string; public: boolean; kind?: string; minutes?: number },
+	js: boolean
+) {
+	const form = page.locator('form[action="?/add"]');
+	await form.getByLabel('Titel').fill(item.title);
+	if (item.kind) await form.getByLabel('Soort').selectOption({ label: item.kind });
+	if (item.minutes) {
+		await form.getByLabel('Duur in minuten (niet verplicht)').fill(String(item.minutes));
+	}
+	await form.getByLabel(/^Openbaar punt/).setChecked(item.public);
+	await submit(page, 'Punt toevoegen', js);
+	await expect(page.getByRole('status')).toContainText(`„${item.title}” is toegevoegd`);
 }
