@@ -28,7 +28,7 @@ import {
 	type AdviceOutcome
 } from '../db/schema';
 import { AppError, invalidInput, isUuid, notFound } from '../errors';
-import { formatDate } from '../../i18n';
+import { formatDate, translate } from '../../i18n';
 import {
 	agendaEditable,
 	loadMeeting,
@@ -39,13 +39,10 @@ import {
 import { authorize } from '../policy';
 import { notifyAdviceArrived, notifyAdviceOutcome } from '../notifications/advice.notifications';
 
-export const outcomeLabels: Record<AdviceOutcome, string> = {
-	confirmed: 'Bevestigd',
-	amended: 'Gewijzigd overgenomen',
-	rejected: 'Niet gevolgd',
-	decided: 'Beslist',
-	forwarded: 'Doorgestuurd'
-};
+/** How each outcome reads (the catalogue's Dutch; pages in English use the same keys). */
+export const outcomeLabels = Object.fromEntries(
+	adviceOutcomes.map((o) => [o, translate('nl', `adviceOutcome.${o}`)])
+) as Record<AdviceOutcome, string>;
 
 /** Outcomes that need a text: what was amended, why not followed, what was decided. */
 const outcomeNeedsText: AdviceOutcome[] = ['amended', 'rejected', 'decided'];

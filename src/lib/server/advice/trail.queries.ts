@@ -27,7 +27,7 @@ import {
 	type Translatable
 } from '../db/schema';
 import { AppError, isUuid, notFound } from '../errors';
-import { formatDate } from '../../i18n';
+import { formatDate, translate } from '../../i18n';
 import { linkedBodies } from '../bodies/links';
 import { decisionReference } from '../meetings/decisions.service';
 import { meetingTitle } from '../meetings/agenda';
@@ -40,11 +40,9 @@ import { outcomeLabels } from './advice.service';
 export type TrailAudience = 'public' | 'members';
 export type HopStatus = 'pending' | 'placed' | 'settled';
 
-export const hopStatusLabels: Record<HopStatus, string> = {
-	pending: 'Wacht op agendering',
-	placed: 'Geagendeerd',
-	settled: 'Afgehandeld'
-};
+export const hopStatusLabels = Object.fromEntries(
+	(['pending', 'placed', 'settled'] as const).map((h) => [h, translate('nl', `hopStatus.${h}`)])
+) as Record<HopStatus, string>;
 
 type BodyRef = { id: string; slug: string; name: Translatable };
 

@@ -7,21 +7,13 @@ import { alias } from 'drizzle-orm/pg-core';
 import { config } from '../config';
 import type { ServiceContext } from '../context';
 import { adviceHops, advices, bodies } from '../db/schema';
-import { formatDate } from '../../i18n';
+import { formatDate, translate } from '../../i18n';
 import { bodyRecipients, deliverOnce } from './deliver';
 
 /** The workspace page of an advice's trail. */
 export const advicePath = (adviceId: string) => `/beheer/adviezen/${adviceId}`;
 /** A body's advice inbox in the workspace. */
 export const inboxPath = (bodySlug: string) => `/beheer/organen/${bodySlug}/adviezen`;
-
-const outcomeWords: Record<string, string> = {
-	confirmed: 'bevestigd',
-	amended: 'gewijzigd overgenomen',
-	rejected: 'niet gevolgd',
-	decided: 'beslist',
-	forwarded: 'doorgestuurd'
-};
 
 async function hopWithNames(ctx: ServiceContext, hopId: string) {
 	const from = alias(bodies, 'from_body');
@@ -71,7 +63,7 @@ export async function notifyAdviceOutcome(ctx: ServiceContext, hopId: string) {
 	const row = await hopWithNames(ctx, hopId);
 	if (!row?.hop.outcome) return { sent: 0, failed: 0, skipped: 0 };
 	const origin = config().origin;
-	const word = outcomeWords[row.hop.outcome];
+	const word = translate('nl', `adviceOutcome.${row.hop.outcome}`).toLowerCase();
 	return deliverOnce(
 		ctx.db,
 		{
