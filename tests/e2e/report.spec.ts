@@ -152,5 +152,15 @@ test("the Taskforce's report on the mayors' next agenda, and on the public page"
 	await expect(anonymous.getByText(closedItem)).toHaveCount(0);
 	await expect(anonymous.getByText('gedeeld (besloten)')).toHaveCount(0);
 	await fits320(anonymous, js);
+	// In English under /en: the same report, in English.
+	await go(anonymous, `/en/vergaderingen/${bgoId}`, js);
+	const english = anonymous
+		.locator('ol.agenda > li')
+		.filter({ hasText: standing })
+		.locator('section.report');
+	await expect(english).toContainText('Report of Taskforce');
+	await expect(english).toContainText('fixed when the agenda was published on');
+	await expect(english.getByRole('link', { name: taskforceMeeting })).toBeVisible();
+	await expect(anonymous.getByText(closedItem)).toHaveCount(0);
 	await anonymous.context().close();
 });

@@ -77,5 +77,7 @@ export async function addAgendaItem(
 	}
 	await form.getByLabel(/^Openbaar punt/).setChecked(item.public);
 	await submit(page, 'Punt toevoegen', js);
-	await expect(page.getByRole('status')).toContainText(`„${item.title}” is toegevoegd`);
+	await expect(
+		page.getByRole('status').filter({ hasText: `„${item.title}” is toegevoegd` })
+	).toBeVisible();
 }
