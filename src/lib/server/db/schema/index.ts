@@ -9,3 +9,4 @@ export * from './accounts';
 export * from './files';
 export * from './meetings';
 export * from './cooperation';
+export * from './monitor';
