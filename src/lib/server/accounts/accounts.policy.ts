@@ -11,6 +11,7 @@ export const platformGrants: Record<PlatformRole, readonly Permission[]> = {
 		'audit:read',
 		'tokens:manage',
 		'structure:manage',
+		'monitor:manage',
 		...bodyPermissions
 	],
 	user: ['workspace:enter']

@@ -14,7 +14,9 @@ export const platformPermissions = [
 	'tokens:manage',
 	'jobs:read',
 	'settings:manage',
-	'structure:manage'
+	'structure:manage',
+	/** Run the regional monitor: indicator catalogue, imports, boundaries, Streekfoto profiles. */
+	'monitor:manage'
 ] as const;
 
 /** Permissions that hold within one body (scope: bodyId). */

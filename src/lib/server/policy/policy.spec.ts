@@ -93,6 +93,9 @@ describe('body roles', () => {
 		const user: Principal = { ...staff, role: 'user' };
 		expect(can(staff, 'body:read_closed', { bodyId: 'any' })).toBe(true);
 		expect(can(staff, 'settings:manage')).toBe(false);
+		expect(can(staff, 'monitor:manage')).toBe(true);
+		expect(can({ ...staff, role: 'admin' }, 'monitor:manage')).toBe(true);
+		expect(can(user, 'monitor:manage')).toBe(false);
 		expect(can(user, 'workspace:enter')).toBe(true);
 		expect(can(user, 'users:read')).toBe(false);
 		expect(
