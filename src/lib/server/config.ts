@@ -105,6 +105,8 @@ const schema = z.object({
 		.default(14),
 	/** Largest meeting document (each version), in MB. */
 	DOCUMENT_MAX_MB: z.coerce.number().int().min(1).max(2048).default(25),
+	/** Largest observations file (CSV, XLSX, JSON) the monitor's import accepts, in MB. */
+	MONITOR_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(500),
 	/** Total size of all document versions of one body, in MB. */
 	BODY_DOCUMENT_QUOTA_MB: z.coerce.number().int().min(1).max(1_000_000).default(500),
 	/** Seconds to let open requests finish on SIGTERM before forcing exit. */

@@ -10,3 +10,4 @@ export * from './files';
 export * from './meetings';
 export * from './cooperation';
 export * from './monitor';
+export * from './monitor-import';

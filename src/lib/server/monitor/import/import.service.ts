@@ -1,0 +1,720 @@
+/**
+ * Importing observations: a file (CSV, XLSX, Provincies in Cijfers JSON) or an API push is read
+ * as a stream, each row validated, and the rows staged in `monitor_import_rows` in chunks (one
+ * multi-row statement per chunk, yielding between chunks). The checks that need the indicator or
+ * the whole file (unknown indicator, bounds, duplicate keys) then run as a few set-based
+ * statements over the staging rows. Committing is ONE short transaction: an upsert on the natural
+ * key from staging (unchanged values are not written), the import's counts and its audit row;
+ * the aggregates of the touched indicators are recomputed right after. All or nothing: an import
+ * with any error cannot be committed.
+ */
+import { and, asc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { formatDate } from '../../../i18n';
+import { mutate } from '../../audit/audit.service';
+import { config } from '../../config';
+import type { ServiceContext } from '../../context';
+import { userIdOf } from '../../context';
+import { rows, type DbOrTx } from '../../db';
+import {
+	areas,
+	indicators,
+	monitorImportRows,
+	monitorImports,
+	type ObservationOrigin,
+	type ObservationStatus
+} from '../../db/schema';
+import { AppError } from '../../errors';
+import { authorize, hasScope } from '../../policy';
+import { recomputeAggregates } from '../aggregate.service';
+import { parsePeriod, periodLabel, type Period } from '../periods';
+import {
+	detectDecimal,
+	detectLayout,
+	parseNumber,
+	parseStatus,
+	type DecimalMark,
+	type TableLayout
+} from './layout';
+import {
+	type ByteSource,
+	limitBytes,
+	openFile,
+	refuse,
+	type FileFacts,
+	type OpenedFile,
+	type SourceRecord
+} from './read';
+
+/** Rows per staging statement (one JSON parameter each, whatever the driver). */
+export const CHUNK_ROWS = 5000;
+/** Data rows read before the decimal mark is decided. */
+const SAMPLE_ROWS = 200;
+/** Errors shown on the preview page (all of them are in the CSV download). */
+export const PREVIEW_ERRORS = 200;
+
+export const importMessages = {
+	tooLarge: (mb: number) =>
+		`Het bestand is groter dan ${mb} MB. Splits het of vraag de beheerder om MONITOR_IMPORT_MAX_MB te verhogen.`,
+	unknownIndicator: (code: string) =>
+		`Onbekende indicator "${code}": kies een indicator uit de catalogus.`,
+	noIndicator: 'Kies de indicator: het bestand heeft geen kolom met een indicatorcode.',
+	notFound: 'Deze import bestaat niet (meer).',
+	committed: 'Deze import is al uitgevoerd.',
+	hasErrors: (n: number) =>
+		`Er ${n === 1 ? 'is 1 fout' : `zijn ${n} fouten`} gevonden: verbeter het bestand en laad het opnieuw op. Er is niets geïmporteerd.`,
+	nothing: 'Het bestand bevat geen enkele waarde om te importeren.',
+	malformedNis: (raw: string) => `Ongeldige NIS-code "${raw}": een NIS-code heeft vijf cijfers.`,
+	noNis: 'Geen NIS-code op deze regel.',
+	badPeriod: (raw: string) =>
+		`Ongeldige periode "${raw}": gebruik een jaar (2024), kwartaal (2024-Q1), maand (2024-03) of datum (2024-03-15), tussen 1800 en 2100.`,
+	notNumber: (raw: string) => `"${raw}" is geen getal.`,
+	badStatus: (raw: string) =>
+		`Onbekende status "${raw}": gebruik definitief, voorlopig, geschat, ontbrekend of vertrouwelijk.`,
+	noCode: 'Geen indicatorcode op deze regel.',
+	ceased: (name: string, nis: string, validTo: string, period: string) =>
+		`${name} (${nis}) bestaat niet meer sinds ${formatDate(nextDay(validTo), 'nl')}: er kan geen waarde voor ${periodLabel(period)} zijn. Gebruik de code van de fusiegemeente.`,
+	formula: (cells: string[]) =>
+		`Formule in cel ${cells.join(', ')}: vervang formules door hun waarden.`
+};
+
+const nextDay = (iso: string) => {
+	const d = new Date(`${iso}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + 1);
+	return d.toISOString().slice(0, 10);
+};
+
+/** Imports are for monitor managers, and for API tokens with the `observations:write` scope. */
+function authorizeImport(ctx: ServiceContext) {
+	if (ctx.principal.kind === 'token') {
+		if (hasScope(ctx.principal, 'observations:write')) return;
+		throw new AppError(
+			'forbidden',
+			'Deze sleutel mag geen metingen schrijven (observations:write).'
+		);
+	}
+	authorize(ctx.principal, 'monitor:manage', undefined, ctx.requestId);
+}
+
+/** What was understood of the file, shown before committing and kept with the import. */
+export type ImportSummary = {
+	format: string;
+	delimiter?: string;
+	decimal?: DecimalMark;
+	bom?: boolean;
+	lineEnding?: string;
+	sheet?: string;
+	layout?: 'long' | 'wide';
+	headerLine?: number;
+	nisColumn?: string;
+	indicatorColumn?: string;
+	periodColumn?: string;
+	valueColumn?: string;
+	statusColumn?: string;
+	periodColumns?: string[];
+	/** The indicator chosen from the catalogue (when the file has no indicator column). */
+	indicatorCode?: string;
+	/** Data lines read (after the header). */
+	lines: number;
+	/** Observations staged without errors. */
+	valid: number;
+	/** Empty value cells: no observation. */
+	empty: number;
+	/** Lines for valid NIS codes the platform does not know. */
+	skipped: number;
+	skippedCodes: string[];
+	recomputed: number;
+	errors: number;
+	/** Staged observations whose indicator is not chosen yet. */
+	unresolved: number;
+};
+
+type AreaInfo = {
+	id: string;
+	name: string;
+	validFrom: string | null;
+	validTo: string | null;
+};
+
+type Staged = {
+	seq: number;
+	line: number;
+	ic: string | null;
+	nis: string | null;
+	aid: string | null;
+	p: string | null;
+	ps: string | null;
+	v: number | null;
+	st: ObservationStatus | null;
+	o: ObservationOrigin | null;
+	e: string | null;
+};
+
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function insertChunk(db: DbOrTx, importId: string, chunk: Staged[]) {
+	if (!chunk.length) return;
+	await db.execute(sql`
+		insert into monitor_import_rows
+			(import_id, seq, line, indicator_code, nis_code, area_id, period, period_start, value, status, origin, error)
+		select ${importId}::uuid, x.seq, x.line, x.ic, x.nis, x.aid, x.p, x.ps, x.v,
+			x.st::observation_status, x.o::observation_origin, x.e
+		from json_to_recordset(${JSON.stringify(chunk)}::json) as x(
+			seq int, line int, ic text, nis text, aid uuid, p text, ps date, v double precision,
+			st text, o text, e text)`);
+}
+
+async function loadAreas(db: DbOrTx): Promise<Map<string, AreaInfo>> {
+	const list = await db
+		.select({
+			id: areas.id,
+			nis: areas.nisCode,
+			name: areas.name,
+			validFrom: areas.validFrom,
+			validTo: areas.validTo
+		})
+		.from(areas)
+		.where(isNotNull(areas.nisCode));
+	return new Map(
+		list.map((a) => [
+			a.nis!,
+			{ id: a.id, name: a.name.nl, validFrom: a.validFrom, validTo: a.validTo }
+		])
+	);
+}
+
+async function indicatorByCode(db: DbOrTx, code: string) {
+	const [row] = await db
+		.select({ id: indicators.id, code: indicators.code })
+		.from(indicators)
+		.where(eq(indicators.code, code));
+	return row;
+}
+
+export type StageInput = {
+	fileName: string;
+	source: ByteSource;
+	/** The indicator from the catalogue, for a file without an indicator column. */
+	indicatorCode?: string;
+	/** Bytes accepted; default MONITOR_IMPORT_MAX_MB. */
+	maxBytes?: number;
+	/** Called as bytes arrive (progress). */
+	onBytes?: (total: number) => void;
+};
+
+/** Stage a file: read, validate and stage its rows; returns the import's id and summary. */
+export async function stageImport(ctx: ServiceContext, input: StageInput) {
+	authorizeImport(ctx);
+	const maxMb = config().MONITOR_IMPORT_MAX_MB;
+	const maxBytes = input.maxBytes ?? maxMb * 1024 * 1024;
+	return stage(ctx, input.fileName, input.indicatorCode, async () =>
+		openFile(
+			limitBytes(
+				input.source,
+				maxBytes,
+				importMessages.tooLarge(Math.round(maxBytes / 1024 / 1024) || 1),
+				input.onBytes
+			)
+		)
+	);
+}
+
+export type PushInput = {
+	indicator: string;
+	observations: { area: string; period: string; value: number | string | null; status?: string }[];
+};
+
+/** Stage an API push `{ indicator, observations: [{ area, period, value, status? }] }`. */
+export async function stagePush(ctx: ServiceContext, input: PushInput) {
+	authorizeImport(ctx);
+	const list = input.observations;
+	async function* records(): AsyncGenerator<SourceRecord> {
+		yield { line: 0, cells: ['nis', 'periode', 'waarde', 'status'] };
+		for (let i = 0; i < list.length; i++) {
+			const o = list[i] ?? {};
+			const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+			yield { line: i + 1, cells: [cell(o.area), cell(o.period), cell(o.value), cell(o.status)] };
+		}
+	}
+	const facts: FileFacts = { format: 'api' as FileFacts['format'], typedNumbers: true };
+	return stage(ctx, 'api', input.indicator, async () => ({ facts, records: records() }), '.');
+}
+
+async function stage(
+	ctx: ServiceContext,
+	fileName: string,
+	indicatorCode: string | undefined,
+	open: () => Promise<OpenedFile>,
+	forcedDecimal?: DecimalMark
+) {
+	const code = indicatorCode?.trim() || undefined;
+	const chosen = code ? await indicatorByCode(ctx.db, code) : undefined;
+	if (code && !chosen) {
+		throw new AppError('invalid_input', importMessages.unknownIndicator(code), {
+			indicator: [importMessages.unknownIndicator(code)]
+		});
+	}
+	// Staging rows of imports left unfinished for a day are dropped.
+	await ctx.db.execute(sql`
+		delete from monitor_import_rows where import_id in (
+			select id from monitor_imports where status <> 'committed'
+			and created_at < now() - interval '1 day')`);
+	const areaMap = await loadAreas(ctx.db);
+	const [created] = await ctx.db
+		.insert(monitorImports)
+		.values({
+			fileName: fileName.slice(0, 255),
+			format: 'onbekend',
+			createdByUserId: userIdOf(ctx)
+		})
+		.returning({ id: monitorImports.id });
+	const importId = created.id;
+	try {
+		const summary = await readAndStage(ctx.db, importId, await open(), areaMap, forcedDecimal);
+		summary.indicatorCode = chosen?.code;
+		return await finish(ctx.db, importId, summary, chosen?.id);
+	} catch (e) {
+		// A refused file leaves nothing behind (the staging rows go with the import).
+		await ctx.db.delete(monitorImports).where(eq(monitorImports.id, importId));
+		throw e;
+	}
+}
+
+async function readAndStage(
+	db: DbOrTx,
+	importId: string,
+	file: OpenedFile,
+	areaMap: Map<string, AreaInfo>,
+	forcedDecimal?: DecimalMark
+): Promise<ImportSummary> {
+	const { facts } = file;
+	const iterator = file.records[Symbol.asyncIterator]();
+	// The header is among the first lines; the decimal mark is decided on a sample of values.
+	const head: SourceRecord[] = [];
+	let layout: TableLayout | undefined;
+	while (!layout) {
+		const next = await iterator.next();
+		if (next.done) break;
+		head.push(next.value);
+		const found = detectLayout(head);
+		if (!('error' in found)) layout = found;
+		else if (head.length >= 20) throw refuse(found.error);
+	}
+	if (!layout) {
+		const found = detectLayout(head);
+		throw refuse('error' in found ? found.error : importMessages.nothing);
+	}
+	const sample: SourceRecord[] = head.filter((r) => r.line > layout!.headerLine);
+	while (sample.length < SAMPLE_ROWS) {
+		const next = await iterator.next();
+		if (next.done) break;
+		sample.push(next.value);
+	}
+	const valueCells = (r: SourceRecord) =>
+		layout!.kind === 'long'
+			? [r.cells[layout!.valueColumn!] ?? '']
+			: layout!.periodColumns.map((c) => r.cells[c.column] ?? '');
+	const decimal = forcedDecimal ?? detectDecimal(sample.flatMap(valueCells), facts.delimiter);
+
+	const summary: ImportSummary = {
+		format: facts.format === 'csv' ? `statbel-csv-${layout.kind}` : facts.format,
+		delimiter: facts.delimiter,
+		decimal,
+		bom: facts.bom,
+		lineEnding: facts.lineEnding,
+		sheet: facts.sheet,
+		layout: layout.kind,
+		headerLine: layout.headerLine,
+		nisColumn: layout.headers[layout.nisColumn],
+		indicatorColumn: col(layout, layout.indicatorColumn),
+		periodColumn: col(layout, layout.periodColumn),
+		valueColumn: col(layout, layout.valueColumn),
+		statusColumn: col(layout, layout.statusColumn),
+		periodColumns: layout.periodColumns.map((c) => layout!.headers[c.column]),
+		lines: 0,
+		valid: 0,
+		empty: 0,
+		skipped: 0,
+		skippedCodes: [],
+		recomputed: 0,
+		errors: 0,
+		unresolved: 0
+	};
+	const skippedCodes = new Set<string>();
+	let chunk: Staged[] = [];
+	let seq = 0;
+	const push = async (row: Omit<Staged, 'seq'>) => {
+		chunk.push({ ...row, seq: ++seq });
+		if (chunk.length >= CHUNK_ROWS) {
+			await insertChunk(db, importId, chunk);
+			chunk = [];
+			await yieldToOthers();
+		}
+	};
+	const fail = (line: number, e: string, nis: string | null = null) =>
+		push({ line, ic: null, nis, aid: null, p: null, ps: null, v: null, st: null, o: null, e });
+
+	const handle = async (r: SourceRecord) => {
+		const L = layout!;
+		if (r.cells.every((c) => c.trim() === '')) return;
+		summary.lines++;
+		if (r.formulas) return fail(r.line, importMessages.formula(r.formulas));
+		const rawNis = (r.cells[L.nisColumn] ?? '').trim();
+		const values = valueCells(r);
+		if (!rawNis) {
+			if (values.every((v) => v.trim() === '')) return;
+			return fail(r.line, importMessages.noNis);
+		}
+		const nis = facts.typedNumbers && /^\d{4}$/.test(rawNis) ? `0${rawNis}` : rawNis;
+		if (!/^\d{5}$/.test(nis)) return fail(r.line, importMessages.malformedNis(rawNis));
+		const area = areaMap.get(nis);
+		if (!area) {
+			summary.skipped++;
+			if (skippedCodes.size < 50) skippedCodes.add(nis);
+			return;
+		}
+		const ic =
+			L.indicatorColumn === undefined ? null : (r.cells[L.indicatorColumn] ?? '').trim() || '';
+		const rawStatus = L.statusColumn === undefined ? '' : (r.cells[L.statusColumn] ?? '');
+		const cells: { period: Period | string; raw: string }[] =
+			L.kind === 'long'
+				? [{ period: (r.cells[L.periodColumn!] ?? '').trim(), raw: values[0] }]
+				: L.periodColumns.map((c, i) => ({ period: c.period, raw: values[i] }));
+		for (const cell of cells) {
+			const raw = cell.raw.trim();
+			const status = parseStatus(rawStatus);
+			const withoutValue = status === 'missing' || status === 'confidential';
+			if (raw === '' && !withoutValue) {
+				summary.empty++;
+				continue;
+			}
+			if (ic === '') {
+				await fail(r.line, importMessages.noCode, nis);
+				continue;
+			}
+			if (!status) {
+				await fail(r.line, importMessages.badStatus(rawStatus.trim()), nis);
+				continue;
+			}
+			const period = typeof cell.period === 'string' ? parsePeriod(cell.period) : cell.period;
+			if (!period) {
+				await fail(r.line, importMessages.badPeriod(String(cell.period)), nis);
+				continue;
+			}
+			const value = raw === '' ? null : parseNumber(raw, decimal);
+			if (value !== null && !Number.isFinite(value)) {
+				await fail(r.line, importMessages.notNumber(raw), nis);
+				continue;
+			}
+			if (area.validTo && period.start > area.validTo) {
+				await fail(r.line, importMessages.ceased(area.name, nis, area.validTo, period.period), nis);
+				continue;
+			}
+			const origin: ObservationOrigin =
+				area.validFrom && period.start < area.validFrom ? 'recomputed' : 'supplied';
+			await push({
+				line: r.line,
+				ic,
+				nis,
+				aid: area.id,
+				p: period.period,
+				ps: period.start,
+				v: value,
+				st: status,
+				o: origin,
+				e: null
+			});
+		}
+	};
+
+	for (const r of sample) await handle(r);
+	for (;;) {
+		const next = await iterator.next();
+		if (next.done) break;
+		await handle(next.value);
+	}
+	await insertChunk(db, importId, chunk);
+	summary.skippedCodes = [...skippedCodes];
+	return summary;
+}
+
+const col = (layout: TableLayout, i: number | undefined) =>
+	i === undefined ? undefined : layout.headers[i];
+
+/** The set-based checks over the staged rows; resets and redoes them for another indicator. */
+async function runChecks(db: DbOrTx, importId: string, chosenIndicatorId: string | undefined) {
+	await db.execute(sql`
+		update monitor_import_rows set check_error = null, indicator_id = null
+		where import_id = ${importId} and (check_error is not null or indicator_id is not null)`);
+	await db.execute(sql`
+		update monitor_import_rows r set indicator_id = i.id from indicators i
+		where r.import_id = ${importId} and r.error is null and i.code = r.indicator_code`);
+	if (chosenIndicatorId) {
+		await db.execute(sql`
+			update monitor_import_rows set indicator_id = ${chosenIndicatorId}
+			where import_id = ${importId} and error is null and indicator_code is null`);
+	}
+	await db.execute(sql`
+		update monitor_import_rows
+		set check_error = format('Onbekende indicator "%s": voeg ze eerst toe aan de catalogus.', indicator_code)
+		where import_id = ${importId} and error is null and indicator_id is null and indicator_code is not null`);
+	await db.execute(sql`
+		update monitor_import_rows r set check_error = case
+			when r.value < i.min_value then format('De waarde %s ligt onder het minimum (%s) van indicator "%s".',
+				replace(r.value::text, '.', ','), replace(i.min_value::text, '.', ','), i.code)
+			else format('De waarde %s ligt boven het maximum (%s) van indicator "%s".',
+				replace(r.value::text, '.', ','), replace(i.max_value::text, '.', ','), i.code) end
+		from indicators i
+		where r.import_id = ${importId} and r.error is null and i.id = r.indicator_id
+			and (r.value < i.min_value or r.value > i.max_value)`);
+	await db.execute(sql`
+		update monitor_import_rows r
+		set check_error = format('Dubbele waarde: NIS-code %s, periode %s%s staat ook op regel %s.',
+			r.nis_code, r.period, coalesce(', indicator ' || r.indicator_code, ''), d.first)
+		from (
+			select seq, first_value(line) over w as first, row_number() over w as n
+			from monitor_import_rows
+			where import_id = ${importId} and error is null and check_error is null
+			window w as (partition by coalesce(indicator_id::text, indicator_code, ''), area_id, period
+				order by line, seq)
+		) d
+		where r.import_id = ${importId} and r.seq = d.seq and d.n > 1`);
+}
+
+type Counts = { valid: number; errors: number; unresolved: number; recomputed: number };
+
+async function countStaged(db: DbOrTx, importId: string): Promise<Counts> {
+	const [c] = await rows<Counts>(
+		db,
+		sql`select
+			count(*) filter (where error is null and check_error is null)::int as valid,
+			count(*) filter (where error is not null or check_error is not null)::int as errors,
+			count(*) filter (where error is null and check_error is null and indicator_id is null)::int as unresolved,
+			count(*) filter (where error is null and check_error is null and origin = 'recomputed')::int as recomputed
+		from monitor_import_rows where import_id = ${importId}`
+	);
+	return c;
+}
+
+async function finish(
+	db: DbOrTx,
+	importId: string,
+	summary: ImportSummary,
+	chosenIndicatorId: string | undefined
+) {
+	await runChecks(db, importId, chosenIndicatorId);
+	Object.assign(summary, await countStaged(db, importId));
+	await db
+		.update(monitorImports)
+		.set({
+			format: summary.format,
+			status: summary.errors ? 'failed' : 'staged',
+			rows: summary.valid,
+			skipped: summary.skipped,
+			summary
+		})
+		.where(eq(monitorImports.id, importId));
+	return { importId, summary };
+}
+
+/** Choose (another) indicator for a staged file without an indicator column: checks again. */
+export async function chooseIndicator(ctx: ServiceContext, importId: string, code: string) {
+	authorizeImport(ctx);
+	const imp = await loadImport(ctx.db, importId);
+	if (imp.status === 'committed') throw new AppError('conflict', importMessages.committed);
+	const indicator = code ? await indicatorByCode(ctx.db, code.trim()) : undefined;
+	if (!indicator) {
+		const message = code ? importMessages.unknownIndicator(code) : importMessages.noIndicator;
+		throw new AppError('invalid_input', message, { indicator: [message] });
+	}
+	const summary = { ...(imp.summary as ImportSummary), indicatorCode: indicator.code };
+	return finish(ctx.db, importId, summary, indicator.id);
+}
+
+async function loadImport(db: DbOrTx, importId: string) {
+	const [imp] = await db.select().from(monitorImports).where(eq(monitorImports.id, importId));
+	if (!imp) throw new AppError('not_found', importMessages.notFound);
+	return imp;
+}
+
+/** The import, what was understood, its first rows as they will be stored, and its errors. */
+export async function importPreview(ctx: ServiceContext, importId: string, locale = ctx.locale) {
+	authorizeImport(ctx);
+	const imp = await loadImport(ctx.db, importId);
+	const first = await ctx.db
+		.select({
+			line: monitorImportRows.line,
+			nisCode: monitorImportRows.nisCode,
+			areaName: areas.name,
+			indicatorCode: sql<
+				string | null
+			>`coalesce(${indicators.code}, ${monitorImportRows.indicatorCode})`,
+			period: monitorImportRows.period,
+			value: monitorImportRows.value,
+			status: monitorImportRows.status,
+			origin: monitorImportRows.origin
+		})
+		.from(monitorImportRows)
+		.leftJoin(areas, eq(areas.id, monitorImportRows.areaId))
+		.leftJoin(indicators, eq(indicators.id, monitorImportRows.indicatorId))
+		.where(
+			and(
+				eq(monitorImportRows.importId, importId),
+				isNull(monitorImportRows.error),
+				isNull(monitorImportRows.checkError)
+			)
+		)
+		.orderBy(asc(monitorImportRows.seq))
+		.limit(10);
+	const errors = await importErrors(ctx.db, importId, PREVIEW_ERRORS);
+	return {
+		import: imp,
+		summary: imp.summary as ImportSummary,
+		firstRows: first.map((r) => ({
+			...r,
+			areaName: r.areaName?.[locale] ?? r.areaName?.nl ?? '',
+			periodLabel: r.period ? periodLabel(r.period, locale) : ''
+		})),
+		errors
+	};
+}
+
+/** The errors of an import by line (all of them without a limit). */
+export async function importErrors(db: DbOrTx, importId: string, limit?: number) {
+	const q = db
+		.select({
+			line: monitorImportRows.line,
+			message: sql<string>`coalesce(${monitorImportRows.error}, ${monitorImportRows.checkError})`
+		})
+		.from(monitorImportRows)
+		.where(
+			and(
+				eq(monitorImportRows.importId, importId),
+				or(isNotNull(monitorImportRows.error), isNotNull(monitorImportRows.checkError))
+			)
+		)
+		.orderBy(asc(monitorImportRows.line), asc(monitorImportRows.seq));
+	return limit ? q.limit(limit) : q;
+}
+
+/** Every error as CSV (UTF-8 with BOM, `;`): regel;fout. */
+export async function importErrorsCsv(ctx: ServiceContext, importId: string): Promise<string> {
+	authorizeImport(ctx);
+	await loadImport(ctx.db, importId);
+	const list = await importErrors(ctx.db, importId);
+	const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+	return '\uFEFFregel;fout\r\n' + list.map((e) => `${e.line};${quote(e.message)}\r\n`).join('');
+}
+
+export type CommitResult = {
+	importId: string;
+	inserted: number;
+	updated: number;
+	unchanged: number;
+	skipped: number;
+	commitMs: number;
+};
+
+/**
+ * Commit a staged import in one short transaction (upsert from staging on the natural key;
+ * only changed values are written), then recompute the touched indicators' aggregates.
+ */
+export async function commitImport(ctx: ServiceContext, importId: string): Promise<CommitResult> {
+	authorizeImport(ctx);
+	const imp = await loadImport(ctx.db, importId);
+	if (imp.status === 'committed') throw new AppError('conflict', importMessages.committed);
+	const summary = imp.summary as ImportSummary;
+	if (imp.status === 'failed' || summary.errors) {
+		throw new AppError('invalid_input', importMessages.hasErrors(summary.errors));
+	}
+	if (summary.unresolved) {
+		throw new AppError('invalid_input', importMessages.noIndicator, {
+			indicator: [importMessages.noIndicator]
+		});
+	}
+	if (!summary.valid) throw new AppError('invalid_input', importMessages.nothing);
+	const started = performance.now();
+	const result = await mutate(ctx, async (tx) => {
+		const [locked] = await rows<{ status: string }>(
+			tx,
+			sql`select status from monitor_imports where id = ${importId} for update`
+		);
+		if (locked?.status !== 'staged') throw new AppError('conflict', importMessages.committed);
+		const [counts] = await rows<{ inserted: number; updated: number }>(
+			tx,
+			sql`with up as (
+				insert into observations
+					(indicator_id, area_id, period, period_start, value, status, origin, import_id, is_example, updated_at)
+				select indicator_id, area_id, period, period_start, value, status, origin, import_id, false, now()
+				from monitor_import_rows where import_id = ${importId}
+				on conflict (indicator_id, area_id, period) do update set
+					period_start = excluded.period_start, value = excluded.value, status = excluded.status,
+					origin = excluded.origin, import_id = excluded.import_id, is_example = false,
+					updated_at = now()
+				where (observations.value, observations.status, observations.origin, observations.is_example)
+					is distinct from (excluded.value, excluded.status, excluded.origin, false)
+				returning (xmax = 0) as inserted
+			) select count(*) filter (where inserted)::int as inserted,
+				count(*) filter (where not inserted)::int as updated from up`
+		);
+		const [ids] = await rows<{ ids: string[] | null }>(
+			tx,
+			sql`select array_agg(distinct indicator_id)::text[] as ids from monitor_import_rows where import_id = ${importId}`
+		);
+		await tx.delete(monitorImportRows).where(eq(monitorImportRows.importId, importId));
+		const unchanged = summary.valid - counts.inserted - counts.updated;
+		const commitMs = Math.round(performance.now() - started);
+		await tx
+			.update(monitorImports)
+			.set({
+				status: 'committed',
+				inserted: counts.inserted,
+				updated: counts.updated,
+				unchanged,
+				commitMs
+			})
+			.where(eq(monitorImports.id, importId));
+		const out = {
+			importId,
+			inserted: counts.inserted,
+			updated: counts.updated,
+			unchanged,
+			skipped: imp.skipped,
+			commitMs,
+			indicatorIds: ids?.ids ?? []
+		};
+		return {
+			result: out,
+			audit: {
+				action: 'monitor.import',
+				recordType: 'monitor_import',
+				recordId: importId,
+				changes: {
+					fileName: { after: imp.fileName },
+					inserted: { after: out.inserted },
+					updated: { after: out.updated },
+					unchanged: { after: out.unchanged },
+					skipped: { after: out.skipped }
+				}
+			}
+		};
+	});
+	const { indicatorIds, ...commit } = result;
+	if (commit.inserted + commit.updated > 0) await recomputeAggregates(ctx.db, { indicatorIds });
+	return commit;
+}
+
+/** Stage and, without errors (and unless a dry run), commit: the CLI and the API. */
+export async function importAll(
+	ctx: ServiceContext,
+	staged: Promise<{ importId: string; summary: ImportSummary }>,
+	options: { dryRun?: boolean } = {}
+) {
+	const { importId, summary } = await staged;
+	if (summary.errors || summary.unresolved || options.dryRun || !summary.valid) {
+		const errors = await importErrors(ctx.db, importId);
+		// Without a preview page to show them, the errors are returned and nothing is kept.
+		await ctx.db.delete(monitorImports).where(eq(monitorImports.id, importId));
+		return { importId, summary, errors, committed: null };
+	}
+	return { importId, summary, errors: [], committed: await commitImport(ctx, importId) };
+}
