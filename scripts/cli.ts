@@ -10,9 +10,11 @@ import { openConfiguredDatabase } from '../src/lib/server/db';
 import { seedExampleAdvice } from '../src/lib/server/seed/example-advice';
 import { seedExampleMeetings } from '../src/lib/server/seed/examples';
 import { seedExampleReports } from '../src/lib/server/seed/example-reports';
+import { seedExampleMonitor } from '../src/lib/server/seed/example-monitor';
+import { runMonitorImport } from '../src/lib/server/monitor/import/cli';
 import { purgeExamples, seedStructure } from '../src/lib/server/seed/seed.service';
 
-const commands = ['migrate', 'seed', 'purge-examples', 'admin:create'] as const;
+const commands = ['migrate', 'seed', 'purge-examples', 'admin:create', 'monitor:import'] as const;
 type Command = (typeof commands)[number];
 
 async function main(command: Command) {
@@ -26,10 +28,16 @@ async function main(command: Command) {
 			Object.assign(counts, await seedExampleMeetings(cliContext(database)));
 			Object.assign(counts, await seedExampleReports(cliContext(database)));
 			Object.assign(counts, await seedExampleAdvice(cliContext(database)));
+			Object.assign(counts, await seedExampleMonitor(cliContext(database)));
 			report('Nieuw toegevoegd', counts);
 		} else if (command === 'purge-examples') {
 			const counts = await purgeExamples(cliContext(database));
 			report('Voorbeeldgegevens verwijderd', counts);
+		} else if (command === 'monitor:import') {
+			const r = await runMonitorImport(cliContext(database), process.argv.slice(3));
+			process.stdout.write(r.out);
+			process.stderr.write(r.err);
+			process.exitCode = r.code;
 		} else if (command === 'admin:create') {
 			const email = option('--email');
 			if (!email)
@@ -71,7 +79,7 @@ if (!commands.includes(command)) {
 	process.exit(2);
 }
 main(command).then(
-	() => process.exit(0),
+	() => process.exit(process.exitCode ?? 0),
 	(e: unknown) => {
 		process.stderr.write(`streekplatform: ${describeStartupError(e)}\n`);
 		process.exit(1);

@@ -30,6 +30,7 @@ import {
 import { seedExampleAdvice } from '../src/lib/server/seed/example-advice';
 import { seedExampleMeetings } from '../src/lib/server/seed/examples';
 import { seedExampleReports } from '../src/lib/server/seed/example-reports';
+import { seedExampleMonitor } from '../src/lib/server/seed/example-monitor';
 
 export const SCENARIO_PASSWORD = 'voorbeeld-wachtwoord-e2e-2026';
 
@@ -98,6 +99,7 @@ async function main() {
 			await seedExampleMeetings(ctx);
 			await seedExampleReports(ctx);
 			await seedExampleAdvice(ctx);
+			await seedExampleMonitor(ctx);
 		}
 		const passwordHash = await hashPassword(SCENARIO_PASSWORD);
 		const result: Record<string, unknown> = {};

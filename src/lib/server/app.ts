@@ -13,6 +13,7 @@ import { startScheduler } from './jobs/scheduler';
 import { seedExampleAdvice } from './seed/example-advice';
 import { seedExampleMeetings } from './seed/examples';
 import { seedExampleReports } from './seed/example-reports';
+import { seedExampleMonitor } from './seed/example-monitor';
 import { isSeeded, seedStructure } from './seed/seed.service';
 
 type State = { database: Database; ready: boolean; stopJobs?: () => void };
@@ -31,6 +32,7 @@ export async function startApp(purpose = 'de Streekplatform-server'): Promise<Da
 				Object.assign(counts, await seedExampleMeetings(systemContext(database)));
 				Object.assign(counts, await seedExampleReports(systemContext(database)));
 				Object.assign(counts, await seedExampleAdvice(systemContext(database)));
+				Object.assign(counts, await seedExampleMonitor(systemContext(database)));
 				const total = Object.values(counts).reduce((a, b) => a + b, 0);
 				if (total > 0) log().info({ counts }, 'seed data loaded');
 			}

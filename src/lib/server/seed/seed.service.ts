@@ -9,13 +9,17 @@ import type { ServiceContext } from '../context';
 import type { DbOrTx, Tx } from '../db';
 import {
 	advices,
+	areaBoundaries,
 	areas,
 	auditEvents,
 	bodies,
 	bodyLinks,
 	bodyPolicyDomains,
+	indicators,
 	meetings,
 	memberships,
+	monitorImports,
+	observations,
 	organisations,
 	participants,
 	people,
@@ -23,7 +27,8 @@ import {
 	programmes,
 	regionMembers,
 	siteSettings,
-	standingItems
+	standingItems,
+	streekfotoProfiles
 } from '../db/schema';
 import type { SiteSettings } from '../settings/settings.schema';
 import { seededId, slugify } from './ids';
@@ -333,6 +338,13 @@ export async function purgeExamples(ctx: ServiceContext): Promise<Counts> {
 			['programmes', programmes],
 			['organisations', organisations],
 			['policyDomains', policyDomains],
+			// The monitor: observations before their imports and indicators; a profile takes its
+			// indicator list along (cascade).
+			['observations', observations],
+			['streekfotoProfiles', streekfotoProfiles],
+			['areaBoundaries', areaBoundaries],
+			['monitorImports', monitorImports],
+			['indicators', indicators],
 			['areas', areas]
 		] as const;
 		for (const [label, table] of steps) {
