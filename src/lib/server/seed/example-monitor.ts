@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import { mutate } from '../audit/audit.service';
 import type { ServiceContext } from '../context';
 import { rows as rowsOf } from '../db';
-import { indicators, observations } from '../db/schema';
+import { indicators } from '../db/schema';
 import { recomputeAggregates } from '../monitor/aggregate.service';
 import { seededId } from './ids';
 import { areaId } from './seed.service';
