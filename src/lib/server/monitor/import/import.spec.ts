@@ -24,6 +24,7 @@ import {
 	stageImport,
 	stagePush
 } from './import.service';
+import { runMonitorImport } from './cli';
 
 const t = useTestDatabase();
 const fixtures = path.resolve('tests/fixtures/monitor/import');
@@ -620,5 +621,30 @@ describe('API push', () => {
 		expect(out.errors.map((e) => e.line)).toEqual([2]);
 		expect(out.errors[0].message).toContain('boven het maximum (100)');
 		expect(await counts()).toEqual(before);
+	});
+});
+
+describe('CLI', () => {
+	it('prints the summary, or every error with its line and exit code 1; --dry-run stores nothing', async () => {
+		await bevolking();
+		const file = path.join(fixtures, 'bevolking-negatief.csv');
+		const before = await counts();
+		const bad = await runMonitorImport(t.ctx(), [file, '--indicator', 'voorbeeld-bevolking']);
+		expect(bad.code).toBe(1);
+		expect(bad.err).toBe(
+			'regel 4: De waarde -5 ligt onder het minimum (0) van indicator "voorbeeld-bevolking".\n1 fout: er is niets geïmporteerd.\n'
+		);
+		const dry = await runMonitorImport(t.ctx(), [
+			path.join(fixtures, 'pic-download.csv'),
+			'--indicator',
+			'voorbeeld-bevolking',
+			'--dry-run'
+		]);
+		expect(dry).toMatchObject({ code: 0, err: '' });
+		expect(dry.out).toContain('Scheidingsteken: ;\nDecimaalteken: komma');
+		expect(dry.out).toContain('Proefimport: geen fouten, er is niets opgeslagen.');
+		expect(await counts()).toEqual(before);
+		const usage = await runMonitorImport(t.ctx(), []);
+		expect(usage.code).toBe(2);
 	});
 });
