@@ -105,6 +105,8 @@ const schema = z.object({
 		.default(14),
 	/** Largest meeting document (each version), in MB. */
 	DOCUMENT_MAX_MB: z.coerce.number().int().min(1).max(2048).default(25),
+	/** Largest boundary file (GeoJSON or TopoJSON) for the monitor's maps, in MB. */
+	BOUNDARY_MAX_MB: z.coerce.number().int().min(1).max(1024).default(50),
 	/** Largest observations file (CSV, XLSX, JSON) the monitor's import accepts, in MB. */
 	MONITOR_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(500),
 	/** Total size of all document versions of one body, in MB. */

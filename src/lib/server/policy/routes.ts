@@ -130,6 +130,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/beheer/(app)/organen/[slug]/uitwisseling/export.csv': { permission: 'workspace:enter' },
 	'/beheer/(app)/organen/[slug]/uitwisseling/export.xlsx': { permission: 'workspace:enter' },
 	'/beheer/(app)/uitwisseling': { permission: 'structure:manage' },
+	'/beheer/(app)/monitor/grenzen': { permission: 'monitor:manage' },
 	'/beheer/(app)/uitwisseling/export.csv': { permission: 'structure:manage' },
 	'/beheer/(app)/uitwisseling/export.xlsx': { permission: 'structure:manage' },
 	'/beheer/(app)/gebruikers': { permission: 'users:read', actions: { invite: 'users:invite' } },
