@@ -94,6 +94,7 @@ const samples: Record<string, string> = {
 	'/api/v1/areas/[id]': '/api/v1/areas/00000000-0000-4000-8000-000000000000',
 	'/api/v1/organisations/[id]': '/api/v1/organisations/00000000-0000-4000-8000-000000000000',
 	'/api/v1/bodies/[id]': '/api/v1/bodies/00000000-0000-4000-8000-000000000000',
+	'/api/v1/indicators/[code]': '/api/v1/indicators/bevolking',
 	'/api/[...path]': '/api/v1/bestaat-niet',
 	'/beheer/(open)/wachtwoord-herstellen/[token]': '/beheer/wachtwoord-herstellen/' + 'a'.repeat(43),
 	'/beheer/(open)/uitnodiging/[token]': '/beheer/uitnodiging/' + 'a'.repeat(43),

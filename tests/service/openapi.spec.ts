@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../src/lib/server/api/openapi';
 import { decisions } from '../../src/lib/server/db/schema';
 import { anonymous } from '../../src/lib/server/policy';
+import { seedExampleMonitor } from '../../src/lib/server/seed/example-monitor';
 import { bodyId } from '../../src/lib/server/seed/seed.service';
 import { useTestDatabase } from '../helpers/db';
 import { buildMeeting } from '../helpers/factories';
@@ -60,6 +61,7 @@ const ids = {
 };
 
 beforeAll(async () => {
+	await seedExampleMonitor(t.ctx());
 	const taskforce = bodyId('taskforce-spitsregio-leuven');
 	const startsAt = new Date('2026-03-12T13:00:00Z');
 	const endsAt = new Date('2026-03-12T15:00:00Z');
@@ -163,6 +165,13 @@ describe('OpenAPI document', () => {
 		['/meetings/{id}/items', `/api/v1/meetings/${ids.held}/items`, { id: ids.held }],
 		['/decisions', '/api/v1/decisions?year=2026&status=adopted', {}],
 		['/decisions/{id}', '', { id: ids.publicDecision }],
+		['/indicators', '/api/v1/indicators', {}],
+		['/indicators/{code}', '/api/v1/indicators/bevolking', { code: 'bevolking' }],
+		[
+			'/observations',
+			'/api/v1/observations?indicator=werkloosheidsgraad&area=leuven&from=2020',
+			{}
+		],
 		['/openapi.json', '/api/v1/openapi.json', {}]
 	];
 

@@ -15,6 +15,8 @@ import {
 	meetingListQuery,
 	meetingOut
 } from '../meetings/meetings.api';
+import { indicatorListOut, observationListQuery, observationPageOut } from '../monitor/api';
+import { indicatorOut } from '../monitor/catalogue.schema';
 import { organisationListQuery, organisationOut } from '../organisations/organisations.schema';
 
 const apiErrorOut = z
@@ -146,6 +148,51 @@ const meetingPaths: ZodOpenApiPathsObject = {
 	}
 };
 
+/** The regional monitor: the indicator catalogue and observations (JSON or CSV). */
+const monitorPaths: ZodOpenApiPathsObject = {
+	'/indicators': {
+		get: {
+			operationId: 'list_indicators',
+			tags: ['Monitor'],
+			summary: 'The indicator catalogue, by domain and position',
+			responses: {
+				'200': { description: 'Every indicator', content: jsonContent(indicatorListOut) }
+			}
+		}
+	},
+	'/indicators/{code}': {
+		get: {
+			operationId: 'get_indicators',
+			tags: ['Monitor'],
+			summary: 'One indicator by code',
+			requestParams: { path: z.object({ code: z.string() }) },
+			responses: {
+				'200': { description: 'Found', content: jsonContent(indicatorOut) },
+				'404': errors['404']
+			}
+		}
+	},
+	'/observations': {
+		get: {
+			operationId: 'list_observations',
+			tags: ['Monitor'],
+			summary:
+				'Observations by indicator, area (NIS code or region slug), period range and level (cursor pagination); CSV with Accept: text/csv',
+			requestParams: { query: observationListQuery },
+			responses: {
+				'200': {
+					description: 'One page (CSV: the same page; the next cursor in X-Next-Cursor)',
+					content: {
+						...jsonContent(observationPageOut),
+						'text/csv': { schema: z.string() }
+					}
+				},
+				'400': errors['400']
+			}
+		}
+	}
+};
+
 let cached: ReturnType<typeof createDocument> | undefined;
 
 export function openApiDocument(serverUrl = '/api/v1') {
@@ -170,6 +217,7 @@ export function openApiDocument(serverUrl = '/api/v1') {
 			),
 			...resource('bodies', 'Bodies', bodyOut, bodyListQuery, 'BodyPage'),
 			...meetingPaths,
+			...monitorPaths,
 			'/openapi.json': {
 				get: {
 					operationId: 'openapi',

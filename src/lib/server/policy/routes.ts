@@ -68,6 +68,9 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/api/v1/meetings/[id]/items': 'public',
 	'/api/v1/decisions': 'public',
 	'/api/v1/decisions/[id]': 'public',
+	'/api/v1/indicators': 'public',
+	'/api/v1/indicators/[code]': 'public',
+	'/api/v1/observations': 'public',
 	'/api/v1/openapi.json': 'public',
 	'/api/[...path]': 'public',
 
