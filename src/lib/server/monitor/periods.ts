@@ -32,10 +32,15 @@ export function parsePeriod(input: string): Period | null {
 			? { period: s, kind: 'month', start: `${s}-01` }
 			: null;
 	}
-	m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s) ?? null;
+	m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
 	const dmy = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(s);
-	const [y, mo, d] = m ? [+m[1], +m[2], +m[3]] : dmy ? [+dmy[3], +dmy[2], +dmy[1]] : [];
-	if (y === undefined) return null;
+	const ymd: [number, number, number] | null = m
+		? [+m[1], +m[2], +m[3]]
+		: dmy
+			? [+dmy[3], +dmy[2], +dmy[1]]
+			: null;
+	if (!ymd) return null;
+	const [y, mo, d] = ymd;
 	const date = new Date(Date.UTC(y, mo - 1, d));
 	if (!inRange(y) || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
 	const iso = `${y}-${pad(mo)}-${pad(d)}`;
