@@ -235,7 +235,7 @@ export async function stagePush(ctx: ServiceContext, input: PushInput) {
 			yield { line: i + 1, cells: [cell(o.area), cell(o.period), cell(o.value), cell(o.status)] };
 		}
 	}
-	const facts: FileFacts = { format: 'api' as FileFacts['format'], typedNumbers: true };
+	const facts: FileFacts = { format: 'api', typedNumbers: false };
 	return stage(ctx, 'api', input.indicator, async () => ({ facts, records: records() }), '.');
 }
 

@@ -19,7 +19,7 @@ import { AppError } from '../../errors';
 /** One line (CSV) or row (XLSX, JSON) with its cells; `formulas`: addresses of formula cells. */
 export type SourceRecord = { line: number; cells: string[]; formulas?: string[] };
 
-export type FileFormat = 'csv' | 'xlsx' | 'pic-json';
+export type FileFormat = 'csv' | 'xlsx' | 'pic-json' | 'api';
 
 /** What the reader found out about the file itself (shown in the preview). */
 export type FileFacts = {
