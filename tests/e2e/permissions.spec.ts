@@ -88,6 +88,7 @@ const samples: Record<string, string> = {
 	'/api/v1/meetings/[id]/items': `/api/v1/meetings/${seededId('meeting', 'taskforce-gehouden')}/items`,
 	'/api/v1/decisions/[id]': `/api/v1/decisions/${seededId('decision', 'taskforce-gehouden>knelpuntberoepen')}`,
 	'/organisaties/[slug]': '/organisaties/acv',
+	'/beheer/(app)/monitor/indicatoren/[code]': '/beheer/monitor/indicatoren/bevolking',
 	'/gemeenten/[nisSlug]': '/gemeenten/23106-pajottegem',
 	'/bestanden/[id]': '/bestanden/00000000-0000-4000-8000-000000000000',
 	'/documenten/[id]': '/documenten/00000000-0000-4000-8000-000000000000',
