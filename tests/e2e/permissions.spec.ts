@@ -113,7 +113,8 @@ const samples: Record<string, string> = {
 	'/beheer/(app)/organen/[slug]/uitwisseling/export.xlsx':
 		'/beheer/organen/taskforce-spitsregio-leuven/uitwisseling/export.xlsx',
 	'/beheer/(app)/gebruikers/[id]': '/beheer/gebruikers/00000000-0000-4000-8000-000000000000',
-	'/beheer/(app)/monitor/import/[id]': '/beheer/monitor/import/00000000-0000-4000-8000-000000000000',
+	'/beheer/(app)/monitor/import/[id]':
+		'/beheer/monitor/import/00000000-0000-4000-8000-000000000000',
 	'/beheer/(app)/monitor/import/[id]/fouten.csv':
 		'/beheer/monitor/import/00000000-0000-4000-8000-000000000000/fouten.csv'
 };
