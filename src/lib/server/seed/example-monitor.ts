@@ -8,6 +8,7 @@
  * province, arrondissements and regions get their values from `recomputeAggregates`.
  */
 import { sql } from 'drizzle-orm';
+import { seedExampleStreekfoto } from '../monitor/streekfoto.service';
 import { mutate } from '../audit/audit.service';
 import type { ServiceContext } from '../context';
 import { rows as rowsOf } from '../db';
@@ -278,6 +279,12 @@ export function exampleObservationRows(): Row[] {
 
 /** Load the example indicators and observations (once), then compute the aggregates. */
 export async function seedExampleMonitor(ctx: ServiceContext, now = new Date()) {
+	const counts = await seedExampleObservations(ctx, now);
+	// A Streekfoto profile per region from the example indicators (only where a region has none).
+	return { ...counts, streekfotoProfiles: await seedExampleStreekfoto(ctx) };
+}
+
+async function seedExampleObservations(ctx: ServiceContext, now: Date) {
 	// The example figures are for fixed years; `now` is accepted like the other example seeds.
 	void now;
 	return mutate(ctx, async (tx) => {
