@@ -90,6 +90,13 @@ const samples: Record<string, string> = {
 	'/organisaties/[slug]': '/organisaties/acv',
 	'/beheer/(app)/monitor/indicatoren/[code]': '/beheer/monitor/indicatoren/bevolking',
 	'/gemeenten/[nisSlug]': '/gemeenten/23106-pajottegem',
+	// An unknown indicator answers 404 for everyone: the matrix checks access, not content.
+	'/monitor/indicatoren/[code]': '/monitor/indicatoren/bestaat-niet',
+	'/monitor/indicatoren/[code]/gegevens.csv': '/monitor/indicatoren/bestaat-niet/gegevens.csv',
+	'/monitor/indicatoren/[code]/gegevens.xlsx': '/monitor/indicatoren/bestaat-niet/gegevens.xlsx',
+	'/monitor/indicatoren/[code]/[chart].svg': '/monitor/indicatoren/bestaat-niet/reeks.svg',
+	'/monitor/gebieden/[nisSlug]': '/monitor/gebieden/24062-leuven',
+	'/monitor/regio/[slug]': '/monitor/regio/leuven',
 	'/bestanden/[id]': '/bestanden/00000000-0000-4000-8000-000000000000',
 	'/documenten/[id]': '/documenten/00000000-0000-4000-8000-000000000000',
 	'/api/v1/areas/[id]': '/api/v1/areas/00000000-0000-4000-8000-000000000000',

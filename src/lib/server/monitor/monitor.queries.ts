@@ -399,3 +399,19 @@ export async function areaProfile(db: DbOrTx, key: AreaKey) {
 		isExample: withData.some((r) => r.series.some((p) => p.isExample))
 	};
 }
+
+/** Every observation of an indicator with its area, for downloads (one query). */
+export async function indicatorObservations(db: DbOrTx, indicator: Indicator) {
+	return db
+		.select({
+			nisCode: areas.nisCode,
+			slug: areas.slug,
+			level: areas.level,
+			name: areas.name,
+			...pointColumns
+		})
+		.from(observations)
+		.innerJoin(areas, eq(areas.id, observations.areaId))
+		.where(eq(observations.indicatorId, indicator.id))
+		.orderBy(asc(areas.level), asc(areas.nisCode), asc(areas.slug), asc(observations.periodStart));
+}

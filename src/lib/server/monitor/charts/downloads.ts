@@ -1,0 +1,141 @@
+/**
+ * Downloads of the public monitor: an indicator's observations as CSV and XLSX (long layout, one
+ * row per area and period, the columns the import reads back), and each chart as SVG.
+ *
+ * CSV follows the decisions register export (Belgian Excel): UTF-8 with a BOM, `;` between
+ * fields, CRLF, and values with a decimal comma (`76,1`), no thousands separator. XLSX holds
+ * values as numbers with the indicator's decimals. PNG is not offered: the SVG is the image.
+ */
+import type { RequestEvent } from '@sveltejs/kit';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { today } from '../../clock';
+import { guardFormula } from '../../exchange/csv';
+import { contentDisposition } from '../../files/serve';
+import { load } from '../../http';
+import { tr } from '../../../i18n';
+import { indicatorByCode, indicatorObservations, type Indicator } from '../monitor.queries';
+import { indicatorChartSvg } from './pages';
+
+export const observationColumns = [
+	'indicator',
+	'nis_code',
+	'area',
+	'level',
+	'period',
+	'value',
+	'unit',
+	'status',
+	'origin',
+	'example'
+] as const;
+
+type Rows = Awaited<ReturnType<typeof indicatorObservations>>;
+
+const decimalComma = (v: number | null) => (v === null ? '' : String(v).replace('.', ','));
+
+export function observationsCsv(indicator: Indicator, rows: Rows): string {
+	return (
+		'\uFEFF' +
+		stringify(
+			rows.map((r) =>
+				[
+					indicator.code,
+					r.nisCode ?? r.slug,
+					tr(r.name, 'nl'),
+					r.level,
+					r.period,
+					decimalComma(r.value),
+					indicator.unit,
+					r.status,
+					r.origin,
+					r.isExample ? 'ja' : 'nee'
+				].map(guardFormula)
+			),
+			{ header: true, columns: [...observationColumns], delimiter: ';', record_delimiter: '\r\n' }
+		)
+	);
+}
+
+export async function observationsXlsx(indicator: Indicator, rows: Rows): Promise<Buffer> {
+	const workbook = new ExcelJS.Workbook();
+	workbook.creator = 'Streekplatform';
+	const sheet = workbook.addWorksheet('Gegevens', { views: [{ state: 'frozen', ySplit: 1 }] });
+	sheet.columns = observationColumns.map((c) => ({
+		header: c,
+		key: c,
+		width: c === 'area' ? 28 : 14,
+		style:
+			c === 'value'
+				? { numFmt: indicator.decimals > 0 ? `0.${'0'.repeat(indicator.decimals)}` : '0' }
+				: { numFmt: '@' }
+	}));
+	sheet.getRow(1).font = { bold: true };
+	for (const r of rows)
+		sheet.addRow([
+			indicator.code,
+			r.nisCode ?? r.slug,
+			tr(r.name, 'nl'),
+			r.level,
+			r.period,
+			r.value,
+			indicator.unit,
+			r.status,
+			r.origin,
+			r.isExample ? 'ja' : 'nee'
+		]);
+	return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function download(body: BodyInit, type: string, name: string) {
+	return new Response(body, {
+		headers: {
+			'content-type': type,
+			'content-disposition': contentDisposition('attachment', name),
+			'x-content-type-options': 'nosniff',
+			'cache-control': 'public, max-age=300'
+		}
+	});
+}
+
+/** GET …/gegevens.csv and …/gegevens.xlsx. */
+export async function observationsDownload(
+	event: RequestEvent<{ code: string }>,
+	format: 'csv' | 'xlsx'
+) {
+	const { db } = event.locals;
+	const indicator = await load(indicatorByCode(db, event.params.code));
+	const rows = await indicatorObservations(db, indicator);
+	const name = `${indicator.code}-${today()}.${format}`;
+	return format === 'csv'
+		? download(observationsCsv(indicator, rows), 'text/csv; charset=utf-8', name)
+		: download(
+				new Uint8Array(await observationsXlsx(indicator, rows)),
+				'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+				name
+			);
+}
+
+/** GET …/reeks.svg, …/rangschikking.svg, …/kaart.svg with the page's choices. */
+export async function chartDownload(event: RequestEvent<{ code: string; chart: string }>) {
+	const q = event.url.searchParams;
+	const svg = await load(
+		indicatorChartSvg(
+			event.locals.db,
+			event.params.code,
+			event.params.chart,
+			{
+				gebied: q.get('gebied') ?? undefined,
+				regio: q.get('regio') ?? undefined,
+				periode: q.get('periode') ?? undefined
+			},
+			event.locals.locale
+		)
+	);
+	if (!svg) return new Response('Niet gevonden.', { status: 404 });
+	return download(
+		`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`,
+		'image/svg+xml; charset=utf-8',
+		`${event.params.code}-${event.params.chart}.svg`
+	);
+}

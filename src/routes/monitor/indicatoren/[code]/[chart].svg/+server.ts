@@ -1,0 +1,4 @@
+import { chartDownload } from '$lib/server/monitor/charts/downloads';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = (event) => chartDownload(event);
