@@ -17,6 +17,7 @@ import {
 } from '../meetings/meetings.api';
 import { indicatorListOut, observationListQuery, observationPageOut } from '../monitor/api';
 import { indicatorOut } from '../monitor/catalogue.schema';
+import { observationPushIn, observationPushOut } from '../monitor/import/push';
 import { organisationListQuery, organisationOut } from '../organisations/organisations.schema';
 
 const apiErrorOut = z
@@ -189,6 +190,23 @@ const monitorPaths: ZodOpenApiPathsObject = {
 				},
 				'400': errors['400']
 			}
+		},
+		post: {
+			operationId: 'push_observations',
+			tags: ['Monitor'],
+			summary:
+				'Push observations of one indicator (API token with the observations:write scope); validated like a file import, all or nothing — refused observations are listed as fields observations.N',
+			security: [{ bearer: [] }],
+			requestBody: { content: jsonContent(observationPushIn) },
+			responses: {
+				'201': { description: 'Stored: the counts', content: jsonContent(observationPushOut) },
+				'400': errors['400'],
+				'401': { description: 'Geen API-sleutel', content: jsonContent(apiErrorOut) },
+				'403': {
+					description: 'Sleutel zonder observations:write',
+					content: jsonContent(apiErrorOut)
+				}
+			}
 		}
 	}
 };
@@ -206,6 +224,11 @@ export function openApiDocument(serverUrl = '/api/v1') {
 			license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' }
 		},
 		servers: [{ url: serverUrl }],
+		components: {
+			securitySchemes: {
+				bearer: { type: 'http', scheme: 'bearer', description: 'An API token (accounts)' }
+			}
+		},
 		paths: {
 			...resource('areas', 'Areas', areaOut, areaListQuery, 'AreaPage'),
 			...resource(
