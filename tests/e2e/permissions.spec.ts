@@ -97,6 +97,8 @@ const samples: Record<string, string> = {
 	'/monitor/indicatoren/[code]/[chart].svg': '/monitor/indicatoren/bestaat-niet/reeks.svg',
 	'/monitor/gebieden/[nisSlug]': '/monitor/gebieden/24062-leuven',
 	'/monitor/regio/[slug]': '/monitor/regio/leuven',
+	'/monitor/streekfoto/[slug]': '/monitor/streekfoto/leuven',
+	'/monitor/streekfoto/[slug]/streekfoto.pdf': '/monitor/streekfoto/leuven/streekfoto.pdf',
 	'/bestanden/[id]': '/bestanden/00000000-0000-4000-8000-000000000000',
 	'/documenten/[id]': '/documenten/00000000-0000-4000-8000-000000000000',
 	'/api/v1/areas/[id]': '/api/v1/areas/00000000-0000-4000-8000-000000000000',

@@ -25,7 +25,8 @@ import { letterHead, renderMeetingPdf } from './pdf';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function download(body: BodyInit, type: string, name: string, cache: string) {
+/** A file as an attachment, never sniffed. */
+export function download(body: BodyInit, type: string, name: string, cache: string) {
 	return new Response(body, {
 		headers: {
 			'content-type': type,

@@ -59,6 +59,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/monitor/indicatoren/[code]/[chart].svg': 'public',
 	'/monitor/gebieden/[nisSlug]': 'public',
 	'/monitor/regio/[slug]': 'public',
+	'/monitor/streekfoto/[slug]': 'public',
+	'/monitor/streekfoto/[slug]/streekfoto.pdf': 'public',
 	'/open-data/api': 'public',
 	'/privacy': 'public',
 	'/bestanden/[id]': 'public',

@@ -1,0 +1,35 @@
+/**
+ * The public Streekfoto of a region (example profile and data of the embedded default), with
+ * JavaScript on and off: the radar with its table and the one-sentence answer, every indicator
+ * against the province and Flanders, and the PDF. axe finds nothing; 320 px fits.
+ */
+import { expect, test } from '@playwright/test';
+import { fits320 } from './support/axe';
+import { as, go } from './support/browse';
+
+test('the Streekfoto of Leuven: radar, summary, tables and PDF', async ({
+	browser,
+	baseURL
+}, info) => {
+	const js = info.project.use.javaScriptEnabled !== false;
+	const page = await as(browser, null, baseURL!, js);
+	await go(page, '/monitor/streekfoto/leuven', js);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Streekfoto');
+	await expect(page.getByText('Voorbeeldgegevens:')).toBeVisible();
+	await expect(page.locator('.summary')).toContainText('beter dan Vlaanderen');
+	await expect(page.getByRole('img', { name: /Radar van de kernindicatoren/ })).toBeVisible();
+	await expect(
+		page.getByRole('table', { name: /De kernindicatoren van de radar/ }).getByRole('row')
+	).not.toHaveCount(1);
+	await expect(page.getByRole('link', { name: /Werkzaamheidsgraad/ }).first()).toBeVisible();
+	await fits320(page, js);
+
+	const response = await page.request.get('/monitor/streekfoto/leuven/streekfoto.pdf');
+	expect(response.status()).toBe(200);
+	expect(response.headers()['content-type']).toBe('application/pdf');
+	expect(response.headers()['content-disposition']).toContain('streekfoto-leuven.pdf');
+	expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+	expect((await page.request.get('/monitor/streekfoto/bestaat-niet')).status()).toBe(404);
+	await page.context().close();
+});
