@@ -4,7 +4,7 @@
  */
 import type { RequestEvent } from '@sveltejs/kit';
 import { contextOf, load } from '../http';
-import { contentDisposition } from '../files/serve';
+import { download } from '../files/serve';
 import { JSONLD_TYPE, meetingJsonLd } from '../meetings/jsonld';
 import { today } from '../clock';
 import {
@@ -24,18 +24,6 @@ import {
 import { letterHead, renderMeetingPdf } from './pdf';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** A file as an attachment, never sniffed. */
-export function download(body: BodyInit, type: string, name: string, cache: string) {
-	return new Response(body, {
-		headers: {
-			'content-type': type,
-			'content-disposition': contentDisposition('attachment', name),
-			'x-content-type-options': 'nosniff',
-			'cache-control': cache
-		}
-	});
-}
 
 /** "agenda-taskforce-spitsregio-leuven-2026-03-12.pdf": ASCII, no spaces, no surprises. */
 export function pdfName(kind: DocumentKind, doc: Pick<MeetingDocument, 'bodyName' | 'startsAt'>) {

@@ -81,3 +81,15 @@ export async function serveFile(
 	const body = Readable.toWeb(openBlob(file.sha256)) as unknown as ReadableStream<Uint8Array>;
 	return new Response(body, { status: 200, headers });
 }
+
+/** A generated file as an attachment, never sniffed (exports, downloads). */
+export function download(body: BodyInit, type: string, name: string, cache: string) {
+	return new Response(body, {
+		headers: {
+			'content-type': type,
+			'content-disposition': contentDisposition('attachment', name),
+			'x-content-type-options': 'nosniff',
+			'cache-control': cache
+		}
+	});
+}

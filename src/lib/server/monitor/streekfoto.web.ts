@@ -1,7 +1,7 @@
 /** The Streekfoto for its page and its PDF download. */
 import type { RequestEvent } from '@sveltejs/kit';
 import { formatNumber, type Locale } from '../../i18n';
-import { download } from '../exports/web';
+import { download } from '../files/serve';
 import { load } from '../http';
 import { periodLabel } from './periods';
 import { comparisonLabel, getStreekfoto, type StreekfotoRow } from './streekfoto.queries';

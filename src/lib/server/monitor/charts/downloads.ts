@@ -11,7 +11,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { today } from '../../clock';
 import { guardFormula } from '../../exchange/csv';
-import { contentDisposition } from '../../files/serve';
+import { download } from '../../files/serve';
 import { load } from '../../http';
 import { tr } from '../../../i18n';
 import { indicatorByCode, indicatorObservations, type Indicator } from '../monitor.queries';
@@ -87,16 +87,8 @@ export async function observationsXlsx(indicator: Indicator, rows: Rows): Promis
 	return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function download(body: BodyInit, type: string, name: string) {
-	return new Response(body, {
-		headers: {
-			'content-type': type,
-			'content-disposition': contentDisposition('attachment', name),
-			'x-content-type-options': 'nosniff',
-			'cache-control': 'public, max-age=300'
-		}
-	});
-}
+/** Public figures: caches may keep them a few minutes. */
+const CACHE = 'public, max-age=300';
 
 /** GET …/gegevens.csv and …/gegevens.xlsx. */
 export async function observationsDownload(
@@ -108,11 +100,12 @@ export async function observationsDownload(
 	const rows = await indicatorObservations(db, indicator);
 	const name = `${indicator.code}-${today()}.${format}`;
 	return format === 'csv'
-		? download(observationsCsv(indicator, rows), 'text/csv; charset=utf-8', name)
+		? download(observationsCsv(indicator, rows), 'text/csv; charset=utf-8', name, CACHE)
 		: download(
 				new Uint8Array(await observationsXlsx(indicator, rows)),
 				'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-				name
+				name,
+				CACHE
 			);
 }
 
@@ -136,6 +129,7 @@ export async function chartDownload(event: RequestEvent<{ code: string; chart: s
 	return download(
 		`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`,
 		'image/svg+xml; charset=utf-8',
-		`${event.params.code}-${event.params.chart}.svg`
+		`${event.params.code}-${event.params.chart}.svg`,
+		CACHE
 	);
 }

@@ -1,3 +1,4 @@
+import { download } from '$lib/server/files/serve';
 import { contextOf, load as orError, parseId } from '$lib/server/http';
 import { importErrorsCsv } from '$lib/server/monitor/import/import.service';
 import type { RequestHandler } from './$types';
@@ -7,11 +8,5 @@ export const GET: RequestHandler = async (event) => {
 	const csv = await orError(
 		Promise.resolve().then(() => importErrorsCsv(contextOf(event), parseId(event.params.id)))
 	);
-	return new Response(csv, {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': 'attachment; filename="importfouten.csv"',
-			'cache-control': 'private, no-store'
-		}
-	});
+	return download(csv, 'text/csv; charset=utf-8', 'importfouten.csv', 'private, no-store');
 };
