@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { fits320 } from './support/axe';
-import { as, go } from './support/browse';
+import { as, go, submit } from './support/browse';
 
 test('the Streekfoto of Leuven: radar, summary, tables and PDF', async ({
 	browser,
@@ -32,4 +32,37 @@ test('the Streekfoto of Leuven: radar, summary, tables and PDF', async ({
 
 	expect((await page.request.get('/monitor/streekfoto/bestaat-niet')).status()).toBe(404);
 	await page.context().close();
+});
+
+test('staff choose the radar of a Streekfoto; too few key indicators are refused', async ({
+	browser,
+	baseURL
+}, info) => {
+	const js = info.project.use.javaScriptEnabled !== false;
+	const staff = await as(browser, 'staff', baseURL!, js);
+	await go(staff, '/beheer/monitor', js);
+	await staff.getByRole('link', { name: 'Streekfoto' }).click();
+	await expect(staff.getByRole('heading', { level: 1 })).toContainText('Streekfoto van');
+	await go(staff, '/beheer/monitor/streekfoto?regio=halle-vilvoorde', js);
+	await expect(staff.getByRole('heading', { level: 1 })).toHaveText(
+		'Streekfoto van Halle-Vilvoorde'
+	);
+	const onRadar = staff.locator('input[name="radar"]:checked');
+	const before = await onRadar.count();
+	expect(before).toBeGreaterThanOrEqual(3);
+	// Two key indicators only: refused, and the profile stays as it was.
+	const boxes = await onRadar.all();
+	for (const box of boxes.slice(2)) await box.uncheck();
+	await submit(staff, 'Streekfoto bewaren', js);
+	await expect(staff.getByRole('alert')).toContainText(
+		'Kies minstens 3 en hoogstens 12 kernindicatoren voor de radar (nu 2).'
+	);
+	await go(staff, '/beheer/monitor/streekfoto?regio=halle-vilvoorde', js);
+	await expect(staff.locator('input[name="radar"]:checked')).toHaveCount(before);
+	// Saved as it is: accepted.
+	await submit(staff, 'Streekfoto bewaren', js);
+	await expect(staff.getByRole('status')).toContainText('De Streekfoto is bewaard.');
+	await expect(staff.locator('input[name="radar"]:checked')).toHaveCount(before);
+	await fits320(staff, js);
+	await staff.context().close();
 });
