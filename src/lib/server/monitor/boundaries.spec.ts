@@ -62,10 +62,11 @@ async function geometryOf(nis: string) {
 }
 
 /** Bad input: the message, nothing stored, no audit row, no staged file left behind. */
-async function refusedWithNothingStored(promise: Promise<unknown>, message: RegExp) {
+async function refusedWithNothingStored(run: () => Promise<unknown>, message: RegExp) {
 	const before = await counts();
 	const stagedBefore = new Set(staged());
-	const e = await rejection(promise);
+	// Started only now: nothing may run (or reject unhandled) while the counts are taken.
+	const e = await rejection(run());
 	expect(e).toBeInstanceOf(BoundariesRefused);
 	expect(e.code).toBe('invalid_input');
 	expect([e.message, ...((e as BoundariesRefused).errors ?? [])].join(' ')).toMatch(message);
@@ -81,7 +82,7 @@ describe('bad input stores nothing', () => {
 
 	it('refuses an invalid geometry, naming the feature', async () => {
 		const e = await refusedWithNothingStored(
-			upload('ongeldig.geojson', fixture('ongeldig.geojson')),
+			() => upload('ongeldig.geojson', fixture('ongeldig.geojson')),
 			/object 2 \(NIS 24062, Leuven\): ongeldige geometrie/
 		);
 		expect(e.message).toBe('Er is niets opgeslagen: 1 fout in het bestand.');
@@ -90,39 +91,39 @@ describe('bad input stores nothing', () => {
 	it('refuses a binary file renamed .geojson', async () => {
 		const binary = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
 		await refusedWithNothingStored(
-			upload('kaart.geojson', binary),
+			() => upload('kaart.geojson', binary),
 			/^Het bestand is geen tekstbestand/
 		);
 	});
 
 	it('refuses JSON that is not GeoJSON, and text that is not JSON', async () => {
 		await refusedWithNothingStored(
-			upload('x.geojson', new TextEncoder().encode('{"type":"Feature"}')),
+			() => upload('x.geojson', new TextEncoder().encode('{"type":"Feature"}')),
 			/geen GeoJSON-FeatureCollection of TopoJSON-topologie/
 		);
 		await refusedWithNothingStored(
-			upload('x.geojson', new TextEncoder().encode('NISCode;naam\n24062;Leuven')),
+			() => upload('x.geojson', new TextEncoder().encode('NISCode;naam\n24062;Leuven')),
 			/geen geldige JSON/
 		);
 	});
 
 	it('refuses a file without NIS codes', async () => {
 		await refusedWithNothingStored(
-			upload('geen-nis.geojson', fixture('geen-nis.geojson')),
+			() => upload('geen-nis.geojson', fixture('geen-nis.geojson')),
 			/Geen eigenschap met NIS-codes gevonden/
 		);
 	});
 
 	it('refuses Lambert coordinates with how to convert them', async () => {
 		await refusedWithNothingStored(
-			upload('lambert72.geojson', fixture('lambert72.geojson')),
+			() => upload('lambert72.geojson', fixture('lambert72.geojson')),
 			/Lambert-coördinaten \(EPSG:31370.*WGS84/
 		);
 		// The same coordinates without a crs member are recognised by their range.
 		const bare = JSON.parse(new TextDecoder().decode(fixture('lambert72.geojson')));
 		delete bare.crs;
 		await refusedWithNothingStored(
-			upload('lambert72.geojson', new TextEncoder().encode(JSON.stringify(bare))),
+			() => upload('lambert72.geojson', new TextEncoder().encode(JSON.stringify(bare))),
 			/Lambert-coördinaten/
 		);
 	});
@@ -130,7 +131,7 @@ describe('bad input stores nothing', () => {
 	it('refuses a file over the size limit while it streams in', async () => {
 		const big = new Uint8Array(1024 * 1024 + 10).fill(0x20);
 		await refusedWithNothingStored(
-			upload('groot.geojson', big),
+			() => upload('groot.geojson', big),
 			/^Het bestand is groter dan 1 MB\. Er is niets opgeslagen\.$/
 		);
 	});
@@ -141,7 +142,7 @@ describe('bad input stores nothing', () => {
 			(f: { properties: { CD_MUNTY_REFNIS: string } }) => f.properties.CD_MUNTY_REFNIS !== '23032'
 		);
 		await refusedWithNothingStored(
-			upload('zonder-herne.geojson', new TextEncoder().encode(JSON.stringify(doc))),
+			() => upload('zonder-herne.geojson', new TextEncoder().encode(JSON.stringify(doc))),
 			/Pajottegem \(23106\) kan niet samengesteld worden: het bestand mist Herne/
 		);
 	});
