@@ -141,8 +141,17 @@ test('body page: meetings section with calendar, register and feed links', async
 }) => {
 	await open(page, '/organen/taskforce-spitsregio-leuven', javaScriptEnabled);
 	await expect(page.getByRole('heading', { name: 'Vergaderingen', exact: true })).toBeVisible();
-	await expect(page.getByRole('link', { name: plannedTitle })).toBeVisible();
-	await expect(page.getByRole('link', { name: heldTitle })).toBeVisible();
+	// Other specs add Taskforce meetings while they run and the lists show the nearest ones: check
+	// what each list holds, not which example meeting is still among them.
+	for (const name of ['Komende vergaderingen', 'Recente vergaderingen']) {
+		const list = page
+			.getByRole('heading', { name, exact: true })
+			.locator('xpath=following-sibling::ul[1]');
+		await expect(list.getByRole('link').first()).toHaveAttribute(
+			'href',
+			/^\/vergaderingen\/[0-9a-f-]{36}$/
+		);
+	}
 	await expect(page.getByText('ontwerp (voorbeeld)')).toHaveCount(0);
 	await expect(page.locator('link[rel="alternate"][type="text/calendar"]')).toHaveAttribute(
 		'href',
