@@ -51,7 +51,8 @@ export default defineConfig({
 	// .ci/run also asks for a JSON report (PLAYWRIGHT_JSON_OUTPUT_NAME) for its closing summary.
 	reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : 'list',
 	timeout: 30_000,
-	expect: { timeout: 5_000 },
+	// A loaded two-core machine (the process specs start servers alongside) may need a while.
+	expect: { timeout: 10_000 },
 	use: {
 		baseURL: BASE_URL,
 		locale: 'nl-BE',

@@ -41,6 +41,8 @@ async function heldMeeting(page: Page, title: string, daysAgo: number, js: boole
 		await expect(row.locator('span', { hasText: /^(openbaar|besloten)$/ }).first()).toHaveText(
 			item.public ? 'openbaar' : 'besloten'
 		);
+		// The add form starts again from the meeting's default: public.
+		await expect(page.locator('form[action="?/add"]').getByLabel(/^Openbaar punt/)).toBeChecked();
 	}
 	await go(page, path, js);
 	await submit(page, 'Agenda publiceren en uitnodigingen versturen', js);

@@ -15,7 +15,8 @@ test.beforeEach(async ({ context }, info) => {
 
 test('staff anonymise a person; without confirmation nothing changes', async ({ page }, info) => {
 	const familyName = `Privacytest-${info.project.name}-${Date.now()}`;
-	await page.goto('/beheer/personen/nieuw');
+	// With JavaScript, the page is ready (hydrated) before anything is typed in it.
+	await page.goto('/beheer/personen/nieuw', { waitUntil: 'networkidle' });
 	await page.getByLabel('Voornaam').fill('Greta');
 	await page.getByLabel('Familienaam').fill(familyName);
 	await page.getByLabel('E-mailadres (niet verplicht)').fill('greta@voorbeeld.test');
