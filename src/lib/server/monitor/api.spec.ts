@@ -73,7 +73,7 @@ describe('monitor read API', () => {
 		expect(pages).toBe(3);
 	});
 
-	it('answers CSV for Accept: text/csv, formula-guarded, with the example flag', async () => {
+	it('answers CSV for Accept: text/csv, the columns of the public download, with the example flag', async () => {
 		const res = await get(
 			'/api/v1/observations?indicator=werkloosheidsgraad&area=24062&from=2024&to=2024',
 			'text/csv'
@@ -83,10 +83,10 @@ describe('monitor read API', () => {
 		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const text = new TextDecoder().decode(bytes.slice(3));
 		expect(text.split('\r\n')[0]).toBe(
-			'indicator;nis_code;area;level;period;value;status;origin;example'
+			'indicator;nis_code;area;level;period;value;unit;status;origin;example'
 		);
 		expect(text).toMatch(
-			/^werkloosheidsgraad;24062;Leuven;gemeente;2024;\d+(,\d)?;final;supplied;ja\r$/m
+			/^werkloosheidsgraad;24062;Leuven;gemeente;2024;\d+(,\d)?;%;final;supplied;ja\r$/m
 		);
 	});
 

@@ -6,7 +6,6 @@
  */
 import type { RequestEvent } from '@sveltejs/kit';
 import { json } from '@sveltejs/kit';
-import { stringify } from 'csv-stringify/sync';
 import { and, asc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { translatableOut } from '../areas/areas.schema';
@@ -20,7 +19,7 @@ import {
 	observations
 } from '../db/schema';
 import { AppError, isAppError } from '../errors';
-import { guardFormula } from '../exchange/csv';
+import { observationTableCsv } from './charts/downloads';
 import { apiError, parseQuery } from '../http';
 import { getIndicator, indicatorOutOf, listIndicators } from './catalogue.service';
 import { indicatorOut } from './catalogue.schema';
@@ -62,6 +61,7 @@ export const observationOut = z
 		period: z.string(),
 		periodStart: z.string(),
 		value: z.number().nullable(),
+		unit: z.string().meta({ description: "The indicator's unit, e.g. %, aantal, EUR." }),
 		status: z.enum(observationStatuses),
 		origin: z.enum(observationOrigins),
 		isExample: z.boolean().meta({ description: 'Example data, not real figures.' })
@@ -131,6 +131,7 @@ export async function listObservations(
 			period: observations.period,
 			periodStart: observations.periodStart,
 			value: observations.value,
+			unit: indicators.unit,
 			status: observations.status,
 			origin: observations.origin,
 			isExample: observations.isExample
@@ -150,6 +151,7 @@ export async function listObservations(
 			period: r.period,
 			periodStart: r.periodStart,
 			value: r.value,
+			unit: r.unit,
 			status: r.status,
 			origin: r.origin,
 			isExample: r.isExample
@@ -163,43 +165,21 @@ export async function listObservations(
 	};
 }
 
-export const observationCsvColumns = [
-	'indicator',
-	'nis_code',
-	'area',
-	'level',
-	'period',
-	'value',
-	'status',
-	'origin',
-	'example'
-] as const;
-
-/** A page as CSV (UTF-8 with BOM, `;`, CRLF, decimal comma: what Belgian Excel opens). */
+/** A page as CSV: the columns and formats of the public download (charts/downloads.ts). */
 export function observationsPageCsv(items: ObservationOut[]): string {
-	return (
-		'\uFEFF' +
-		stringify(
-			items.map((o) =>
-				[
-					o.indicator,
-					o.area.nisCode ?? o.area.slug,
-					o.area.name.nl,
-					o.area.level,
-					o.period,
-					o.value === null ? '' : String(o.value).replace('.', ','),
-					o.status,
-					o.origin,
-					o.isExample ? 'ja' : 'nee'
-				].map(guardFormula)
-			),
-			{
-				header: true,
-				columns: [...observationCsvColumns],
-				delimiter: ';',
-				record_delimiter: '\r\n'
-			}
-		)
+	return observationTableCsv(
+		items.map((o) => ({
+			indicator: o.indicator,
+			areaKey: o.area.nisCode ?? o.area.slug,
+			areaName: o.area.name.nl,
+			level: o.area.level,
+			period: o.period,
+			value: o.value,
+			unit: o.unit,
+			status: o.status,
+			origin: o.origin,
+			isExample: o.isExample
+		}))
 	);
 }
 

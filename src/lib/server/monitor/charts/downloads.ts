@@ -30,31 +30,70 @@ export const observationColumns = [
 	'example'
 ] as const;
 
-type Rows = Awaited<ReturnType<typeof indicatorObservations>>;
+/** One observation as the downloads (and the API's CSV) write it. */
+export type ObservationLine = {
+	indicator: string;
+	/** The NIS code, or the slug of a platform region. */
+	areaKey: string;
+	areaName: string;
+	level: string;
+	period: string;
+	value: number | null;
+	unit: string;
+	status: string;
+	origin: string;
+	isExample: boolean;
+};
 
-const decimalComma = (v: number | null) => (v === null ? '' : String(v).replace('.', ','));
+const cells = (o: ObservationLine) => [
+	o.indicator,
+	o.areaKey,
+	o.areaName,
+	o.level,
+	o.period,
+	o.value,
+	o.unit,
+	o.status,
+	o.origin,
+	o.isExample ? 'ja' : 'nee'
+];
 
-export function observationsCsv(indicator: Indicator, rows: Rows): string {
+/**
+ * CSV as Belgian Excel opens it and the import reads it back: UTF-8 with BOM, `;`, CRLF, values
+ * with a decimal comma (`76,1`) and no thousands separator, formula-guarded cells.
+ */
+export function observationTableCsv(lines: ObservationLine[]): string {
 	return (
 		'\uFEFF' +
 		stringify(
-			rows.map((r) =>
-				[
-					indicator.code,
-					r.nisCode ?? r.slug,
-					tr(r.name, 'nl'),
-					r.level,
-					r.period,
-					decimalComma(r.value),
-					indicator.unit,
-					r.status,
-					r.origin,
-					r.isExample ? 'ja' : 'nee'
-				].map(guardFormula)
+			lines.map((o) =>
+				cells(o).map((c) =>
+					typeof c === 'number' ? String(c).replace('.', ',') : guardFormula(c ?? '')
+				)
 			),
 			{ header: true, columns: [...observationColumns], delimiter: ';', record_delimiter: '\r\n' }
 		)
 	);
+}
+
+type Rows = Awaited<ReturnType<typeof indicatorObservations>>;
+
+const linesOf = (indicator: Indicator, rows: Rows): ObservationLine[] =>
+	rows.map((r) => ({
+		indicator: indicator.code,
+		areaKey: r.nisCode ?? r.slug,
+		areaName: tr(r.name, 'nl'),
+		level: r.level,
+		period: r.period,
+		value: r.value,
+		unit: indicator.unit,
+		status: r.status,
+		origin: r.origin,
+		isExample: r.isExample
+	}));
+
+export function observationsCsv(indicator: Indicator, rows: Rows): string {
+	return observationTableCsv(linesOf(indicator, rows));
 }
 
 export async function observationsXlsx(indicator: Indicator, rows: Rows): Promise<Buffer> {
@@ -71,19 +110,7 @@ export async function observationsXlsx(indicator: Indicator, rows: Rows): Promis
 				: { numFmt: '@' }
 	}));
 	sheet.getRow(1).font = { bold: true };
-	for (const r of rows)
-		sheet.addRow([
-			indicator.code,
-			r.nisCode ?? r.slug,
-			tr(r.name, 'nl'),
-			r.level,
-			r.period,
-			r.value,
-			indicator.unit,
-			r.status,
-			r.origin,
-			r.isExample ? 'ja' : 'nee'
-		]);
+	for (const line of linesOf(indicator, rows)) sheet.addRow(cells(line));
 	return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
