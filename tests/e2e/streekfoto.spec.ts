@@ -31,6 +31,15 @@ test('the Streekfoto of Leuven: radar, summary, tables and PDF', async ({
 	expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
 	expect((await page.request.get('/monitor/streekfoto/bestaat-niet')).status()).toBe(404);
+
+	// The same page in English.
+	await go(page, '/en/monitor/streekfoto/leuven', js);
+	await expect(page.getByText('Example data:')).toBeVisible();
+	await expect(page.locator('.summary')).toContainText(/better than Flanders on \d+ of the \d+/);
+	await expect(page.getByRole('img', { name: /Radar of the key indicators/ })).toBeVisible();
+	await expect(
+		page.getByRole('table', { name: /The radar's key indicators/ }).getByRole('columnheader')
+	).toContainText(['No.', 'Indicator', 'Period']);
 	await page.context().close();
 });
 

@@ -294,5 +294,37 @@ export const en: Partial<Record<MessageKey, string>> = {
 	'monitor.compare.equal': 'equal',
 	'monitor.profile.regions': 'Regions',
 	'monitor.profile.municipalities': 'Municipalities',
-	'monitor.profile.indicatorPage': 'All data of {indicator}'
+	'monitor.profile.indicatorPage': 'All data of {indicator}',
+	'streekfoto.example': 'Example data:',
+	'streekfoto.exampleNote': 'these figures are made up.',
+	'streekfoto.pdf': 'The Streekfoto as PDF (in Dutch)',
+	'streekfoto.allFigures': 'All figures of {region}',
+	'streekfoto.radar.heading': 'Key indicators compared with Flanders',
+	'streekfoto.radar.title': 'Radar of the key indicators of {region}',
+	'streekfoto.radar.desc': 'Index against Flanders (= 100); further from the centre is better.',
+	'streekfoto.radar.flanders': 'Flanders (index 100)',
+	'streekfoto.radar.caption':
+		"The radar's key indicators (index: Flanders = 100, higher is better)",
+	'streekfoto.col.number': 'No.',
+	'streekfoto.col.indicator': 'Indicator',
+	'streekfoto.col.period': 'Period',
+	'streekfoto.col.province': 'Province',
+	'streekfoto.col.flanders': 'Flanders',
+	'streekfoto.col.index': 'Index',
+	'streekfoto.col.judgement': 'Assessment',
+	'streekfoto.col.sincePrevious': 'Since the previous period',
+	'streekfoto.col.fiveYears': 'Over 5 years',
+	'streekfoto.domain.caption': '{domain}: {region} compared with the province and Flanders',
+	'streekfoto.summary.noRadar': 'No key indicators have been chosen for the radar of {region} yet.',
+	'streekfoto.summary.noComparison':
+		'The key indicators of {region} have no figures yet that compare with Flanders.',
+	'streekfoto.summary.better':
+		'{region} does better than Flanders on {better} of the {compared} compared key indicators.',
+	'streekfoto.summary.betterWorse':
+		'{region} does better than Flanders on {better} of the {compared} compared key indicators, worse on {worse}.',
+	'streekfoto.comparison.beter': 'better than Flanders',
+	'streekfoto.comparison.slechter': 'worse than Flanders',
+	'streekfoto.comparison.gelijk': 'equal to Flanders',
+	'streekfoto.comparison.neutraal': 'no assessment (neutral indicator)',
+	'streekfoto.comparison.onbekend': 'not comparable'
 };

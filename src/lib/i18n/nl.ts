@@ -377,7 +377,40 @@ export const nl = {
 	'monitor.compare.equal': 'gelijk',
 	'monitor.profile.regions': 'Regio’s',
 	'monitor.profile.municipalities': 'Gemeenten',
-	'monitor.profile.indicatorPage': 'Alle gegevens van {indicator}'
+	'monitor.profile.indicatorPage': 'Alle gegevens van {indicator}',
+	'streekfoto.example': 'Voorbeeldgegevens:',
+	'streekfoto.exampleNote': 'deze cijfers zijn verzonnen.',
+	'streekfoto.pdf': 'De Streekfoto als PDF',
+	'streekfoto.allFigures': 'Alle cijfers van {region}',
+	'streekfoto.radar.heading': 'Kernindicatoren tegenover Vlaanderen',
+	'streekfoto.radar.title': 'Radar van de kernindicatoren van {region}',
+	'streekfoto.radar.desc': 'Index tegenover Vlaanderen (= 100); verder van het midden is beter.',
+	'streekfoto.radar.flanders': 'Vlaanderen (index 100)',
+	'streekfoto.radar.caption':
+		'De kernindicatoren van de radar (index: Vlaanderen = 100, hoger is beter)',
+	'streekfoto.col.number': 'Nr.',
+	'streekfoto.col.indicator': 'Indicator',
+	'streekfoto.col.period': 'Periode',
+	'streekfoto.col.province': 'Provincie',
+	'streekfoto.col.flanders': 'Vlaanderen',
+	'streekfoto.col.index': 'Index',
+	'streekfoto.col.judgement': 'Oordeel',
+	'streekfoto.col.sincePrevious': 'Sinds vorige periode',
+	'streekfoto.col.fiveYears': 'Over 5 jaar',
+	'streekfoto.domain.caption': '{domain}: {region} tegenover de provincie en Vlaanderen',
+	'streekfoto.summary.noRadar':
+		'Voor {region} zijn nog geen kernindicatoren voor de radar gekozen.',
+	'streekfoto.summary.noComparison':
+		'Voor de kernindicatoren van {region} zijn nog geen cijfers die met Vlaanderen te vergelijken zijn.',
+	'streekfoto.summary.better':
+		'Op {better} van de {compared} vergeleken kernindicatoren doet {region} het beter dan Vlaanderen.',
+	'streekfoto.summary.betterWorse':
+		'Op {better} van de {compared} vergeleken kernindicatoren doet {region} het beter dan Vlaanderen, op {worse} slechter.',
+	'streekfoto.comparison.beter': 'beter dan Vlaanderen',
+	'streekfoto.comparison.slechter': 'slechter dan Vlaanderen',
+	'streekfoto.comparison.gelijk': 'gelijk aan Vlaanderen',
+	'streekfoto.comparison.neutraal': 'geen oordeel (neutrale indicator)',
+	'streekfoto.comparison.onbekend': 'niet te vergelijken'
 } as const;
 
 export type MessageKey = keyof typeof nl;

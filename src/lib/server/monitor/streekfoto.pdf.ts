@@ -155,7 +155,7 @@ export function renderStreekfotoPdf(
 				shown(r.flanders, r),
 				shown(r.change, r, true),
 				shown(r.change5y, r, true),
-				comparisonLabel[r.comparison]
+				comparisonLabel(r.comparison)
 			]);
 		}
 		pdf.moveDown(0.6);

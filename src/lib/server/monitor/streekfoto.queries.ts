@@ -20,7 +20,7 @@ import {
 	type ObservationStatus
 } from '../db/schema';
 import { notFound } from '../errors';
-import { tr, type Locale, type Translatable } from '../../i18n';
+import { tr, translate, type Locale, type Translatable } from '../../i18n';
 import { parsePeriod } from './periods';
 
 export type Comparison = 'beter' | 'slechter' | 'gelijk' | 'neutraal' | 'onbekend';
@@ -100,13 +100,9 @@ export function radarIndex(
 	return direction === 'lower_better' ? (flanders / region) * 100 : (region / flanders) * 100;
 }
 
-export const comparisonLabel: Record<Comparison, string> = {
-	beter: 'beter dan Vlaanderen',
-	slechter: 'slechter dan Vlaanderen',
-	gelijk: 'gelijk aan Vlaanderen',
-	neutraal: 'geen oordeel (neutrale indicator)',
-	onbekend: 'niet te vergelijken'
-};
+/** What a comparison means, in words. */
+export const comparisonLabel = (comparison: Comparison, locale: Locale = 'nl') =>
+	translate(locale, `streekfoto.comparison.${comparison}`);
 
 /** The region's Streekfoto; not_found when the region does not exist or has no profile. */
 export async function getStreekfoto(
@@ -251,12 +247,18 @@ export async function getStreekfoto(
 		['beter', 'slechter', 'gelijk'].includes(r.comparison)
 	).length;
 	const regionName = tr(head.name, locale);
-	const summary =
+	const params = { region: regionName, better, compared, worse };
+	const summary = translate(
+		locale,
 		radar.length === 0
-			? `Voor ${regionName} zijn nog geen kernindicatoren voor de radar gekozen.`
+			? 'streekfoto.summary.noRadar'
 			: compared === 0
-				? `Voor de kernindicatoren van ${regionName} zijn nog geen cijfers die met Vlaanderen te vergelijken zijn.`
-				: `Op ${better} van de ${compared} vergeleken kernindicatoren doet ${regionName} het beter dan Vlaanderen${worse ? `, op ${worse} slechter` : ''}.`;
+				? 'streekfoto.summary.noComparison'
+				: worse
+					? 'streekfoto.summary.betterWorse'
+					: 'streekfoto.summary.better',
+		params
+	);
 	return {
 		region: { id: head.id, slug: head.slug, name: regionName },
 		title: tr(head.title, locale),

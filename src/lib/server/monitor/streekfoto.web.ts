@@ -3,6 +3,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { formatNumber, type Locale } from '../../i18n';
 import { download } from '../files/serve';
 import { load } from '../http';
+import { domainLabel } from './catalogue.schema';
 import { periodLabel } from './periods';
 import { comparisonLabel, getStreekfoto, type StreekfotoRow } from './streekfoto.queries';
 import { renderStreekfotoPdf } from './streekfoto.pdf';
@@ -29,7 +30,7 @@ export async function streekfotoPage(event: RequestEvent<{ slug: string }>) {
 		change: value(r.change, r, locale, true),
 		change5y: value(r.change5y, r, locale, true),
 		comparison: r.comparison,
-		comparisonLabel: comparisonLabel[r.comparison],
+		comparisonLabel: comparisonLabel(r.comparison, locale),
 		index: r.index === null ? '–' : formatNumber(r.index, locale, 0),
 		onRadar: r.onRadar,
 		isExample: r.isExample
@@ -37,7 +38,11 @@ export async function streekfotoPage(event: RequestEvent<{ slug: string }>) {
 	return {
 		streekfoto: {
 			...s,
-			domains: s.domains.map((d) => ({ domain: d.domain, rows: d.rows.map(row) })),
+			domains: s.domains.map((d) => ({
+				domain: d.domain,
+				label: domainLabel(d.domain),
+				rows: d.rows.map(row)
+			})),
 			radar: s.radar.map(row)
 		},
 		radar: radarGeometry(s.radar)
@@ -45,7 +50,8 @@ export async function streekfotoPage(event: RequestEvent<{ slug: string }>) {
 }
 
 export async function streekfotoPdf(event: RequestEvent<{ slug: string }>) {
-	const s = await load(getStreekfoto(event.locals.db, event.params.slug, event.locals.locale));
+	// The PDF report is written in Dutch, whatever the page's language.
+	const s = await load(getStreekfoto(event.locals.db, event.params.slug, 'nl'));
 	const pdf = await renderStreekfotoPdf(s);
 	return download(
 		new Uint8Array(pdf),
