@@ -148,6 +148,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/beheer/(app)/monitor/import/[id]/fouten.csv': { permission: 'monitor:manage' },
 	'/beheer/(app)/uitwisseling': { permission: 'structure:manage' },
 	'/beheer/(app)/monitor/grenzen': { permission: 'monitor:manage' },
+	'/beheer/(app)/monitor/gebieden': { permission: 'monitor:manage' },
 	'/beheer/(app)/monitor/streekfoto': { permission: 'monitor:manage' },
 	'/beheer/(app)/monitor': { permission: 'monitor:manage' },
 	'/beheer/(app)/monitor/indicatoren': { permission: 'monitor:manage' },
