@@ -155,6 +155,13 @@ async function main() {
 			scopes: ['structure:read']
 		});
 		result.apiToken = apiToken;
+		// A partner that pushes figures to the monitor.
+		const { token: observationsToken } = await createApiToken(ctx, {
+			organisationId: organisationId('provincie-vlaams-brabant'),
+			name: 'Voorbeeldsleutel metingen (e2e)',
+			scopes: ['observations:write']
+		});
+		result.observationsToken = observationsToken;
 		fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
 		fs.writeFileSync(out, JSON.stringify(result, null, 2));
 		process.stdout.write(`Testscenario geladen (${personas.length} gebruikers) → ${out}\n`);

@@ -23,8 +23,9 @@ export type PersonaKey =
 /** E2E_SCENARIO: another scenario file, for a spec run against one's own dev server. */
 export const SCENARIO_FILE = path.resolve(process.env.E2E_SCENARIO ?? '.tmp/e2e-scenario.json');
 
-export function scenario(): Record<PersonaKey, Persona> & { apiToken: string } {
-	return JSON.parse(fs.readFileSync(SCENARIO_FILE, 'utf8')) as Record<PersonaKey, Persona> & {
-		apiToken: string;
-	};
+/** The personas, an API token with structure:read and one with observations:write. */
+type Scenario = Record<PersonaKey, Persona> & { apiToken: string; observationsToken: string };
+
+export function scenario(): Scenario {
+	return JSON.parse(fs.readFileSync(SCENARIO_FILE, 'utf8')) as Scenario;
 }
