@@ -20,6 +20,7 @@ import {
 	memberships,
 	monitorImports,
 	observations,
+	plans,
 	organisations,
 	participants,
 	people,
@@ -325,6 +326,8 @@ export async function purgeExamples(ctx: ServiceContext): Promise<Counts> {
 	return mutate(ctx, async (tx) => {
 		const counts: Counts = {};
 		const steps = [
+			// A plan takes its items, measures, milestones and updates along (cascade).
+			['plans', plans],
 			// An advice takes its hops (and the documents sent along) with it (cascade).
 			['advices', advices],
 			// A meeting takes its items, replies, attendance and decisions along (cascade).

@@ -11,3 +11,4 @@ export * from './meetings';
 export * from './cooperation';
 export * from './monitor';
 export * from './monitor-import';
+export * from './plans';
