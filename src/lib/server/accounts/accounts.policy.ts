@@ -12,6 +12,7 @@ export const platformGrants: Record<PlatformRole, readonly Permission[]> = {
 		'tokens:manage',
 		'structure:manage',
 		'monitor:manage',
+		'plans:manage',
 		...bodyPermissions
 	],
 	user: ['workspace:enter']

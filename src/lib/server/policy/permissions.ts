@@ -16,7 +16,12 @@ export const platformPermissions = [
 	'settings:manage',
 	'structure:manage',
 	/** Run the regional monitor: indicator catalogue, imports, boundaries, Streekfoto profiles. */
-	'monitor:manage'
+	'monitor:manage',
+	/**
+	 * Keep every plan: structure, measures, actions, overrides, adoption. A body's own plans are
+	 * also kept by whoever has body:manage on that body; an action's owner posts its updates.
+	 */
+	'plans:manage'
 ] as const;
 
 /** Permissions that hold within one body (scope: bodyId). */

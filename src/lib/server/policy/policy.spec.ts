@@ -96,6 +96,8 @@ describe('body roles', () => {
 		expect(can(staff, 'monitor:manage')).toBe(true);
 		expect(can({ ...staff, role: 'admin' }, 'monitor:manage')).toBe(true);
 		expect(can(user, 'monitor:manage')).toBe(false);
+		expect(can(staff, 'plans:manage')).toBe(true);
+		expect(can(user, 'plans:manage')).toBe(false);
 		expect(can(user, 'workspace:enter')).toBe(true);
 		expect(can(user, 'users:read')).toBe(false);
 		expect(
