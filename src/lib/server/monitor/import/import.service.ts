@@ -1,12 +1,13 @@
 /**
  * Importing observations: a file (CSV, XLSX, Provincies in Cijfers JSON) or an API push is read
- * as a stream, each row validated, and the rows staged in `monitor_import_rows` in chunks (one
- * multi-row statement per chunk, yielding between chunks). The checks that need the indicator or
- * the whole file (unknown indicator, bounds, duplicate keys) then run as a few set-based
- * statements over the staging rows. Committing is ONE short transaction: an upsert on the natural
- * key from staging (unchanged values are not written), the import's counts and its audit row;
- * the aggregates of the touched indicators are recomputed right after. All or nothing: an import
- * with any error cannot be committed.
+ * as a stream and each row validated while it is read — including the checks that need the
+ * indicator or the whole file (unknown indicator, bounds, duplicate keys: a map of the keys seen)
+ * — so every row is written once into `monitor_import_rows` (COPY on PostgreSQL and PGlite, see
+ * staging.ts; yielding between chunks). Choosing another indicator later re-runs those checks as
+ * a few set-based statements over the staged rows (`runChecks`). Committing is ONE short
+ * transaction: an upsert on the natural key from staging (unchanged values are not written), the
+ * import's counts and its audit row; the aggregates of the touched indicators are recomputed
+ * right after. All or nothing: an import with any error cannot be committed.
  */
 import { and, asc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { formatDate } from '../../../i18n';
@@ -35,6 +36,7 @@ import {
 	type DecimalMark,
 	type TableLayout
 } from './layout';
+import { stagingWriter, type Staged } from './staging';
 import {
 	type ByteSource,
 	limitBytes,
@@ -45,8 +47,7 @@ import {
 	type SourceRecord
 } from './read';
 
-/** Rows per staging statement (one JSON parameter each, whatever the driver). */
-export const CHUNK_ROWS = 5000;
+export { CHUNK_ROWS } from './staging';
 /** Data rows read before the decimal mark is decided. */
 const SAMPLE_ROWS = 200;
 /** Errors shown on the preview page (all of them are in the CSV download). */
@@ -130,37 +131,46 @@ export type ImportSummary = {
 
 type AreaInfo = {
 	id: string;
+	/** A small number for the duplicate keys. */
+	n: number;
 	name: string;
 	validFrom: string | null;
 	validTo: string | null;
 };
 
-type Staged = {
-	seq: number;
-	line: number;
-	ic: string | null;
-	nis: string | null;
-	aid: string | null;
-	p: string | null;
-	ps: string | null;
-	v: number | null;
-	st: ObservationStatus | null;
-	o: ObservationOrigin | null;
-	e: string | null;
+/** What the checks need of an indicator. */
+type IndicatorInfo = {
+	id: string;
+	n: number;
+	code: string;
+	minValue: number | null;
+	maxValue: number | null;
 };
 
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** The messages of the checks (the same as runChecks writes in SQL). */
+export const checkMessages = {
+	unknownIndicator: (code: string) =>
+		`Onbekende indicator "${code}": voeg ze eerst toe aan de catalogus.`,
+	belowMin: (value: number, min: number, code: string) =>
+		`De waarde ${pgNumber(value)} ligt onder het minimum (${pgNumber(min)}) van indicator "${code}".`,
+	aboveMax: (value: number, max: number, code: string) =>
+		`De waarde ${pgNumber(value)} ligt boven het maximum (${pgNumber(max)}) van indicator "${code}".`,
+	duplicate: (nis: string, period: string, code: string | null, first: number) =>
+		`Dubbele waarde: NIS-code ${nis}, periode ${period}${code === null ? '' : `, indicator ${code}`} staat ook op regel ${first}.`
+};
 
-async function insertChunk(db: DbOrTx, importId: string, chunk: Staged[]) {
-	if (!chunk.length) return;
-	await db.execute(sql`
-		insert into monitor_import_rows
-			(import_id, seq, line, indicator_code, nis_code, area_id, period, period_start, value, status, origin, error)
-		select ${importId}::uuid, x.seq, x.line, x.ic, x.nis, x.aid, x.p, x.ps, x.v,
-			x.st::observation_status, x.o::observation_origin, x.e
-		from json_to_recordset(${JSON.stringify(chunk)}::json) as x(
-			seq int, line int, ic text, nis text, aid uuid, p text, ps date, v double precision,
-			st text, o text, e text)`);
+/**
+ * A double as PostgreSQL writes it (shortest exact digits; exponent below 1e-4 and from 1e15,
+ * with at least two exponent digits), with a decimal comma.
+ */
+export function pgNumber(n: number): string {
+	const a = Math.abs(n);
+	let text = String(n);
+	if (a !== 0 && Number.isFinite(n) && (a < 1e-4 || a >= 1e15)) {
+		const [mantissa, exponent] = n.toExponential().split('e');
+		text = `${mantissa}e${exponent[0]}${exponent.slice(1).padStart(2, '0')}`;
+	}
+	return text.replace('.', ',');
 }
 
 async function loadAreas(db: DbOrTx): Promise<Map<string, AreaInfo>> {
@@ -175,11 +185,23 @@ async function loadAreas(db: DbOrTx): Promise<Map<string, AreaInfo>> {
 		.from(areas)
 		.where(isNotNull(areas.nisCode));
 	return new Map(
-		list.map((a) => [
+		list.map((a, n) => [
 			a.nis!,
-			{ id: a.id, name: a.name.nl, validFrom: a.validFrom, validTo: a.validTo }
+			{ id: a.id, n, name: a.name.nl, validFrom: a.validFrom, validTo: a.validTo }
 		])
 	);
+}
+
+async function loadIndicators(db: DbOrTx): Promise<Map<string, IndicatorInfo>> {
+	const list = await db
+		.select({
+			id: indicators.id,
+			code: indicators.code,
+			minValue: indicators.minValue,
+			maxValue: indicators.maxValue
+		})
+		.from(indicators);
+	return new Map(list.map((i, n) => [i.code, { ...i, n }]));
 }
 
 async function indicatorByCode(db: DbOrTx, code: string) {
@@ -259,6 +281,7 @@ async function stage(
 			select id from monitor_imports where status <> 'committed'
 			and created_at < now() - interval '1 day')`);
 	const areaMap = await loadAreas(ctx.db);
+	const indicatorMap = await loadIndicators(ctx.db);
 	const [created] = await ctx.db
 		.insert(monitorImports)
 		.values({
@@ -269,9 +292,17 @@ async function stage(
 		.returning({ id: monitorImports.id });
 	const importId = created.id;
 	try {
-		const summary = await readAndStage(ctx.db, importId, await open(), areaMap, forcedDecimal);
+		const summary = await readAndStage(
+			ctx.db,
+			importId,
+			await open(),
+			areaMap,
+			indicatorMap,
+			chosen ? indicatorMap.get(chosen.code) : undefined,
+			forcedDecimal
+		);
 		summary.indicatorCode = chosen?.code;
-		return await finish(ctx.db, importId, summary, chosen?.id);
+		return await record(ctx.db, importId, summary);
 	} catch (e) {
 		// A refused file leaves nothing behind (the staging rows go with the import).
 		await ctx.db.delete(monitorImports).where(eq(monitorImports.id, importId));
@@ -284,6 +315,8 @@ async function readAndStage(
 	importId: string,
 	file: OpenedFile,
 	areaMap: Map<string, AreaInfo>,
+	indicatorMap: Map<string, IndicatorInfo>,
+	chosen: IndicatorInfo | undefined,
 	forcedDecimal?: DecimalMark
 ): Promise<ImportSummary> {
 	const { facts } = file;
@@ -340,18 +373,91 @@ async function readAndStage(
 		unresolved: 0
 	};
 	const skippedCodes = new Set<string>();
-	let chunk: Staged[] = [];
+	const byId = new Map([...indicatorMap.values()].map((i) => [i.id, i.n]));
+	const writer = stagingWriter(db, importId);
+	/** The first line of each key (indicator, area, period) among the rows without errors. */
+	const firstLine = new Map<number, number>();
 	let seq = 0;
-	const push = async (row: Omit<Staged, 'seq'>) => {
-		chunk.push({ ...row, seq: ++seq });
-		if (chunk.length >= CHUNK_ROWS) {
-			await insertChunk(db, importId, chunk);
-			chunk = [];
-			await yieldToOthers();
-		}
+	const push = (row: Staged) => {
+		row.seq = ++seq;
+		return writer.push(row);
 	};
-	const fail = (line: number, e: string, nis: string | null = null) =>
-		push({ line, ic: null, nis, aid: null, p: null, ps: null, v: null, st: null, o: null, e });
+	const fail = (line: number, e: string, nis: string | null = null) => {
+		summary.errors++;
+		return push({
+			seq: 0,
+			line,
+			ic: null,
+			ii: null,
+			nis,
+			aid: null,
+			p: null,
+			ps: null,
+			v: null,
+			st: null,
+			o: null,
+			e,
+			ce: null
+		});
+	};
+	/** The checks runChecks does in SQL, for one row, in the same order. */
+	const check = (
+		ic: string | null,
+		value: number | null
+	): { ii: string | null; ce: string | null } => {
+		const ind = ic === null ? chosen : indicatorMap.get(ic);
+		if (!ind) {
+			return { ii: null, ce: ic === null ? null : checkMessages.unknownIndicator(ic) };
+		}
+		if (value !== null && ind.minValue !== null && value < ind.minValue) {
+			return { ii: ind.id, ce: checkMessages.belowMin(value, ind.minValue, ind.code) };
+		}
+		if (value !== null && ind.maxValue !== null && value > ind.maxValue) {
+			return { ii: ind.id, ce: checkMessages.aboveMax(value, ind.maxValue, ind.code) };
+		}
+		return { ii: ind.id, ce: null };
+	};
+	// The key (indicator, area, period) as one number: indicator index (0: not chosen yet) ×
+	// areas × periods + …, exact below 2^53 (periods are numbered as they are first seen).
+	const periodIndex = new Map<string, number>();
+	const indicatorCount = indicatorMap.size + 1;
+	const areaCount = areaMap.size;
+	const duplicate = (
+		indicatorId: string | null,
+		area: AreaInfo,
+		period: Period,
+		line: number,
+		nis: string,
+		ic: string | null
+	) => {
+		let p = periodIndex.get(period.period);
+		if (p === undefined) periodIndex.set(period.period, (p = periodIndex.size));
+		const i = indicatorId ? byId.get(indicatorId)! + 1 : 0;
+		const key = (p * areaCount + area.n) * indicatorCount + i;
+		const first = firstLine.get(key);
+		if (first === undefined) {
+			firstLine.set(key, line);
+			return null;
+		}
+		return checkMessages.duplicate(nis, period.period, ic, first);
+	};
+	// Periods and statuses repeat: each distinct text is parsed once (bounded caches).
+	const periods = new Map<string, Period | null>();
+	const periodOf = (raw: string) => {
+		let p = periods.get(raw);
+		if (p === undefined) {
+			p = parsePeriod(raw);
+			if (periods.size < 10_000) periods.set(raw, p);
+		}
+		return p;
+	};
+	const statuses = new Map<string, ObservationStatus | undefined>();
+	const statusOf = (raw: string) => {
+		if (statuses.has(raw)) return statuses.get(raw);
+		const st = parseStatus(raw);
+		if (statuses.size < 1000) statuses.set(raw, st);
+		return st;
+	};
 
 	const handle = async (r: SourceRecord) => {
 		const L = layout!;
@@ -381,7 +487,7 @@ async function readAndStage(
 				: L.periodColumns.map((c, i) => ({ period: c.period, raw: values[i] }));
 		for (const cell of cells) {
 			const raw = cell.raw.trim();
-			const status = parseStatus(rawStatus);
+			const status = statusOf(rawStatus);
 			const withoutValue = status === 'missing' || status === 'confidential';
 			if (raw === '' && !withoutValue) {
 				summary.empty++;
@@ -395,7 +501,7 @@ async function readAndStage(
 				await fail(r.line, importMessages.badStatus(rawStatus.trim()), nis);
 				continue;
 			}
-			const period = typeof cell.period === 'string' ? parsePeriod(cell.period) : cell.period;
+			const period = typeof cell.period === 'string' ? periodOf(cell.period) : cell.period;
 			if (!period) {
 				await fail(r.line, importMessages.badPeriod(String(cell.period)), nis);
 				continue;
@@ -411,9 +517,19 @@ async function readAndStage(
 			}
 			const origin: ObservationOrigin =
 				area.validFrom && period.start < area.validFrom ? 'recomputed' : 'supplied';
+			const checked = check(ic, value);
+			const ce = checked.ce ?? duplicate(checked.ii, area, period, r.line, nis, ic);
+			if (ce) summary.errors++;
+			else {
+				summary.valid++;
+				if (!checked.ii) summary.unresolved++;
+				if (origin === 'recomputed') summary.recomputed++;
+			}
 			await push({
+				seq: 0,
 				line: r.line,
 				ic,
+				ii: checked.ii,
 				nis,
 				aid: area.id,
 				p: period.period,
@@ -421,18 +537,24 @@ async function readAndStage(
 				v: value,
 				st: status,
 				o: origin,
-				e: null
+				e: null,
+				ce
 			});
 		}
 	};
 
-	for (const r of sample) await handle(r);
-	for (;;) {
-		const next = await iterator.next();
-		if (next.done) break;
-		await handle(next.value);
+	try {
+		for (const r of sample) await handle(r);
+		for (;;) {
+			const next = await iterator.next();
+			if (next.done) break;
+			await handle(next.value);
+		}
+		await writer.end();
+	} catch (e) {
+		await writer.abort(e);
+		throw e;
 	}
-	await insertChunk(db, importId, chunk);
 	summary.skippedCodes = [...skippedCodes];
 	return summary;
 }
@@ -503,6 +625,11 @@ async function finish(
 ) {
 	await runChecks(db, importId, chosenIndicatorId);
 	Object.assign(summary, await countStaged(db, importId));
+	return record(db, importId, summary);
+}
+
+/** Keep what was understood and counted with the import. */
+async function record(db: DbOrTx, importId: string, summary: ImportSummary) {
 	await db
 		.update(monitorImports)
 		.set({

@@ -21,6 +21,7 @@ import {
 	importAll,
 	importErrorsCsv,
 	importPreview,
+	pgNumber,
 	stageImport,
 	stagePush
 } from './import.service';
@@ -417,6 +418,19 @@ describe('validation: all or nothing, every error with its line', () => {
 			}
 		]);
 		expect(await counts()).toEqual(before);
+	});
+
+	it('bounds messages write numbers as PostgreSQL does (the checks run in JS while reading and in SQL after a choice)', () => {
+		// Compared with `select x::float8::text` on PostgreSQL 15.
+		expect([-5, 0.5, 1e15, 1.5e-5, 123456789012345, 0.0001, 1e6].map(pgNumber)).toEqual([
+			'-5',
+			'0,5',
+			'1e+15',
+			'1,5e-05',
+			'123456789012345',
+			'0,0001',
+			'1000000'
+		]);
 	});
 
 	it('10,000 bad rows are all listed (and downloadable), quickly', async () => {

@@ -140,8 +140,15 @@ export function detectDecimal(samples: string[], delimiter?: string): DecimalMar
 	return delimiter === ';' ? ',' : '.';
 }
 
+const plainComma = /^-?\d+(,\d+)?$/;
+const plainPoint = /^-?\d+(\.\d+)?$/;
+
 /** A number as written with the given decimal mark (thousands separators allowed); NaN if not. */
 export function parseNumber(raw: string, decimal: DecimalMark): number {
+	// The usual case first: digits with at most one decimal mark.
+	if ((decimal === ',' ? plainComma : plainPoint).test(raw)) {
+		return Number(decimal === ',' ? raw.replace(',', '.') : raw);
+	}
 	const s = raw.trim().replace(/[\s\u00a0\u202f]/g, '');
 	if (decimal === ',') {
 		const plain = /^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s) ? s.replace(/\./g, '') : s;

@@ -180,15 +180,18 @@ function openCsv(all: AsyncIterable<Uint8Array>, head: Uint8Array, bom: boolean)
 			bom: true,
 			relax_column_count: true,
 			skip_empty_lines: true,
-			info: true,
 			trim: true
 		});
+		// The line of each record, as `info: true` would give it (parser.info.lines when the record
+		// is pushed) without copying the whole info object per record, which doubled the time.
+		const push = parser.push.bind(parser);
+		parser.push = (record: string[] | null) =>
+			push(record === null ? null : { line: parser.info.lines, cells: record });
 		const input = Readable.from(decode(all));
 		input.on('error', (e) => parser.destroy(e));
 		input.pipe(parser);
 		try {
-			for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)
-				yield { line: r.info.lines, cells: r.record };
+			for await (const r of parser as AsyncIterable<SourceRecord>) yield r;
 		} catch (e) {
 			if (e instanceof AppError) throw e;
 			const line = (e as { lines?: number }).lines ?? 1;
