@@ -6,39 +6,14 @@
  * the outcome in the workspace and on the public meeting page. axe finds nothing on every page
  * reached; the inbox and the trail fit 320 px.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { fits320 } from './support/axe';
-import { addAgendaItem, as, brusselsDay, go, submit } from './support/browse';
+import { addAgendaItem, as, createMeeting, go, holdMeeting, submit } from './support/browse';
 
 const WG = 'themawerkgroep-mobiliteit';
 const SG = 'stuurgroep-toekomstforum';
 
 /** A new public meeting of a body in the future (draft); returns its workspace path. */
-async function newMeeting(page: Page, body: string, title: string, js: boolean) {
-	await go(page, `/beheer/organen/${body}/vergaderingen`, js);
-	await page.getByLabel('Titel (niet verplicht)').fill(title);
-	await page.getByLabel('Datum').fill(brusselsDay(14));
-	await page.getByLabel('Begin (UU:MM)').fill('14:00');
-	await page.getByLabel('Einde (UU:MM)').fill('16:30');
-	await page.getByLabel(/^Openbare vergadering/).check();
-	await submit(page, 'Vergadering aanmaken', js);
-	await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
-	return new URL(page.url()).pathname;
-}
-
-/** Publish a meeting, move it `daysAgo` into the past and mark it held. */
-async function hold(page: Page, path: string, daysAgo: number, js: boolean) {
-	await go(page, path, js);
-	await submit(page, 'Agenda publiceren en uitnodigingen versturen', js);
-	await expect(page.getByRole('status')).toContainText('gepubliceerd');
-	await go(page, `${path}/bewerken`, js);
-	await page.getByLabel('Datum').fill(brusselsDay(-daysAgo));
-	await submit(page, 'Vergadering bewaren', js);
-	await go(page, path, js);
-	await submit(page, 'Vergadering gehouden', js);
-	await expect(page.getByText('Gehouden').first()).toBeVisible();
-}
-
 test('advice: forwarded by a working group, placed and settled by the Stuurgroep, trail on the original item', async ({
 	browser,
 	baseURL
@@ -51,10 +26,10 @@ test('advice: forwarded by a working group, placed and settled by the Stuurgroep
 
 	// The working group: a held meeting with a public item.
 	const wg = await as(browser, 'wgSecretary', baseURL!, js);
-	const wgPath = await newMeeting(wg, WG, `Werkgroep mobiliteit ${stamp}`, js);
+	const wgPath = await createMeeting(wg, WG, `Werkgroep mobiliteit ${stamp}`, js);
 	await go(wg, `${wgPath}/agenda`, js);
 	await addAgendaItem(wg, { title: itemTitle, kind: 'Ter beslissing', public: true }, js);
-	await hold(wg, wgPath, 2, js);
+	await holdMeeting(wg, wgPath, 2, js);
 
 	// Forward it from the meeting's "Advies doorsturen" page.
 	await go(wg, wgPath, js);
@@ -81,7 +56,7 @@ test('advice: forwarded by a working group, placed and settled by the Stuurgroep
 	// The Stuurgroep: a new meeting, the advice placed on it from the inbox.
 	const sg = await as(browser, 'stuurgroepSecretary', baseURL!, js);
 	const sgTitle = `Stuurgroep ${stamp}`;
-	const sgPath = await newMeeting(sg, SG, sgTitle, js);
+	const sgPath = await createMeeting(sg, SG, sgTitle, js);
 	const inbox = `/beheer/organen/${SG}/adviezen`;
 	await go(sg, inbox, js);
 	await fits320(sg, js);
@@ -95,7 +70,7 @@ test('advice: forwarded by a working group, placed and settled by the Stuurgroep
 	// The meeting is held, then the outcome is recorded.
 	await go(sg, sgPath, js);
 	await expect(sg.getByText(adviceTitle).first()).toBeVisible();
-	await hold(sg, sgPath, 1, js);
+	await holdMeeting(sg, sgPath, 1, js);
 	await go(sg, inbox, js);
 	const placed = sg.getByRole('article').filter({ hasText: adviceTitle });
 	await expect(placed).toContainText(sgTitle);

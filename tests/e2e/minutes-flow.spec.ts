@@ -9,7 +9,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, fits320 } from './support/axe';
-import { addAgendaItem, as, brusselsDay, go, submit } from './support/browse';
+import { addAgendaItem, as, createMeeting, go, holdMeeting, submit } from './support/browse';
 
 const TASKFORCE = 'taskforce-spitsregio-leuven';
 
@@ -18,15 +18,7 @@ const TASKFORCE = 'taskforce-spitsregio-leuven';
  * way a secretary makes one: create in the future, publish, move to the past, mark held).
  */
 async function heldMeeting(page: Page, title: string, daysAgo: number, js: boolean) {
-	await go(page, `/beheer/organen/${TASKFORCE}/vergaderingen`, js);
-	await page.getByLabel('Titel (niet verplicht)').fill(title);
-	await page.getByLabel('Datum').fill(brusselsDay(14));
-	await page.getByLabel('Begin (UU:MM)').fill('14:00');
-	await page.getByLabel('Einde (UU:MM)').fill('16:30');
-	await page.getByLabel(/^Openbare vergadering/).check();
-	await submit(page, 'Vergadering aanmaken', js);
-	await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
-	const path = new URL(page.url()).pathname;
+	const path = await createMeeting(page, TASKFORCE, title, js);
 	await go(page, `${path}/agenda`, js);
 	for (const [number, item] of [
 		{ title: 'Verkeersveiligheid rond scholen', public: true },
@@ -44,15 +36,7 @@ async function heldMeeting(page: Page, title: string, daysAgo: number, js: boole
 		// The add form starts again from the meeting's default: public.
 		await expect(page.locator('form[action="?/add"]').getByLabel(/^Openbaar punt/)).toBeChecked();
 	}
-	await go(page, path, js);
-	await submit(page, 'Agenda publiceren en uitnodigingen versturen', js);
-	await expect(page.getByRole('status')).toContainText('gepubliceerd');
-	await go(page, `${path}/bewerken`, js);
-	await page.getByLabel('Datum').fill(brusselsDay(-daysAgo));
-	await submit(page, 'Vergadering bewaren', js);
-	await go(page, path, js);
-	await submit(page, 'Vergadering gehouden', js);
-	await expect(page.getByText('Gehouden').first()).toBeVisible();
+	await holdMeeting(page, path, daysAgo, js);
 	return path;
 }
 

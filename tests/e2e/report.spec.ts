@@ -8,24 +8,12 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { fits320 } from './support/axe';
-import { addAgendaItem, as, brusselsDay, go, submit } from './support/browse';
+import { addAgendaItem, as, brusselsDay, createMeeting, go, submit } from './support/browse';
 
 const TASKFORCE = 'taskforce-spitsregio-leuven';
 const MAYORS = 'burgemeestersoverleg-oost-brabant';
 
 /** The new meeting form of a body's meetings page, filled and sent; returns the meeting path. */
-async function createMeeting(page: Page, slug: string, title: string, day: number, js: boolean) {
-	await go(page, `/beheer/organen/${slug}/vergaderingen`, js);
-	await page.getByLabel('Titel (niet verplicht)').fill(title);
-	await page.getByLabel('Datum').fill(brusselsDay(day));
-	await page.getByLabel('Begin (UU:MM)').fill('09:00');
-	await page.getByLabel('Einde (UU:MM)').fill('12:00');
-	await page.getByLabel(/^Openbare vergadering/).check();
-	await submit(page, 'Vergadering aanmaken', js);
-	await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
-	return new URL(page.url()).pathname;
-}
-
 test("the Taskforce's report on the mayors' next agenda, and on the public page", async ({
 	browser,
 	baseURL
@@ -56,7 +44,11 @@ test("the Taskforce's report on the mayors' next agenda, and on the public page"
 	// 2. The Taskforce holds a public meeting: a public decision item, a closed item shared with
 	// the mayors. (Published for later, then moved to yesterday and held.)
 	const secretary = await as(browser, 'secretary', baseURL!, js);
-	const tfPath = await createMeeting(secretary, TASKFORCE, taskforceMeeting, 10, js);
+	const tfPath = await createMeeting(secretary, TASKFORCE, taskforceMeeting, js, {
+		day: 10,
+		start: '09:00',
+		end: '12:00'
+	});
 	await go(secretary, `${tfPath}/agenda`, js);
 	for (const item of [
 		{ title: publicItem, public: true },
@@ -110,7 +102,11 @@ test("the Taskforce's report on the mayors' next agenda, and on the public page"
 	await secretary.context().close();
 
 	// 3. The mayors' next meeting: the bound item carries the live Taskforce report.
-	const bgoPath = await createMeeting(mayors, MAYORS, mayorsMeeting, 7, js);
+	const bgoPath = await createMeeting(mayors, MAYORS, mayorsMeeting, js, {
+		day: 7,
+		start: '09:00',
+		end: '12:00'
+	});
 	const bgoId = bgoPath.split('/').pop()!;
 	await go(mayors, `${bgoPath}/agenda`, js);
 	const report = itemRow(mayors, standing).locator('section.report');

@@ -81,3 +81,41 @@ export async function addAgendaItem(
 		page.getByRole('status').filter({ hasText: `„${item.title}” is toegevoegd` })
 	).toBeVisible();
 }
+
+/**
+ * Create a public meeting of `body` (slug) with the workspace form, `day` days from today
+ * (Brussels), and return its workspace path.
+ */
+export async function createMeeting(
+	page: Page,
+	body: string,
+	title: string,
+	js: boolean,
+	{ day = 14, start = '14:00', end = '16:30' }: { day?: number; start?: string; end?: string } = {}
+) {
+	await go(page, `/beheer/organen/${body}/vergaderingen`, js);
+	await page.getByLabel('Titel (niet verplicht)').fill(title);
+	await page.getByLabel('Datum').fill(brusselsDay(day));
+	await page.getByLabel('Begin (UU:MM)').fill(start);
+	await page.getByLabel('Einde (UU:MM)').fill(end);
+	await page.getByLabel(/^Openbare vergadering/).check();
+	await submit(page, 'Vergadering aanmaken', js);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
+	return new URL(page.url()).pathname;
+}
+
+/**
+ * Publish a meeting's agenda, move the meeting `daysAgo` days into the past and mark it held (the
+ * way a secretary gets there: a meeting is made and published before it takes place).
+ */
+export async function holdMeeting(page: Page, path: string, daysAgo: number, js: boolean) {
+	await go(page, path, js);
+	await submit(page, 'Agenda publiceren en uitnodigingen versturen', js);
+	await expect(page.getByRole('status')).toContainText('gepubliceerd');
+	await go(page, `${path}/bewerken`, js);
+	await page.getByLabel('Datum').fill(brusselsDay(-daysAgo));
+	await submit(page, 'Vergadering bewaren', js);
+	await go(page, path, js);
+	await submit(page, 'Vergadering gehouden', js);
+	await expect(page.getByText('Gehouden').first()).toBeVisible();
+}
