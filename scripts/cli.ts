@@ -11,6 +11,7 @@ import { seedExampleAdvice } from '../src/lib/server/seed/example-advice';
 import { seedExampleMeetings } from '../src/lib/server/seed/examples';
 import { seedExampleReports } from '../src/lib/server/seed/example-reports';
 import { seedExampleMonitor } from '../src/lib/server/seed/example-monitor';
+import { seedExamplePlans } from '../src/lib/server/seed/example-plans';
 import { runMonitorImport } from '../src/lib/server/monitor/import/cli';
 import { purgeExamples, seedStructure } from '../src/lib/server/seed/seed.service';
 
@@ -29,6 +30,7 @@ async function main(command: Command) {
 			Object.assign(counts, await seedExampleReports(cliContext(database)));
 			Object.assign(counts, await seedExampleAdvice(cliContext(database)));
 			Object.assign(counts, await seedExampleMonitor(cliContext(database)));
+			Object.assign(counts, await seedExamplePlans(cliContext(database)));
 			report('Nieuw toegevoegd', counts);
 		} else if (command === 'purge-examples') {
 			const counts = await purgeExamples(cliContext(database));

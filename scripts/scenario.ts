@@ -31,6 +31,7 @@ import { seedExampleAdvice } from '../src/lib/server/seed/example-advice';
 import { seedExampleMeetings } from '../src/lib/server/seed/examples';
 import { seedExampleReports } from '../src/lib/server/seed/example-reports';
 import { seedExampleMonitor } from '../src/lib/server/seed/example-monitor';
+import { seedExamplePlans } from '../src/lib/server/seed/example-plans';
 
 export const SCENARIO_PASSWORD = 'voorbeeld-wachtwoord-e2e-2026';
 
@@ -100,6 +101,7 @@ async function main() {
 			await seedExampleReports(ctx);
 			await seedExampleAdvice(ctx);
 			await seedExampleMonitor(ctx);
+			await seedExamplePlans(ctx);
 		}
 		const passwordHash = await hashPassword(SCENARIO_PASSWORD);
 		const result: Record<string, unknown> = {};

@@ -14,6 +14,7 @@ import { seedExampleAdvice } from './seed/example-advice';
 import { seedExampleMeetings } from './seed/examples';
 import { seedExampleReports } from './seed/example-reports';
 import { seedExampleMonitor } from './seed/example-monitor';
+import { seedExamplePlans } from './seed/example-plans';
 import { isSeeded, seedStructure } from './seed/seed.service';
 
 type State = { database: Database; ready: boolean; stopJobs?: () => void };
@@ -33,6 +34,7 @@ export async function startApp(purpose = 'de Streekplatform-server'): Promise<Da
 				Object.assign(counts, await seedExampleReports(systemContext(database)));
 				Object.assign(counts, await seedExampleAdvice(systemContext(database)));
 				Object.assign(counts, await seedExampleMonitor(systemContext(database)));
+				Object.assign(counts, await seedExamplePlans(systemContext(database)));
 				const total = Object.values(counts).reduce((a, b) => a + b, 0);
 				if (total > 0) log().info({ counts }, 'seed data loaded');
 			}
