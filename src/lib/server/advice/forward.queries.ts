@@ -5,10 +5,10 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
-import { bodies, decisions, documents } from '../db/schema';
+import { bodies, documents } from '../db/schema';
 import { formatDate } from '../../i18n';
 import { linkedBodies } from '../bodies/links';
-import { decisionReference } from '../meetings/decisions.service';
+import { decisionReference, decisionsFor } from '../meetings/decisions.service';
 import { meetingTitle, numberAgenda } from '../meetings/agenda';
 import { loadMeeting } from '../meetings/meetings.service';
 import { itemsOf } from '../meetings/queries';
@@ -34,17 +34,7 @@ export async function forwardPage(ctx: ServiceContext, meetingId: string) {
 	);
 	const [meetingDecisions, docs, linked] = manage
 		? await Promise.all([
-				ctx.db
-					.select({
-						id: decisions.id,
-						agendaItemId: decisions.agendaItemId,
-						year: decisions.year,
-						number: decisions.number,
-						title: decisions.title
-					})
-					.from(decisions)
-					.where(eq(decisions.meetingId, meeting.id))
-					.orderBy(asc(decisions.number)),
+				decisionsFor(ctx.db, { meetingId: meeting.id }),
 				ctx.db
 					.select({
 						id: documents.id,

@@ -19,7 +19,6 @@ import {
 	advices,
 	agendaItems,
 	bodies,
-	decisions,
 	documents,
 	meetings,
 	type AdviceOutcome,
@@ -29,7 +28,7 @@ import {
 import { AppError, isUuid, notFound } from '../errors';
 import { formatDate, translate } from '../../i18n';
 import { linkedBodies } from '../bodies/links';
-import { decisionReference } from '../meetings/decisions.service';
+import { decisionReference, decisionsFor } from '../meetings/decisions.service';
 import { meetingTitle } from '../meetings/agenda';
 import { agendaEditable, statusLabels } from '../meetings/meetings.service';
 import { meetingIsPublic } from '../meetings/queries';
@@ -342,22 +341,7 @@ export async function adviceInbox(ctx: ServiceContext, bodyId: string, now = new
 		? placed.filter((e) => e.hop.placed && heldStatuses.includes(e.hop.placed.meetingStatus))
 		: [];
 	const itemDecisions = decidable.length
-		? await ctx.db
-				.select({
-					id: decisions.id,
-					agendaItemId: decisions.agendaItemId,
-					year: decisions.year,
-					number: decisions.number,
-					title: decisions.title
-				})
-				.from(decisions)
-				.where(
-					inArray(
-						decisions.agendaItemId,
-						decidable.map((e) => e.hop.placed!.id)
-					)
-				)
-				.orderBy(asc(decisions.number))
+		? await decisionsFor(ctx.db, { agendaItemIds: decidable.map((e) => e.hop.placed!.id) })
 		: [];
 	const linked = decidable.length ? await linkedBodies(ctx.db, bodyId) : [];
 	const [body] = await ctx.db

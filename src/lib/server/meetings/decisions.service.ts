@@ -4,7 +4,7 @@
  * transaction: concurrent creations queue on that row, and a refused decision rolls its number
  * back, so numbers have neither duplicates nor gaps.
  */
-import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { diff, mutate } from '../audit/audit.service';
@@ -37,6 +37,25 @@ export const decisionStatusLabels: Record<DecisionStatus, string> = {
 /** "2026/007": the reference people cite. */
 export const decisionReference = (d: { year: number; number: number }) =>
 	`${d.year}/${String(d.number).padStart(3, '0')}`;
+
+/** The decisions of a meeting, or of some agenda items, by number: for choices in forms. */
+export function decisionsFor(db: DbOrTx, of: { meetingId: string } | { agendaItemIds: string[] }) {
+	return db
+		.select({
+			id: decisions.id,
+			agendaItemId: decisions.agendaItemId,
+			year: decisions.year,
+			number: decisions.number,
+			title: decisions.title
+		})
+		.from(decisions)
+		.where(
+			'meetingId' in of
+				? eq(decisions.meetingId, of.meetingId)
+				: inArray(decisions.agendaItemId, of.agendaItemIds)
+		)
+		.orderBy(asc(decisions.number));
+}
 
 function parse(input: unknown) {
 	const parsed = decisionInput.safeParse(input);
