@@ -5,6 +5,7 @@ import { pruneRateLimits } from '../accounts/rate-limit';
 import { pruneSessions } from '../accounts/sessions.service';
 import { previousWeek, sendWeeklyDigest } from '../notifications/digest';
 import { sendMinutesReminders } from '../notifications/minutes-reminder';
+import { sendPlanReminders } from '../plans/reminders';
 import { applyRetention } from '../privacy/privacy.service';
 import type { Job } from './scheduler';
 
@@ -46,6 +47,15 @@ export const jobs: Job[] = [
 		async run(ctx, { now }) {
 			const r = await sendMinutesReminders(ctx.db, now);
 			return `vergaderingen zonder verslag: ${r.meetings}, verstuurd: ${r.sent}, mislukt: ${r.failed}`;
+		}
+	},
+	{
+		// Owners of actions waiting for an update (per plan monthly or quarterly): one digest each.
+		name: 'plans.reminders',
+		schedule: { daily: { atHour: 9 } },
+		async run(ctx, { now }) {
+			const r = await sendPlanReminders(ctx.db, now);
+			return `acties die wachten: ${r.actions}, eigenaars: ${r.owners}, verstuurd: ${r.sent}, mislukt: ${r.failed}`;
 		}
 	},
 	{
