@@ -460,7 +460,8 @@ describe('bad input: a clear message and nothing changed', () => {
 			placeAdvice(t.ctx({ principal: p.sgMember.principal }), hop.id, { meetingId: m.meeting.id }),
 			recordOutcome(t.ctx({ principal: p.sgMember.principal }), hop.id, { outcome: 'confirmed' })
 		];
-		for (const e of await Promise.all(tries.map(rejection))) expect(e.code).toBe('forbidden');
+		for (const e of await Promise.all(tries.map((p) => rejection(p))))
+			expect(e.code).toBe('forbidden');
 		expect(await counts()).toEqual(before);
 	});
 

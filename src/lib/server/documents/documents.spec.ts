@@ -11,11 +11,11 @@ import { images } from '../../../../tests/helpers/images';
 import { parseConfig } from '../config';
 import { countQueries } from '../db';
 import { agendaItems, auditEvents, documents, documentVersions, files } from '../db/schema';
-import { AppError } from '../errors';
 import { filesDir } from '../files/storage';
 import { anonymous, type Principal } from '../policy';
 import { documentFile, listDocuments, publicDocuments } from './documents.queries';
 import { DocumentRefused, uploadDocument } from './documents.service';
+import { rejection } from '../../../../tests/helpers/errors';
 
 let dataDir: string;
 // config() is read once per test file: small limits (1 MB per file, 2 MB per body) so the
@@ -68,15 +68,6 @@ async function stored() {
 		blobs: blobs().length,
 		tmp: tmpFiles().length
 	};
-}
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-	try {
-		await promise;
-	} catch (e) {
-		if (e instanceof AppError) return e;
-		throw e;
-	}
-	throw new Error('expected an AppError');
 }
 
 /** A body with a secretary, a member, and a published public meeting with open and closed items. */
@@ -148,7 +139,7 @@ describe('uploadDocument', () => {
 	])('refuses %s by its content, and stores nothing', async (_, name, bytes) => {
 		const s = await setup();
 		const before = await stored();
-		const e = await refusal(
+		const e = await rejection(
 			uploadDocument(
 				s.ctxOf(s.secretary.principal),
 				s.meeting.id,
@@ -178,7 +169,7 @@ describe('uploadDocument', () => {
 				this.push(data);
 			}
 		});
-		const e = await refusal(
+		const e = await rejection(
 			uploadDocument(
 				s.ctxOf(s.secretary.principal),
 				s.meeting.id,
@@ -195,7 +186,7 @@ describe('uploadDocument', () => {
 	it('refuses an empty file and a missing title, reading nothing for the title', async () => {
 		const s = await setup();
 		const before = await stored();
-		const empty = await refusal(
+		const empty = await rejection(
 			uploadDocument(
 				s.ctxOf(s.secretary.principal),
 				s.meeting.id,
@@ -211,7 +202,7 @@ describe('uploadDocument', () => {
 				this.push(null);
 			}
 		});
-		const untitled = await refusal(
+		const untitled = await rejection(
 			uploadDocument(
 				s.ctxOf(s.secretary.principal),
 				s.meeting.id,
@@ -222,7 +213,7 @@ describe('uploadDocument', () => {
 		expect(untitled.fields?.title).toEqual(['Geef de titel van het document.']);
 		expect(read).toBe(false);
 		const elsewhere = await buildMeeting(t.db, { bodyId: s.body.id, items: [{}] });
-		const wrongItem = await refusal(
+		const wrongItem = await rejection(
 			uploadDocument(
 				s.ctxOf(s.secretary.principal),
 				s.meeting.id,
@@ -238,12 +229,12 @@ describe('uploadDocument', () => {
 		const s = await setup();
 		const before = await stored();
 		for (const p of [s.member.principal, s.outsider.principal, anonymous]) {
-			const e = await refusal(
+			const e = await rejection(
 				uploadDocument(s.ctxOf(p), s.meeting.id, { title: 'x' }, { name: 'x.pdf', data: pdf() })
 			);
 			expect(['forbidden', 'unauthenticated']).toContain(e.code);
 		}
-		const missing = await refusal(
+		const missing = await rejection(
 			uploadDocument(
 				s.ctxOf(s.secretary.principal),
 				'00000000-0000-4000-8000-000000000000',
@@ -292,7 +283,7 @@ describe('uploadDocument', () => {
 
 		// A document of another meeting cannot get a version here.
 		const other = await buildMeeting(t.db, { bodyId: s.body.id });
-		const e = await refusal(
+		const e = await rejection(
 			uploadDocument(
 				ctx,
 				other.meeting.id,
@@ -325,7 +316,7 @@ describe('the body quota', () => {
 		const s = await setup();
 		await fill(s.meeting.id, 2 * MB - 10);
 		const before = await stored();
-		const e = await refusal(
+		const e = await rejection(
 			uploadDocument(
 				s.ctxOf(s.secretary.principal),
 				s.meeting.id,

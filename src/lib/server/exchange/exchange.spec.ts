@@ -13,6 +13,7 @@ import { parseCsv, toCsv } from './csv';
 import { applyImport, exportMemberships, ImportRefused, previewImport } from './exchange.service';
 import { parseExchangeFile } from './parse';
 import { parseXlsx, toXlsx } from './xlsx';
+import { rejection } from '../../../../tests/helpers/errors';
 
 const t = useTestDatabase();
 
@@ -21,16 +22,6 @@ async function counts(db: Db = t.db) {
 	const [m] = await db.select({ n: count() }).from(memberships);
 	const [a] = await db.select({ n: count() }).from(auditEvents);
 	return { people: p.n, memberships: m.n, audit: a.n };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<ImportRefused> {
-	try {
-		await promise;
-	} catch (e) {
-		if (e instanceof ImportRefused) return e;
-		throw e;
-	}
-	throw new Error('expected the import to be refused');
 }
 
 /** A CSV file as a person would make it (example data), with `;` like Belgian Excel. */
@@ -70,7 +61,7 @@ async function expectRefused(
 				(typeof message === 'string' ? e.message.includes(message) : message.test(e.message))
 		)
 	).toBe(true);
-	const err = await refusal(applyImport(ctx, rows));
+	const err = await rejection(applyImport(ctx, rows), ImportRefused);
 	expect(err.code).toBe('invalid_input');
 	expect(err.message).toMatch(/Er is niets geïmporteerd/);
 	expect(err.errors).toEqual(preview.errors);
@@ -450,7 +441,7 @@ describe('import: preview and apply', () => {
 			{ line: 3, message: `Orgaan "${b.slug}" valt buiten deze import (alleen "${a.slug}").` },
 			{ line: 4, message: 'Elke regel moet een lidmaatschap van dit orgaan bevatten.' }
 		]);
-		await refusal(applyImport(ctx, rows, { bodySlug: a.slug }));
+		await rejection(applyImport(ctx, rows, { bodySlug: a.slug }), ImportRefused);
 		await expect(applyImport(ctx, rows, { bodySlug: b.slug })).rejects.toBeInstanceOf(AppError);
 		await expect(previewImport(ctx, rows)).rejects.toMatchObject({ code: 'forbidden' });
 		expect(await counts()).toEqual(before);

@@ -6,11 +6,11 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { auditEvents, files } from '../db/schema';
-import { AppError } from '../errors';
 import { storeFile } from './files.service';
 import { contentDisposition, publicPurposes, serveFile } from './serve';
 import { blobPath, filesDir } from './storage';
 import { images } from '../../../../tests/helpers/images';
+import { rejection } from '../../../../tests/helpers/errors';
 
 let dataDir: string;
 // config() reads DATA_DIR once per test file: set it before anything asks.
@@ -39,15 +39,6 @@ async function rowCount() {
 	const [f] = await t.db.select({ n: count() }).from(files);
 	const [a] = await t.db.select({ n: count() }).from(auditEvents);
 	return { files: f.n, audit: a.n };
-}
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-	try {
-		await promise;
-	} catch (e) {
-		if (e instanceof AppError) return e;
-		throw e;
-	}
-	throw new Error('expected an AppError');
 }
 
 beforeEach(async () => {
@@ -103,7 +94,7 @@ describe('storeFile', () => {
 		['a PDF', 'logo.png', images.pdf, 'Dit bestand is een PDF-bestand.']
 	])('refuses %s as a logo, naming the type, and writes nothing', async (_, name, bytes, text) => {
 		const before = await rowCount();
-		const e = await refusal(storeFile(t.ctx(), 'logo', { name, data: bytes }, 'logo'));
+		const e = await rejection(storeFile(t.ctx(), 'logo', { name, data: bytes }, 'logo'));
 		expect(e.code).toBe('invalid_input');
 		expect(e.message).toContain(text);
 		expect(e.message).toContain('Voor een logo zijn alleen PNG, JPEG of WebP toegestaan.');
@@ -121,7 +112,7 @@ describe('storeFile', () => {
 			big,
 			Readable.from([big.subarray(0, 1_000_000), big.subarray(1_000_000)])
 		]) {
-			const e = await refusal(storeFile(t.ctx(), 'logo', { name: 'groot.png', data }));
+			const e = await rejection(storeFile(t.ctx(), 'logo', { name: 'groot.png', data }));
 			expect(e.message).toBe('Het bestand is groter dan 2 MB, de grens voor een logo.');
 		}
 		expect(await rowCount()).toEqual(before);
@@ -130,7 +121,7 @@ describe('storeFile', () => {
 	});
 
 	it('refuses an empty file', async () => {
-		const e = await refusal(
+		const e = await rejection(
 			storeFile(t.ctx(), 'logo', { name: 'leeg.png', data: new Uint8Array() })
 		);
 		expect(e.message).toBe('Het bestand is leeg.');

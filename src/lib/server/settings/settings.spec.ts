@@ -7,7 +7,6 @@ import { useTestDatabase } from '../../../../tests/helpers/db';
 import { images } from '../../../../tests/helpers/images';
 import { auditTrail } from '../audit/audit.service';
 import { auditEvents, files, siteSettings } from '../db/schema';
-import { AppError } from '../errors';
 import type { Principal } from '../policy';
 import { postedFormValues, settingsFormInput, settingsFormProblems } from './settings.schema';
 import {
@@ -17,6 +16,7 @@ import {
 	setSiteLogo,
 	updateSiteSettings
 } from './settings.service';
+import { rejection } from '../../../../tests/helpers/errors';
 
 let dataDir: string;
 // config() reads DATA_DIR once per test file: set it before anything asks.
@@ -55,15 +55,6 @@ async function state() {
 	const [f] = await t.db.select({ n: count() }).from(files);
 	return { settings: row?.value, audit: a.n, files: f.n };
 }
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-	try {
-		await promise;
-	} catch (e) {
-		if (e instanceof AppError) return e;
-		throw e;
-	}
-	throw new Error('expected an AppError');
-}
 
 describe('editSiteSettings', () => {
 	it('saves every field and audits the change, keeping the host organisation', async () => {
@@ -94,7 +85,7 @@ describe('editSiteSettings', () => {
 		]
 	])('refuses %s in Dutch and changes nothing', async (_, colours, message) => {
 		const before = await state();
-		const e = await refusal(editSiteSettings(t.ctx(), { ...valid, colours }));
+		const e = await rejection(editSiteSettings(t.ctx(), { ...valid, colours }));
 		expect(e.code).toBe('invalid_input');
 		expect(e.fields?.['colours.primary']).toEqual([message]);
 		expect(await state()).toEqual(before);
@@ -119,7 +110,7 @@ describe('editSiteSettings', () => {
 
 	it('refuses other bad fields with Dutch messages, and unknown fields', async () => {
 		const before = await state();
-		const e = await refusal(
+		const e = await rejection(
 			editSiteSettings(t.ctx(), { ...valid, name: ' ', email: 'geen-adres', website: 'ftp://x' })
 		);
 		expect(e.fields).toMatchObject({
@@ -127,16 +118,16 @@ describe('editSiteSettings', () => {
 			email: ['Vul een geldig e-mailadres in, zoals info@voorbeeld.be.'],
 			website: ['Vul een volledig webadres in, zoals https://voorbeeld.be.']
 		});
-		await refusal(editSiteSettings(t.ctx(), { ...valid, logoFileId: crypto.randomUUID() }));
+		await rejection(editSiteSettings(t.ctx(), { ...valid, logoFileId: crypto.randomUUID() }));
 		expect(await state()).toEqual(before);
 	});
 
 	it('is for administrators only', async () => {
 		const before = await state();
-		const e = await refusal(editSiteSettings(t.ctx({ principal: user('staff') }), valid));
+		const e = await rejection(editSiteSettings(t.ctx({ principal: user('staff') }), valid));
 		expect(e.code).toBe('forbidden');
-		await refusal(updateSiteSettings(t.ctx({ principal: user('staff') }), valid));
-		await refusal(
+		await rejection(updateSiteSettings(t.ctx({ principal: user('staff') }), valid));
+		await rejection(
 			setSiteLogo(t.ctx({ principal: user('staff') }), { name: 'l.png', data: images.png })
 		);
 		expect(await state()).toEqual(before);
@@ -200,7 +191,7 @@ describe('setSiteLogo', () => {
 	it('refuses an SVG and a text file named .png, changing nothing', async () => {
 		const before = await state();
 		for (const data of [images.svg, images.text]) {
-			const e = await refusal(setSiteLogo(t.ctx(), { name: 'logo.png', data }));
+			const e = await rejection(setSiteLogo(t.ctx(), { name: 'logo.png', data }));
 			expect(e.fields?.logo?.[0]).toMatch(
 				/^Dit bestand is .*Voor een logo zijn alleen PNG, JPEG of WebP toegestaan\.$/
 			);
