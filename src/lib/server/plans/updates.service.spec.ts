@@ -102,31 +102,34 @@ describe('postUpdate', () => {
 		expect(audit.action).toBe('plan.update_posted');
 		expect(audit.changes).toMatchObject({ progress: { before: 10, after: 60 } });
 
-		// 100 % completes the action; a later, lower report reopens it; "done" completes it again.
+		// A late report of an earlier day is history only: the action keeps the latest report.
 		await postUpdate(ctx, {
 			itemId: f.action.id,
-			text: 'Klaar.',
+			text: 'Verslag van januari.',
 			progress: 100,
 			reportedOn: '2026-01-10'
 		});
-		expect(await itemRow(f.action.id)).toMatchObject({ progress: 100, completedOn: '2026-01-10' });
+		expect(await itemRow(f.action.id)).toMatchObject({ progress: 60, completedOn: null });
+		// 100 % completes the action; a lower report reopens it; "done" completes it again.
+		await postUpdate(ctx, { itemId: f.action.id, text: 'Klaar.', progress: 100 });
+		expect(await itemRow(f.action.id)).toMatchObject({ progress: 100, completedOn: today() });
 		await postUpdate(ctx, { itemId: f.action.id, text: 'Toch nog werk.', progress: 90 });
 		expect(await itemRow(f.action.id)).toMatchObject({ progress: 90, completedOn: null });
 		await postUpdate(ctx, {
 			itemId: f.action.id,
 			text: 'Afgerond volgens de trekker.',
-			statusProposal: 'done',
-			reportedOn: '2026-02-01'
+			statusProposal: 'done'
 		});
-		expect(await itemRow(f.action.id)).toMatchObject({ progress: 90, completedOn: '2026-02-01' });
+		expect(await itemRow(f.action.id)).toMatchObject({ progress: 90, completedOn: today() });
 
 		const list = await updatesOf(t.db, { itemId: f.action.id });
 		// Newest first: by the reported day, then by when it was posted.
 		expect(list.map((u) => u.text)).toEqual([
-			'Toch nog werk.',
-			'De bevraging loopt.',
 			'Afgerond volgens de trekker.',
-			'Klaar.'
+			'Toch nog werk.',
+			'Klaar.',
+			'De bevraging loopt.',
+			'Verslag van januari.'
 		]);
 		expect(list[0].authorName).toBe(f.owner.user.name);
 		expect(list.at(-1)!.reportedOn).toBe('2026-01-10');

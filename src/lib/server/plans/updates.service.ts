@@ -116,8 +116,6 @@ async function loadTarget(db: DbOrTx, d: z.infer<typeof updateInput>) {
 				itemId: planItems.id,
 				itemKind: planItems.kind,
 				ownerPersonId: planItems.ownerPersonId,
-				progress: planItems.progress,
-				completedOn: planItems.completedOn,
 				planId: plans.id,
 				bodyId: plans.bodyId
 			})
@@ -229,22 +227,36 @@ export async function postUpdate(ctx: ServiceContext, input: unknown) {
 			reportedOn: { before: null, after: reportedOn }
 		};
 		if (target.kind === 'item') {
-			const progress = d.progress ?? target.progress;
-			const completes = progress >= 100 || d.statusProposal === 'done';
-			// Completed stays completed until an update reports less than 100 % without "done".
+			// Locked, so concurrent updates of one action apply one after the other.
+			const [current] = await tx
+				.select({ progress: planItems.progress, completedOn: planItems.completedOn })
+				.from(planItems)
+				.where(eq(planItems.id, target.itemId))
+				.for('update');
+			// The action carries the latest report: a late report of an earlier day only adds history.
+			const [newer] = await tx
+				.select({ id: planUpdates.id })
+				.from(planUpdates)
+				.where(
+					and(eq(planUpdates.itemId, target.itemId), sql`${planUpdates.reportedOn} > ${reportedOn}`)
+				)
+				.limit(1);
+			const progress = newer ? current.progress : (d.progress ?? current.progress);
+			const completes = !newer && (progress >= 100 || d.statusProposal === 'done');
+			// Completed stays completed until a report gives less than 100 % without "done".
 			const completedOn = completes
-				? (target.completedOn ?? reportedOn)
-				: d.progress !== undefined
+				? (current.completedOn ?? reportedOn)
+				: !newer && d.progress !== undefined
 					? null
-					: target.completedOn;
-			if (progress !== target.progress || completedOn !== target.completedOn) {
+					: current.completedOn;
+			if (progress !== current.progress || completedOn !== current.completedOn) {
 				await tx
 					.update(planItems)
 					.set({ progress, completedOn })
 					.where(eq(planItems.id, target.itemId));
-				changes.progress = { before: target.progress, after: progress };
-				if (completedOn !== target.completedOn) {
-					changes.completedOn = { before: target.completedOn, after: completedOn };
+				changes.progress = { before: current.progress, after: progress };
+				if (completedOn !== current.completedOn) {
+					changes.completedOn = { before: current.completedOn, after: completedOn };
 				}
 			}
 		}
