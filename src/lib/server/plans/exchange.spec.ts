@@ -268,6 +268,18 @@ describe('plan import', () => {
 		]
 	];
 
+	bad.push([
+		'columns that do not belong to the type',
+		() =>
+			edit('T1', { progress: '50' }).map((l) =>
+				l.external_id === 'M1' ? { ...l, title: 'x' } : l
+			),
+		[
+			['T1', rowMessages.notForType('progress', 'thema')],
+			['M1', rowMessages.notForType('title', 'maatregel')]
+		]
+	]);
+
 	for (const [what, make, expected] of bad) {
 		it(`refuses ${what}: every error with its line, nothing changed`, async () => {
 			const before = await counts(b.db);
@@ -302,6 +314,33 @@ describe('plan import', () => {
 			[`regel ${lineOf('A1.1.1')}`]: [rowMessages.badProgress('140')]
 		});
 		expect(await counts(b.db)).toEqual(before);
+	});
+
+	it('counts a CSV line from where its record starts, past cells that span lines', async () => {
+		const text = planCsv(
+			edit('T1', { description: 'Eerste regel\ntweede regel\nderde regel' }).map((l) =>
+				l.external_id === 'A1.1.1' ? { ...l, progress: '140' } : l
+			)
+		);
+		const e = await rejection(
+			importPlan(b.ctx(), { planSlug: EXAMPLE_PLAN_SLUG, bytes: new TextEncoder().encode(text) })
+		);
+		expect(e.fields).toEqual({
+			[`regel ${lineOf('A1.1.1') + 2}`]: [rowMessages.badProgress('140')]
+		});
+	});
+
+	it('exports a plan that is not public only for those who keep it', async () => {
+		await b.db.update(plans).set({ isPublic: false }).where(eq(plans.slug, 'kopie-csv'));
+		const { principal } = await buildMemberUser(b.db, { bodyId: bodyId(taskforce) });
+		const e = await rejection(
+			exportPlan(b.ctx({ principal }), { planSlug: 'kopie-csv', format: 'xlsx' })
+		);
+		expect(e.code).toBe('forbidden');
+		const missing = await rejection(
+			exportPlan(b.ctx(), { planSlug: 'bestaat-niet', format: 'csv' })
+		);
+		expect(missing.code).toBe('not_found');
 	});
 
 	it('refuses a file without the columns of the export', async () => {

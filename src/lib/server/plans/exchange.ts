@@ -397,8 +397,9 @@ export async function readPlanFile(
 		const line = (e as { lines?: number }).lines ?? 1;
 		return { format: 'csv', rows: [], errors: [{ line, message: fileMessages.badCsv(line) }] };
 	}
-	const lines = records.map((r) => ({
-		line: r.info.lines,
+	// A record starts on the line after the previous one ended (a quoted cell may span lines).
+	const lines = records.map((r, i) => ({
+		line: i === 0 ? 1 : records[i - 1].info.lines + 1,
 		cells: r.record.map((c) => unguardFormula(c))
 	}));
 	const [head, ...body] = lines;
@@ -412,6 +413,8 @@ export async function readPlanFile(
 export const rowMessages = {
 	badType: (v: string) => `Onbekend type „${v}”: gebruik thema, doelstelling, maatregel of actie.`,
 	noExternalId: 'De kolom external_id is leeg.',
+	notForType: (col: string, type: string) =>
+		`De kolom ${col} hoort niet bij een ${type}: laat die leeg.`,
 	duplicateId: (id: string, line: number) =>
 		`De external_id „${id}” komt al voor op regel ${line}.`,
 	themeParent: 'Een thema staat bovenaan: laat parent_external_id leeg.',
@@ -521,6 +524,20 @@ const trajectoryNames: Record<string, 'linear' | 'stepped'> = {
 	lineair: 'linear',
 	trapsgewijs: 'stepped'
 };
+const common: PlanColumn[] = ['type', 'external_id', 'parent_external_id', 'position', 'weight'];
+const itemColumns: PlanColumn[] = [...common, 'title', 'description', 'challenge', 'priority'];
+const actionColumns: PlanColumn[] = planColumns.slice(
+	planColumns.indexOf('lead_organisation'),
+	planColumns.indexOf('milestones') + 1
+);
+const measureColumns: PlanColumn[] = planColumns.slice(planColumns.indexOf('indicator'));
+/** The columns a row of each type may fill; the others stay empty. */
+const columnsOf: Record<NodeType, Set<PlanColumn>> = {
+	theme: new Set(itemColumns),
+	objective: new Set(itemColumns),
+	action: new Set([...itemColumns, ...actionColumns]),
+	measure: new Set([...common, ...measureColumns])
+};
 const allowedParents: Record<NodeType, NodeType[]> = {
 	theme: [],
 	objective: ['theme', 'objective'],
@@ -555,6 +572,8 @@ function checkRows(rows: PlanFileRow[]) {
 		const weight = number('weight', 1) ?? 1;
 		if (weight < 0) fail(rowMessages.negativeWeight(v.weight));
 		if (type === 'theme' && v.parent_external_id) fail(rowMessages.themeParent);
+		for (const col of planColumns)
+			if (v[col] && !columnsOf[type].has(col)) fail(rowMessages.notForType(col, nodeTypes[type]));
 		if (type !== 'theme' && !v.parent_external_id) fail(rowMessages.noParent(nodeTypes[type]));
 
 		if (type === 'measure') {
