@@ -25,6 +25,7 @@ export const messages = {
 	period: 'Geef een periode als 2024, 2024-Q1, 2024-03 of 2024-03-15.',
 	intermediate: 'Een tussendoel ligt tussen de basisperiode en de doelperiode.',
 	overrideReason: 'Geef de reden waarom u de status met de hand vastlegt.',
+	tolerance: 'Een tolerantie is een getal van 0 tot 100.',
 	externalId: 'Een id bestaat uit letters, cijfers, punten, _ of - (bijvoorbeeld D1.2).'
 } as const;
 
@@ -87,6 +88,27 @@ const planFields = {
 		z.enum(reminderSchedules, 'Kies hoe vaak eigenaars herinnerd worden.').optional()
 	)
 };
+const tolerance = z.preprocess(
+	toNumber,
+	decimal(messages.tolerance).min(0, messages.tolerance).max(100, messages.tolerance)
+);
+/** The plan's tolerances (status.ts Tolerances); null returns to the defaults. */
+const tolerances = z
+	.strictObject({
+		measureOnTrack: tolerance,
+		measureAtRisk: tolerance,
+		actionAtRisk: tolerance,
+		actionOffTrack: tolerance
+	})
+	.refine((t) => t.measureAtRisk >= t.measureOnTrack, {
+		path: ['measureAtRisk'],
+		message: 'De grens voor „risico” ligt niet onder die voor „op schema”.'
+	})
+	.refine((t) => t.actionOffTrack >= t.actionAtRisk, {
+		path: ['actionOffTrack'],
+		message: 'De grens voor „achter op schema” ligt niet onder die voor „risico”.'
+	});
+
 const periodInOrder = (p: { periodStart: string; periodEnd: string }) =>
 	p.periodEnd >= p.periodStart;
 
@@ -103,7 +125,7 @@ export type PlanInput = z.infer<typeof planInput>;
 
 /** A plan's own fields (its owner does not change). */
 export const planUpdate = z
-	.strictObject(planFields)
+	.strictObject({ ...planFields, tolerances: tolerances.nullable().optional() })
 	.refine(periodInOrder, { path: ['periodEnd'], message: messages.periodEnd });
 export type PlanUpdate = z.infer<typeof planUpdate>;
 

@@ -272,20 +272,73 @@ describe('plans', () => {
 		expect(stored.title).toEqual({ nl: 'Eerste' });
 	});
 
-	it('lets exactly one of two parallel edits of an item win', async () => {
+	it('stores tolerances from form strings, refuses crossed ones, keeps them when absent', async () => {
+		const fresh = await createPlan(t.ctx(), {
+			bodyId: taskforce,
+			...planBase,
+			title: 'Toleranties'
+		});
+		const tol = {
+			measureOnTrack: '5',
+			measureAtRisk: '20',
+			actionAtRisk: '10',
+			actionOffTrack: '25'
+		};
+		await refused(
+			() =>
+				updatePlan(
+					t.ctx(),
+					fresh.id,
+					{ ...planBase, tolerances: { ...tol, measureAtRisk: '2' } },
+					1
+				),
+			'tolerances.measureAtRisk',
+			'De grens voor „risico” ligt niet onder die voor „op schema”.'
+		);
+		await refused(
+			() =>
+				updatePlan(
+					t.ctx(),
+					fresh.id,
+					{ ...planBase, tolerances: { ...tol, actionAtRisk: '-1' } },
+					1
+				),
+			'tolerances.actionAtRisk',
+			'Een tolerantie is een getal van 0 tot 100.'
+		);
+		const saved = await updatePlan(t.ctx(), fresh.id, { ...planBase, tolerances: tol }, 1);
+		expect(saved.tolerances).toEqual({
+			measureOnTrack: 5,
+			measureAtRisk: 20,
+			actionAtRisk: 10,
+			actionOffTrack: 25
+		});
+		const kept = await updatePlan(t.ctx(), fresh.id, { ...planBase, isPublic: 'on' }, 2);
+		expect(kept).toMatchObject({ isPublic: true, tolerances: saved.tolerances, revision: 3 });
+	});
+
+	it('lets exactly one of ten parallel edits from the same revision win; the others get the current row', async () => {
 		const item = await addItem(t.ctx(), plan.id, { kind: 'theme', title: 'Parallel' });
-		const results = await Promise.allSettled([
-			updateItem(t.ctx(), item.id, { title: 'A' }, item.revision),
-			updateItem(t.ctx(), item.id, { title: 'B' }, item.revision)
-		]);
-		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-		const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-		expect(lost.reason.code).toBe('conflict');
-		const winner = (
-			results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<PlanItem>
-		).value;
+		const results = await Promise.allSettled(
+			Array.from({ length: 10 }, (_, i) =>
+				updateItem(t.ctx(), item.id, { title: `Versie ${i}` }, item.revision)
+			)
+		);
+		const won = results.filter((r) => r.status === 'fulfilled');
+		const lost = results.filter((r) => r.status === 'rejected');
+		expect(won).toHaveLength(1);
+		const winner = (won[0] as PromiseFulfilledResult<PlanItem>).value;
+		for (const l of lost) {
+			expect(l.reason).toBeInstanceOf(PlanConflict);
+			expect((l.reason as PlanConflict<PlanItem>).current.title).toBe(winner.title);
+		}
 		const [stored] = await t.db.select().from(planItems).where(eq(planItems.id, item.id));
-		expect(stored.title).toBe(winner.title);
+		expect(stored).toMatchObject({ title: winner.title, revision: 2 });
+		const audit = await t.db
+			.select()
+			.from(auditEvents)
+			.where(and(eq(auditEvents.action, 'plan.item.update'), eq(auditEvents.recordId, item.id)));
+		expect(audit).toHaveLength(1);
 		await deleteItem(t.ctx(), item.id);
 	});
 });

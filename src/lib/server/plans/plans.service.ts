@@ -8,6 +8,7 @@
  * revision is refused with a PlanConflict carrying what is stored now, and nothing is written.
  */
 import { and, asc, count, eq, inArray, max, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { diff, mutate } from '../audit/audit.service';
 import { userIdOf, type ServiceContext } from '../context';
 import type { DbOrTx, Tx } from '../db';
@@ -74,14 +75,7 @@ function refuse(message: string, fields?: Record<string, string[]>): never {
 	throw new AppError('invalid_input', message, fields);
 }
 
-function parse<T>(
-	schema: {
-		safeParse(
-			v: unknown
-		): { success: true; data: T } | { success: false; error: import('zod').ZodError };
-	},
-	input: unknown
-): T {
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 	const parsed = schema.safeParse(input);
 	if (!parsed.success) throw invalidInput(parsed.error);
 	return parsed.data;
@@ -183,20 +177,26 @@ export async function createPlan(ctx: ServiceContext, input: unknown): Promise<P
 			if (region?.level !== 'regio')
 				refuse('Kies een regio.', { regionId: ['Kies een regio (Leuven of Halle-Vilvoorde).'] });
 		}
-		const [created] = await tx
-			.insert(plans)
-			.values({
-				slug: await uniqueSlug(tx, data.title),
-				bodyId: data.bodyId ?? null,
-				regionId: data.regionId ?? null,
-				title: { nl: data.title },
-				vision: data.vision ?? '',
-				periodStart: data.periodStart,
-				periodEnd: data.periodEnd,
-				isPublic: data.isPublic ?? false,
-				reminders: data.reminders ?? 'quarterly'
-			})
-			.returning();
+		let created: Plan | undefined;
+		// A plan created at the same moment may take the slug: then the next free one.
+		for (let attempt = 0; !created; attempt++) {
+			if (attempt === 5) throw new AppError('conflict', 'Probeer het plan opnieuw te bewaren.');
+			[created] = await tx
+				.insert(plans)
+				.values({
+					slug: await uniqueSlug(tx, data.title),
+					bodyId: data.bodyId ?? null,
+					regionId: data.regionId ?? null,
+					title: { nl: data.title },
+					vision: data.vision ?? '',
+					periodStart: data.periodStart,
+					periodEnd: data.periodEnd,
+					isPublic: data.isPublic ?? false,
+					reminders: data.reminders ?? 'quarterly'
+				})
+				.onConflictDoNothing({ target: plans.slug })
+				.returning();
+		}
 		return {
 			result: created,
 			audit: {
@@ -209,7 +209,12 @@ export async function createPlan(ctx: ServiceContext, input: unknown): Promise<P
 	});
 }
 
-/** Change a plan's title, vision, period, publication and reminders (optimistic concurrency). */
+/**
+ * Change a plan's title, vision, period, publication, reminders and tolerances (optimistic
+ * concurrency: `revision` is the one the edit started from). As a form posts it: an absent
+ * checkbox is "not public"; absent reminders or tolerances stay as they are (null tolerances
+ * return to the defaults).
+ */
 export async function updatePlan(
 	ctx: ServiceContext,
 	planId: string,
@@ -231,6 +236,7 @@ export async function updatePlan(
 				periodEnd: data.periodEnd,
 				isPublic: data.isPublic ?? false,
 				reminders: data.reminders ?? before.reminders,
+				tolerances: data.tolerances === undefined ? before.tolerances : data.tolerances,
 				revision: before.revision + 1,
 				updatedAt: new Date()
 			})
@@ -614,7 +620,11 @@ async function checkShape(tx: Tx, kind: PlanItemKind, parent: PlanItem | null) {
 	if (parent!.kind !== 'objective') no('Een actie hoort onder een doelstelling.');
 }
 
-/** Change an item's fields (optimistic concurrency on the item's revision). */
+/**
+ * Change an item's fields (optimistic concurrency on the item's revision). The input replaces
+ * the item's fields as a form posts them all: absent optional fields become empty; only an
+ * absent external id, progress or partner list keeps the stored one.
+ */
 export async function updateItem(
 	ctx: ServiceContext,
 	itemId: string,
