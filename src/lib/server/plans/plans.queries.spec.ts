@@ -16,6 +16,9 @@ import {
 } from '../../../../tests/helpers/plans';
 import { countQueries } from '../db';
 import { planActionPartners, planItems, planMilestones, plans, planUpdates } from '../db/schema';
+import { seedExampleMonitor } from '../seed/example-monitor';
+import { examplePlanId, seedExamplePlans } from '../seed/example-plans';
+import { seedExampleMeetings } from '../seed/examples';
 import { regionId } from '../seed/seed.service';
 import { measureSeries, planTree, plansList, plansOfBody, type TreeItem } from './plans.queries';
 
@@ -438,5 +441,35 @@ describe('query counts', () => {
 		expect(tree.themes).toHaveLength(4);
 		expect(tree.actionCounts).toBeDefined();
 		expect(Object.values(tree.actionCounts).reduce((a, b) => a + b, 0)).toBe(1 + 3 * 4 * 15);
+	});
+});
+
+describe('the example plan', () => {
+	it('shows every status, one override among them, in the fixed number of queries', async () => {
+		await seedExampleMeetings(t.ctx());
+		await seedExampleMonitor(t.ctx());
+		await seedExamplePlans(t.ctx());
+		const { result: tree, queries } = await countQueries(() =>
+			planTree(t.db, examplePlanId, { audience: 'public' })
+		);
+		expect(queries).toBe(9);
+		expect(tree.plan.isExample).toBe(true);
+		const nodes: { status: string; overridden: boolean }[] = [];
+		const walk = (items: TreeItem[]) => {
+			for (const i of items) {
+				nodes.push(i, ...i.measures);
+				walk(i.children);
+			}
+		};
+		walk(tree.themes);
+		expect(new Set(nodes.map((n) => n.status))).toEqual(
+			new Set(['not_started', 'on_track', 'at_risk', 'off_track', 'done'])
+		);
+		expect(nodes.some((n) => n.overridden)).toBe(true);
+		expect(nodes.every((n) => 'explanation' in n && (n as TreeItem).explanation.length > 0)).toBe(
+			true
+		);
+		const summaries = await plansList(t.db, { audience: 'public' });
+		expect(summaries.find((p) => p.plan.id === examplePlanId)?.status).toBe(tree.status);
 	});
 });
