@@ -307,3 +307,31 @@ export const linkInput = z.strictObject({
 });
 
 export const actionIdsInput = uuidList('Kies acties uit de lijst.');
+
+// ---------------------------------------------------------------------------------------------
+// Forms
+
+const toleranceKeys = ['measureOnTrack', 'measureAtRisk', 'actionAtRisk', 'actionOffTrack'];
+
+/**
+ * A posted edit form as the service's arguments: the hidden `revision` apart from the fields.
+ * Plan forms post the tolerances flat (measureOnTrack, …): they become `tolerances` — all blank
+ * means "back to the defaults" (null); not posted means "keep".
+ */
+export function fromForm(values: Record<string, unknown>): {
+	input: Record<string, unknown>;
+	revision: unknown;
+} {
+	const input: Record<string, unknown> = {};
+	const tolerances: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(values)) {
+		if (key === 'revision') continue;
+		if (toleranceKeys.includes(key)) tolerances[key] = value;
+		else input[key] = value;
+	}
+	if (Object.keys(tolerances).length)
+		input.tolerances = Object.values(tolerances).every((v) => blankToUndefined(v) === undefined)
+			? null
+			: tolerances;
+	return { input, revision: values.revision };
+}

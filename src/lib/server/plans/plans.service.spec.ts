@@ -27,6 +27,7 @@ import {
 	planMeasureTargets,
 	planMeasures,
 	planMilestones,
+	planUpdates,
 	planVersions,
 	plans
 } from '../db/schema';
@@ -57,6 +58,7 @@ import {
 	type Plan,
 	type PlanItem
 } from './plans.service';
+import { fromForm } from './plans.schema';
 
 const t = useTestDatabase();
 const taskforce = bodyId('taskforce-spitsregio-leuven');
@@ -71,6 +73,7 @@ async function counts() {
 		planMeasures,
 		planMeasureTargets,
 		planVersions,
+		planUpdates,
 		decisionPlanLinks,
 		agendaItemActions,
 		planIndicators,
@@ -540,6 +543,61 @@ describe('the tree', () => {
 		await moveItem(t.ctx(), theme.id, 'up');
 		await deleteItem(t.ctx(), b.id);
 		await deleteItem(t.ctx(), c.id);
+	});
+
+	it('keeps what has progress updates: deleting its item, an ancestor or its measure is refused', async () => {
+		const th = await addItem(t.ctx(), plan.id, { kind: 'theme', title: 'Met geschiedenis' });
+		const ob = await addItem(t.ctx(), plan.id, { kind: 'objective', parentId: th.id, title: 'D' });
+		const ac = await addItem(t.ctx(), plan.id, { kind: 'action', parentId: ob.id, title: 'A' });
+		const me = await addMeasure(t.ctx(), ob.id, {
+			indicatorId,
+			areaId: leuven,
+			baselineValue: 1,
+			baselinePeriod: '2024',
+			targetValue: 2,
+			targetPeriod: '2030'
+		});
+		await t.db.insert(planUpdates).values([
+			{ itemId: ac.id, reportedOn: '2025-03-01', text: 'Gestart', progress: 10, isExample: true },
+			{ measureId: me.id, reportedOn: '2025-03-01', text: 'Meting', isExample: true }
+		]);
+		const message =
+			'Hierover zijn al voortgangsmeldingen bewaard: dit onderdeel kan niet meer verwijderd worden. Leg zo nodig de status met de hand vast, met een reden.';
+		const before = await counts();
+		for (const call of [
+			() => deleteItem(t.ctx(), th.id),
+			() => deleteItem(t.ctx(), ac.id),
+			() => deleteMeasure(t.ctx(), me.id)
+		]) {
+			const e = await rejection(call());
+			expect(e.message).toBe(message);
+		}
+		expect(await counts()).toEqual(before);
+		await t.db.delete(planUpdates).where(eq(planUpdates.itemId, ac.id));
+		expect((await rejection(deleteItem(t.ctx(), th.id))).message).toBe(message);
+		await t.db.delete(planUpdates).where(eq(planUpdates.measureId, me.id));
+		await deleteItem(t.ctx(), th.id);
+		expect(await t.db.select().from(planItems).where(eq(planItems.id, ac.id))).toEqual([]);
+	});
+
+	it('reads a posted form: the revision apart, flat tolerances nested, all blank = defaults', () => {
+		expect(fromForm({ title: 'X', revision: '3' })).toEqual({
+			input: { title: 'X' },
+			revision: '3'
+		});
+		expect(
+			fromForm({
+				title: 'X',
+				measureOnTrack: '5',
+				measureAtRisk: '15',
+				actionAtRisk: '',
+				actionOffTrack: '30'
+			}).input.tolerances
+		).toEqual({ measureOnTrack: '5', measureAtRisk: '15', actionAtRisk: '', actionOffTrack: '30' });
+		expect(
+			fromForm({ measureOnTrack: '', measureAtRisk: ' ', actionAtRisk: '', actionOffTrack: '' })
+				.input
+		).toEqual({ tolerances: null });
 	});
 
 	it('adds, updates and removes milestones of an action only', async () => {

@@ -11,7 +11,7 @@ import { and, asc, count, eq, inArray, max, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { diff, mutate } from '../audit/audit.service';
 import { userIdOf, type ServiceContext } from '../context';
-import type { DbOrTx, Tx } from '../db';
+import { rows, type DbOrTx, type Tx } from '../db';
 import {
 	agendaItemActions,
 	agendaItems,
@@ -29,6 +29,7 @@ import {
 	planMeasureTargets,
 	planMeasures,
 	planMilestones,
+	planUpdates,
 	planVersions,
 	plans,
 	type PlanItemKind
@@ -678,11 +679,30 @@ export async function updateItem(
 	});
 }
 
-/** Delete an item with everything under it (children, measures, milestones, updates). */
+/** Progress updates are append-only: what has a history is not deleted (it can be overridden). */
+const historyKept =
+	'Hierover zijn al voortgangsmeldingen bewaard: dit onderdeel kan niet meer verwijderd worden. Leg zo nodig de status met de hand vast, met een reden.';
+
+/**
+ * Delete an item with everything under it (children, measures, milestones, partners), unless
+ * something in it already has progress updates.
+ */
 export async function deleteItem(ctx: ServiceContext, itemId: string): Promise<void> {
 	const { item } = await keptItem(ctx, itemId);
 	return mutate(ctx, async (tx) => {
 		await lockOpenPlan(tx, item.planId);
+		const [{ n }] = await rows<{ n: number }>(
+			tx,
+			sql`with recursive sub(id) as (
+				select id from plan_items where id = ${itemId}
+				union all
+				select c.id from plan_items c join sub on c.parent_id = sub.id
+			)
+			select count(*)::int as n from plan_updates u
+			where u.item_id in (select id from sub)
+				or u.measure_id in (select m.id from plan_measures m where m.item_id in (select id from sub))`
+		);
+		if (n > 0) refuse(historyKept);
 		const [before] = await tx.delete(planItems).where(eq(planItems.id, itemId)).returning();
 		if (!before) throw itemNotFound();
 		return {
@@ -999,10 +1019,16 @@ export async function updateMeasure(
 	});
 }
 
+/** Delete a measure with its intermediate targets, unless it already has progress updates. */
 export async function deleteMeasure(ctx: ServiceContext, measureId: string): Promise<void> {
 	const { item } = await keptMeasure(ctx, measureId);
 	return mutate(ctx, async (tx) => {
 		await lockOpenPlan(tx, item.planId);
+		const [{ n }] = await tx
+			.select({ n: count() })
+			.from(planUpdates)
+			.where(eq(planUpdates.measureId, measureId));
+		if (n > 0) refuse(historyKept);
 		const [before] = await tx
 			.delete(planMeasures)
 			.where(eq(planMeasures.id, measureId))
