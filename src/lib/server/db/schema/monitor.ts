@@ -141,7 +141,11 @@ export const observations = pgTable(
 		value: doublePrecision('value'),
 		status: observationStatus('status').notNull().default('final'),
 		origin: observationOrigin('origin').notNull().default('supplied'),
-		importId: uuid('import_id').references(() => monitorImports.id, { onDelete: 'set null' }),
+		/**
+		 * The import the value came from (monitor_imports.id; committed imports are never deleted).
+		 * No foreign key: a key check per row would cost a large import a fifth of its commit.
+		 */
+		importId: uuid('import_id'),
 		isExample: isExample(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
