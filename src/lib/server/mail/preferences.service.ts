@@ -41,7 +41,7 @@ export const notificationKindLabels: Record<NotificationKind, { label: string; h
 	},
 	reminders: {
 		label: 'Herinneringen',
-		hint: 'Voor secretarissen: wanneer het verslag van een gehouden vergadering nog ontbreekt.'
+		hint: 'Wanneer het verslag van een gehouden vergadering nog ontbreekt (voor secretarissen), en wanneer de voortgang van uw acties in een plan gemeld moet worden.'
 	},
 	digest: {
 		label: 'Wekelijks overzicht',

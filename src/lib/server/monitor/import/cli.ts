@@ -32,7 +32,7 @@ export function describeSummary(s: ImportSummary): string[] {
 			: `Indicator: ${s.indicatorCode ?? '(niet gekozen)'}`
 	);
 	out.push(
-		`Regels: ${s.lines}; metingen: ${s.valid}; lege cellen: ${s.empty}; overgeslagen (onbekende gebieden): ${s.skipped}${s.skippedCodes.length ? ` (${s.skippedCodes.slice(0, 10).join(', ')}${s.skippedCodes.length > 10 ? ', …' : ''})` : ''}; herberekend (fusiegemeente vóór haar start): ${s.recomputed}; fouten: ${s.errors}`
+		`Regels: ${s.lines}; metingen: ${s.valid}; lege cellen: ${s.empty}; overgeslagen (onbekende gebieden): ${s.skipped}${s.skippedCodes.length ? ` (${s.skippedCodes.slice(0, 10).join(', ')}${s.skippedCodes.length > 10 ? ', …' : ''})` : ''}; herberekend (fusiegemeente vóór haar start): ${s.recomputed}${s.computed ? `; berekend door het platform (overgeslagen): ${s.computed}` : ''}; fouten: ${s.errors}`
 	);
 	return out;
 }

@@ -433,18 +433,16 @@ describe('validation: all or nothing, every error with its line', () => {
 		]);
 	});
 
-	it('10,000 bad rows are all listed (and downloadable), quickly', async () => {
+	it('10,000 bad rows are all listed (and downloadable)', async () => {
 		await bevolking();
 		const before = await counts();
 		const lines = ['NIS;jaar;waarde'];
 		for (let i = 0; i < 10_000; i++) lines.push(`24062;${2000 + (i % 20)};fout${i}`);
-		const started = performance.now();
 		const { importId, summary } = await stageImport(t.ctx(), {
 			fileName: 'fouten.csv',
 			source: bytes(lines.join('\n')),
 			indicatorCode: 'voorbeeld-bevolking'
 		});
-		expect(performance.now() - started).toBeLessThan(10_000);
 		expect(summary.errors).toBe(10_000);
 		const preview = await importPreview(t.ctx(), importId);
 		expect(preview.errors).toHaveLength(200);

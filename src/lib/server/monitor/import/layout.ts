@@ -16,6 +16,8 @@ export type TableLayout = {
 	periodColumn?: number;
 	valueColumn?: number;
 	statusColumn?: number;
+	/** The origin column of the platform's own downloads (`origin`: supplied, aggregated…). */
+	originColumn?: number;
 	/** Wide: the columns whose header is a period. */
 	periodColumns: { column: number; period: Period }[];
 };
@@ -59,6 +61,7 @@ const periodNames = [
 ];
 const valueNames = ['waarde', 'value', 'msvalue', 'aantal', 'count'];
 const statusNames = ['status', 'statuut', 'cdstatus', 'flag'];
+const originNames = ['origin', 'herkomst'];
 
 const find = (headers: string[], names: string[]) => {
 	const normal = headers.map(norm);
@@ -92,6 +95,7 @@ export function detectLayout(
 	const indicatorColumn = find(headers, indicatorNames);
 	const periodColumn = find(headers, periodNames);
 	const statusColumn = find(headers, statusNames);
+	const originColumn = find(headers, originNames);
 	let valueColumn = find(headers, valueNames);
 	if (valueColumn === undefined) {
 		// Statbel's measure columns: MS_POPULATION, MS_NUM_…
@@ -103,7 +107,8 @@ export function detectLayout(
 		headers,
 		nisColumn,
 		indicatorColumn,
-		statusColumn
+		statusColumn,
+		originColumn
 	};
 	if (periodColumn !== undefined) {
 		if (valueColumn === undefined) return { error: layoutMessages.noValue };
@@ -113,7 +118,10 @@ export function detectLayout(
 		.map((h, column) => ({ column, period: parsePeriod(h) }))
 		.filter(
 			(c): c is { column: number; period: Period } =>
-				c.period !== null && c.column !== nisColumn && c.column !== statusColumn
+				c.period !== null &&
+				c.column !== nisColumn &&
+				c.column !== statusColumn &&
+				c.column !== originColumn
 		);
 	if (!periodColumns.length) return { error: layoutMessages.noPeriod };
 	return { ...base, kind: 'wide', periodColumns };
@@ -190,3 +198,10 @@ const statusWords: Record<string, ObservationStatus> = {
 /** A status cell in Dutch or English (`voorlopig`, `provisional`, `p`…); undefined if unknown. */
 export const parseStatus = (raw: string): ObservationStatus | undefined =>
 	statusWords[raw.trim().toLowerCase().replace(/\.$/, '')];
+
+/**
+ * Values the platform computes itself (aggregated to larger areas and regions, derived for a
+ * merged municipality), as its downloads mark them in their origin column: an import skips them.
+ */
+export const isComputedOrigin = (raw: string) =>
+	['aggregated', 'derived', 'geaggregeerd', 'afgeleid'].includes(raw.trim().toLowerCase());
