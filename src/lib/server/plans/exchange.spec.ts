@@ -14,6 +14,7 @@ import {
 	planMilestones,
 	plans
 } from '../db/schema';
+import { anonymous } from '../policy';
 import { seedExampleMonitor } from '../seed/example-monitor';
 import {
 	EXAMPLE_PLAN_SLUG,
@@ -141,6 +142,17 @@ describe('plan export', () => {
 		const file = await exportPlan(a.ctx(), { planSlug: EXAMPLE_PLAN_SLUG, format: 'csv' });
 		expect(file.filename).toBe(`${EXAMPLE_PLAN_SLUG}.csv`);
 		expect(file.body.toString('utf8')).toBe(csv);
+	});
+
+	it("gives anyone a public plan, but its owners' e-mail addresses only to those who keep it", async () => {
+		const withOwners = lines.filter((l) => l.owner !== '');
+		expect(withOwners.length).toBeGreaterThan(0);
+		const file = await exportPlan(a.ctx({ principal: anonymous }), {
+			planSlug: EXAMPLE_PLAN_SLUG,
+			format: 'csv'
+		});
+		const read = await readPlanFile(new Uint8Array(file.body));
+		expect(read.rows.map((r) => r.values)).toEqual(lines.map((l) => ({ ...l, owner: '' })));
 	});
 });
 

@@ -268,7 +268,10 @@ export async function planXlsx(lines: PlanLine[]): Promise<Buffer> {
 
 export type PlanExport = { filename: string; contentType: string; body: Buffer };
 
-/** A plan as a file; a public plan for anyone, otherwise for those who keep it. */
+/**
+ * A plan as a file; a public plan for anyone (without its owners' e-mail addresses), otherwise for
+ * those who keep it.
+ */
 export async function exportPlan(
 	ctx: ServiceContext,
 	input: { planSlug: string; format: 'xlsx' | 'csv' }
@@ -276,7 +279,9 @@ export async function exportPlan(
 	const [plan] = await ctx.db.select().from(plans).where(eq(plans.slug, input.planSlug));
 	if (!plan) throw notFound('Dit plan bestaat niet.');
 	if (!plan.isPublic) authorizePlan(ctx, plan);
-	const lines = await planLines(ctx.db, plan.id);
+	// Owners are people: their e-mail addresses go only to those who keep the plan.
+	const keeper = canKeepPlan(ctx.principal, plan);
+	const lines = (await planLines(ctx.db, plan.id)).map((l) => (keeper ? l : { ...l, owner: '' }));
 	return input.format === 'xlsx'
 		? {
 				filename: `${plan.slug}.xlsx`,

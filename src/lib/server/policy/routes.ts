@@ -59,6 +59,11 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/monitor/indicatoren/[code]/[chart].svg': 'public',
 	'/monitor/gebieden/[nisSlug]': 'public',
 	'/monitor/regio/[slug]': 'public',
+	// Published plans: the list, one plan as a tree with its statuses, and its download.
+	'/plannen': 'public',
+	'/plannen/[slug]': 'public',
+	'/plannen/[slug]/plan.csv': 'public',
+	'/plannen/[slug]/plan.xlsx': 'public',
 	'/monitor/streekfoto/[slug]': 'public',
 	'/monitor/streekfoto/[slug]/streekfoto.pdf': 'public',
 	'/open-data/api': 'public',
