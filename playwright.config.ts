@@ -50,7 +50,8 @@ export default defineConfig({
 	workers: 2,
 	// .ci/run also asks for a JSON report (PLAYWRIGHT_JSON_OUTPUT_NAME) for its closing summary.
 	reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : 'list',
-	timeout: 30_000,
+	// Most specs walk several pages (each checked with axe) on two loaded cores.
+	timeout: 60_000,
 	// A loaded two-core machine (the process specs start servers alongside) may need a while.
 	expect: { timeout: 10_000 },
 	use: {

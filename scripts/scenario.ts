@@ -13,10 +13,12 @@ import { hashPassword } from '../src/lib/server/accounts/passwords';
 import { createSession } from '../src/lib/server/accounts/sessions.service';
 import { cliContext } from '../src/lib/server/app';
 import { describeStartupError } from '../src/lib/server/config';
-import { openConfiguredDatabase } from '../src/lib/server/db';
+import { openConfiguredDatabase, type Db } from '../src/lib/server/db';
 import {
 	memberships,
 	people,
+	planItems,
+	plans,
 	users,
 	type MembershipRole,
 	type PlatformRole
@@ -105,6 +107,7 @@ async function main() {
 		}
 		const passwordHash = await hashPassword(SCENARIO_PASSWORD);
 		const result: Record<string, unknown> = {};
+		const personOf: Record<string, string> = {};
 		for (const p of personas) {
 			const email = `${p.key.toLowerCase()}@voorbeeld.test`;
 			const totpSecret = p.totp ? new Secret({ size: 20 }).base32 : null;
@@ -131,6 +134,7 @@ async function main() {
 						isExample: true
 					})
 					.returning();
+				personOf[p.key] = person.id;
 				await database.db.insert(memberships).values({
 					bodyId: bodyId(p.body.slug),
 					personId: person.id,
@@ -164,11 +168,71 @@ async function main() {
 			scopes: ['observations:write']
 		});
 		result.observationsToken = observationsToken;
+		await loadTestPlan(database.db, personOf.member);
 		fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
 		fs.writeFileSync(out, JSON.stringify(result, null, 2));
 		process.stdout.write(`Testscenario geladen (${personas.length} gebruikers) → ${out}\n`);
 	} finally {
 		await database.close();
+	}
+}
+
+/**
+ * A published, running plan of the Taskforce for the plan specs (its title says "voorbeeld"): one
+ * theme, one objective and an action per browser project owned by the member persona, halfway
+ * through its time without any progress yet (so it is off track and waiting for an update).
+ */
+async function loadTestPlan(db: Db, ownerPersonId: string) {
+	const day = (offset: number) =>
+		new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+	await db.delete(plans).where(eq(plans.slug, 'e2e-testplan'));
+	const [plan] = await db
+		.insert(plans)
+		.values({
+			slug: 'e2e-testplan',
+			bodyId: bodyId('taskforce-spitsregio-leuven'),
+			title: { nl: 'E2E-testplan (voorbeeld)' },
+			vision: 'Een plan voor de end-to-end tests (voorbeeld).',
+			periodStart: day(-365),
+			periodEnd: day(365),
+			status: 'running',
+			isPublic: true,
+			reminders: 'monthly'
+		})
+		.returning();
+	const item = async (values: Partial<typeof planItems.$inferInsert>) =>
+		(
+			await db
+				.insert(planItems)
+				.values({
+					planId: plan.id,
+					position: 1,
+					title: '',
+					kind: 'theme',
+					externalId: '',
+					...values
+				})
+				.returning()
+		)[0];
+	const theme = await item({ kind: 'theme', externalId: 'T1', title: 'Testthema (voorbeeld)' });
+	const objective = await item({
+		kind: 'objective',
+		parentId: theme.id,
+		externalId: 'D1.1',
+		title: 'Testdoelstelling (voorbeeld)',
+		challenge: 'Een uitdaging om te testen.'
+	});
+	for (const [i, project] of ['js', 'nojs'].entries()) {
+		await item({
+			kind: 'action',
+			parentId: objective.id,
+			externalId: `A1.1.${i + 1}`,
+			position: i + 1,
+			title: `Testactie ${project}`,
+			ownerPersonId,
+			startDate: day(-60),
+			dueDate: day(60)
+		});
 	}
 }
 

@@ -98,6 +98,8 @@ const samples: Record<string, string> = {
 	'/monitor/gebieden/[nisSlug]': '/monitor/gebieden/24062-leuven',
 	'/monitor/regio/[slug]': '/monitor/regio/leuven',
 	'/plannen/[slug]': '/plannen/voorbeeld-actieplan-spitsregio-leuven',
+	'/beheer/(app)/plannen/[slug]': '/beheer/plannen/voorbeeld-actieplan-spitsregio-leuven',
+	'/beheer/(app)/plannen/[slug]/acties/[id]': `/beheer/plannen/voorbeeld-actieplan-spitsregio-leuven/acties/${seededId('plan-item', 'voorbeeld-actieplan-spitsregio-leuven>A1.1.1')}`,
 	'/plannen/[slug]/plan.csv': '/plannen/voorbeeld-actieplan-spitsregio-leuven/plan.csv',
 	'/plannen/[slug]/plan.xlsx': '/plannen/voorbeeld-actieplan-spitsregio-leuven/plan.xlsx',
 	'/monitor/streekfoto/[slug]': '/monitor/streekfoto/leuven',
@@ -187,6 +189,8 @@ const bodyScoped: Record<string, PersonaKey[]> = {
 /** Form actions of body-scoped routes that need more than reading the body (body:manage). */
 const bodyManagers: PersonaKey[] = ['secretary', 'staff', 'admin'];
 const bodyScopedActions: Record<string, Record<string, PersonaKey[]>> = {
+	// Reporting on an action of the example plan: its keepers (the Taskforce's secretary, staff).
+	'/beheer/(app)/plannen/[slug]/acties/[id]': { default: bodyManagers },
 	'/beheer/(app)/organen/[slug]': {
 		addMembership: bodyManagers,
 		updateMembership: bodyManagers,

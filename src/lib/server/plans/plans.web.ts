@@ -3,13 +3,23 @@
  * every status explained (/plannen/<slug>), formatted for the page; and the plan's download with
  * the columns of the import (exchange.ts).
  */
-import type { RequestEvent } from '@sveltejs/kit';
+import { error, type RequestEvent } from '@sveltejs/kit';
 import { formatDate, formatNumber, translate, tr, type Locale } from '../../i18n';
-import { contextOf, load } from '../http';
+import type { ServiceContext } from '../context';
+import { contextOf, formAction, formValues, load } from '../http';
+import { can } from '../policy';
 import { renderMarkdown } from '../minutes/markdown';
 import { periodLabel } from '../monitor/periods';
 import { download } from '../files/serve';
 import { exportPlan } from './exchange';
+import { canKeepPlan } from './plans.policy';
+import {
+	lastReportedLabel,
+	personIdsOf,
+	postUpdate,
+	updatesOf,
+	waitingForUpdate
+} from './updates.service';
 import { plansList, planTree, type MeasureNode, type TreeItem } from './plans.queries';
 import type { PlanStatus } from './status';
 
@@ -155,4 +165,136 @@ export async function publicPlanDownload(
 		file.filename,
 		'public, max-age=300'
 	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workspace: the plans, a plan's dashboard, an owner's actions, an action and its updates.
+
+/** A plan that is not published: only for its keepers and the members of its body. */
+function mayRead(ctx: ServiceContext, plan: { isPublic: boolean; bodyId: string | null }) {
+	return (
+		plan.isPublic ||
+		canKeepPlan(ctx.principal, plan) ||
+		(plan.bodyId !== null && can(ctx.principal, 'body:read_closed', { bodyId: plan.bodyId }))
+	);
+}
+
+async function readableTree(event: RequestEvent<{ slug: string }>) {
+	const ctx = contextOf(event);
+	const tree = await load(
+		planTree(ctx.db, event.params.slug, { audience: 'members', locale: ctx.locale })
+	);
+	if (!mayRead(ctx, tree.plan)) error(403, 'U hebt geen toegang tot dit plan.');
+	return { ctx, tree };
+}
+
+/** GET /beheer/plannen: the plans the user may read, with their status. */
+export async function workspacePlansPage(event: RequestEvent) {
+	const ctx = contextOf(event);
+	const list = await plansList(ctx.db, { audience: 'members', locale: ctx.locale });
+	return {
+		plans: list
+			.filter((p) => mayRead(ctx, p.plan))
+			.map((p) => ({
+				slug: p.plan.slug,
+				title: tr(p.plan.title, ctx.locale),
+				owner: p.plan.bodyName ?? p.plan.regionName ?? '',
+				planStatus: translate(ctx.locale, `plans.planStatus.${p.plan.status}`),
+				isPublic: p.plan.isPublic,
+				isExample: p.plan.isExample,
+				status: statusView(p, ctx.locale),
+				actionCounts: p.actionCounts
+			}))
+	};
+}
+
+/** GET /beheer/plannen/<slug>: the plan's dashboard, each action linked to its page. */
+export async function workspacePlanPage(event: RequestEvent<{ slug: string }>) {
+	const { ctx, tree } = await readableTree(event);
+	const p = tree.plan;
+	return {
+		plan: {
+			slug: p.slug,
+			title: tr(p.title, ctx.locale),
+			owner: p.bodyName ?? p.regionName ?? '',
+			period: `${formatDate(p.periodStart, ctx.locale)} – ${formatDate(p.periodEnd, ctx.locale)}`,
+			planStatus: translate(ctx.locale, `plans.planStatus.${p.status}`),
+			isPublic: p.isPublic,
+			isExample: p.isExample
+		},
+		status: statusView(tree, ctx.locale),
+		actionCounts: tree.actionCounts,
+		themes: tree.themes.map((t) => itemView(t, ctx.locale))
+	};
+}
+
+/** GET /beheer/plannen/mijn-acties: what the signed-in owner still has to report on. */
+export async function myActionsPage(event: RequestEvent) {
+	const ctx = contextOf(event);
+	const mine = await personIdsOf(ctx);
+	const due = (await Promise.all(mine.map((id) => waitingForUpdate(ctx.db, id)))).flat();
+	return {
+		actions: due.map((a) => ({
+			path: a.path,
+			title: a.title,
+			externalId: a.externalId,
+			planTitle: a.planTitle,
+			due: a.dueDate ? formatDate(a.dueDate, ctx.locale) : null,
+			progress: a.progress,
+			lastReported: lastReportedLabel(a)
+		})),
+		hasPerson: mine.length > 0
+	};
+}
+
+function findItem(items: TreeItem[], id: string): TreeItem | undefined {
+	for (const item of items) {
+		if (item.id === id) return item;
+		const found = findItem(item.children, id);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+/** GET /beheer/plannen/<slug>/acties/<id>: an action, its status, its updates, the update form. */
+export async function actionPage(event: RequestEvent<{ slug: string; id: string }>) {
+	const { ctx, tree } = await readableTree(event);
+	const item = findItem(tree.themes, event.params.id);
+	if (!item || item.kind !== 'action') error(404, 'Actie niet gevonden.');
+	const mine = await personIdsOf(ctx);
+	const owner = item.action?.owner?.personId ?? null;
+	const updates = await updatesOf(ctx.db, { itemId: item.id });
+	return {
+		plan: { slug: tree.plan.slug, title: tr(tree.plan.title, ctx.locale) },
+		action: itemView(item, ctx.locale),
+		owner: item.action?.owner?.name ?? null,
+		canReport: (owner !== null && mine.includes(owner)) || canKeepPlan(ctx.principal, tree.plan),
+		updates: updates.map((u) => ({
+			id: u.id,
+			date: formatDate(u.reportedOn, ctx.locale),
+			text: u.text,
+			progress: u.progress,
+			proposal: u.statusProposal ? translate(ctx.locale, `plans.status.${u.statusProposal}`) : null,
+			author: u.authorName ?? null
+		})),
+		statuses: (['on_track', 'at_risk', 'off_track', 'done', 'not_started'] as const).map((s) => ({
+			value: s,
+			label: translate(ctx.locale, `plans.status.${s}`)
+		}))
+	};
+}
+
+/** POST …/acties/<id>: the owner (or a keeper) reports progress. */
+export async function postUpdateAction(event: RequestEvent<{ slug: string; id: string }>) {
+	const values = await formValues(event.request);
+	const result = await formAction(values, () =>
+		postUpdate(contextOf(event), {
+			itemId: event.params.id,
+			text: values.text,
+			progress: values.progress,
+			statusProposal: values.statusProposal,
+			reportedOn: values.reportedOn
+		})
+	);
+	return 'id' in result ? { done: 'Uw update is bewaard.' } : result;
 }

@@ -99,7 +99,7 @@ export const updateInput = z
 export type UpdateInput = z.input<typeof updateInput>;
 
 /** The person ids linked to the signed-in user (people.userId). */
-async function personIdsOf(ctx: ServiceContext): Promise<string[]> {
+export async function personIdsOf(ctx: ServiceContext): Promise<string[]> {
 	const userId = userIdOf(ctx);
 	if (!userId) return [];
 	const rows = await ctx.db

@@ -156,6 +156,13 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/beheer/(app)/monitor/gebieden': { permission: 'monitor:manage' },
 	'/beheer/(app)/monitor/streekfoto': { permission: 'monitor:manage' },
 	'/beheer/(app)/monitor': { permission: 'monitor:manage' },
+	// Plans: every workspace user may open the list and their own actions; a plan that is not
+	// published only its keepers and its body's members (checked in plans.web.ts); reporting on
+	// an action only its owner or a keeper (updates.service.ts).
+	'/beheer/(app)/plannen': { permission: 'workspace:enter' },
+	'/beheer/(app)/plannen/mijn-acties': { permission: 'workspace:enter' },
+	'/beheer/(app)/plannen/[slug]': { permission: 'workspace:enter' },
+	'/beheer/(app)/plannen/[slug]/acties/[id]': { permission: 'workspace:enter' },
 	'/beheer/(app)/monitor/indicatoren': { permission: 'monitor:manage' },
 	'/beheer/(app)/monitor/indicatoren/nieuw': { permission: 'monitor:manage' },
 	'/beheer/(app)/monitor/indicatoren/[code]': { permission: 'monitor:manage' },
