@@ -16,6 +16,8 @@ const pages = [
 	'/beheer/taken',
 	'/beheer/organen/taskforce-spitsregio-leuven',
 	'/beheer/regio/halle-vilvoorde',
+	'/beheer/plannen',
+	'/beheer/plannen/voorbeeld-actieplan-spitsregio-leuven',
 	'/beheer/privacy',
 	'/beheer/uitloggen'
 ];
