@@ -27,7 +27,8 @@ export type StatusView = {
 	status: PlanStatus;
 	label: string;
 	explanation: string;
-	overridden: boolean;
+	/** "handmatig vastgelegd" when a user set the status; undefined when it is computed. */
+	manual: string | undefined;
 };
 
 const statusView = (
@@ -37,7 +38,7 @@ const statusView = (
 	status: n.status,
 	label: translate(locale, `plans.status.${n.status}`),
 	explanation: n.explanation,
-	overridden: n.overridden
+	manual: n.overridden ? translate(locale, 'plans.manual') : undefined
 });
 
 const value = (v: number, m: MeasureNode, locale: Locale) =>
