@@ -4,13 +4,15 @@ import { inject } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { openDatabase } from '../db/client';
 import { jobRuns } from '../db/schema';
-import { system } from '../policy';
+import { auditEvents } from '../db/schema';
+import { system, type Principal } from '../policy';
 import {
 	addDays,
 	duePeriod,
 	isoWeekKey,
 	isoWeekMonday,
 	recentRuns,
+	runJobNow,
 	tick,
 	type Job
 } from './scheduler';
@@ -110,6 +112,53 @@ describe('scheduler', () => {
 		});
 		await tick(ctx, [ok.job], new Date('2026-11-28T10:00:00Z'));
 		expect(ok.calls).toHaveLength(2);
+	});
+
+	it('runs a job now at an admin’s request, for its current period, recorded and audited', async () => {
+		const periods: string[] = [];
+		const job: Job = {
+			name: 'test.manual',
+			schedule: { weekly: { weekday: 1, atHour: 7 } },
+			async run(ctx, { period }) {
+				// The job runs as the system, whoever asked for it.
+				periods.push(`${ctx.principal.kind} ${period}`);
+				return 'klaar';
+			}
+		};
+		const user = (role: 'admin' | 'staff'): Principal => ({
+			kind: 'user',
+			userId: crypto.randomUUID(),
+			name: role,
+			email: `${role}@example.org`,
+			role,
+			bodyRoles: {}
+		});
+		const at = new Date('2026-11-30T05:30:00Z'); // Monday 06:30 in Brussels: not yet due
+		const admin = t.ctx({ principal: user('admin') });
+		await expect(runJobNow(admin, [job], 'test.manual', at)).resolves.toMatchObject({
+			status: 'succeeded',
+			result: 'klaar'
+		});
+		expect(periods).toEqual(['system 2026-W49']);
+		const [run] = await t.db.select().from(jobRuns).where(eq(jobRuns.job, 'test.manual'));
+		expect(run.period).toBe('2026-W49 (handmatig 2026-11-30T05:30:00.000Z)');
+		const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.recordId, run.id));
+		expect(audit.map((a) => a.action)).toEqual(['job.run']);
+		// The scheduled run of the week still happens: a manual run does not take its place.
+		await tick(t.ctx({ principal: system }), [job], new Date('2026-11-30T06:00:00Z'));
+		expect(periods).toEqual(['system 2026-W49', 'system 2026-W49']);
+
+		// Staff may read the runs but not start one; an unknown job is refused with a message.
+		const before = await t.db.select().from(jobRuns);
+		await expect(
+			runJobNow(t.ctx({ principal: user('staff') }), [job], 'test.manual', at)
+		).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(runJobNow(admin, [job], 'bestaat.niet', at)).rejects.toMatchObject({
+			code: 'invalid_input',
+			message: 'Deze taak bestaat niet.'
+		});
+		expect(await t.db.select().from(jobRuns)).toHaveLength(before.length);
+		expect(periods).toHaveLength(2);
 	});
 
 	it.runIf(inject('dbKind') === 'postgres')(

@@ -8,7 +8,9 @@ import { desc, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { jobRuns } from '../db/schema';
 import { log } from '../log';
-import { authorize } from '../policy';
+import { mutate } from '../audit/audit.service';
+import { AppError } from '../errors';
+import { authorize, system } from '../policy';
 
 export type Job = {
 	name: string;
@@ -94,6 +96,33 @@ export function duePeriod(job: Job, now: Date): string | null {
 	return `every-${job.schedule.everyMinutes}m-${slot}`;
 }
 
+/** Run a claimed job and record its outcome (job_runs and the log). */
+async function runClaimed(
+	ctx: ServiceContext,
+	job: Job,
+	runId: string,
+	run: { period: string; now: Date }
+): Promise<{ status: 'succeeded' | 'failed'; result: string | null }> {
+	const started = Date.now();
+	try {
+		const result = (await job.run(ctx, run)) ?? null;
+		await ctx.db
+			.update(jobRuns)
+			.set({ status: 'succeeded', finishedAt: new Date(), result })
+			.where(eq(jobRuns.id, runId));
+		log().info({ job: job.name, ...run, ms: Date.now() - started, result }, 'job succeeded');
+		return { status: 'succeeded', result };
+	} catch (e) {
+		const message = (e instanceof Error ? e.message : String(e)).slice(0, 2000);
+		await ctx.db
+			.update(jobRuns)
+			.set({ status: 'failed', finishedAt: new Date(), error: message })
+			.where(eq(jobRuns.id, runId));
+		log().error({ job: job.name, ...run, err: e }, 'job failed');
+		return { status: 'failed', result: message };
+	}
+}
+
 /** Claim and run every due job once; returns the names of the jobs this call ran. */
 export async function tick(ctx: ServiceContext, jobs: Job[], now = new Date()): Promise<string[]> {
 	const ran: string[] = [];
@@ -106,25 +135,45 @@ export async function tick(ctx: ServiceContext, jobs: Job[], now = new Date()): 
 			.onConflictDoNothing()
 			.returning();
 		if (!claimed) continue;
-		const started = Date.now();
-		try {
-			const result = await job.run(ctx, { period, now });
-			await ctx.db
-				.update(jobRuns)
-				.set({ status: 'succeeded', finishedAt: new Date(), result: result ?? null })
-				.where(eq(jobRuns.id, claimed.id));
-			log().info({ job: job.name, period, ms: Date.now() - started, result }, 'job succeeded');
-		} catch (e) {
-			const message = e instanceof Error ? e.message : String(e);
-			await ctx.db
-				.update(jobRuns)
-				.set({ status: 'failed', finishedAt: new Date(), error: message.slice(0, 2000) })
-				.where(eq(jobRuns.id, claimed.id));
-			log().error({ job: job.name, period, err: e }, 'job failed');
-		}
+		await runClaimed(ctx, job, claimed.id, { period, now });
 		ran.push(job.name);
 	}
 	return ran;
+}
+
+/** The period a job would run for at `now`, whether or not its hour has come. */
+function currentPeriod(job: Job, now: Date): string {
+	if ('everyMinutes' in job.schedule) return duePeriod(job, now)!;
+	const { date } = brusselsParts(now);
+	return 'weekly' in job.schedule ? isoWeekKey(date) : date;
+}
+
+/**
+ * Run one job now, at an admin's request, for its current period (a weekly digest for this week,
+ * …). The run is recorded beside the scheduled ones as "<period> (handmatig)" and audited; the
+ * job itself runs as the system, as a scheduled run does. What a job sends stays once per period
+ * (notifications/deliver.ts), so running it by hand never mails anyone twice.
+ */
+export async function runJobNow(ctx: ServiceContext, jobs: Job[], name: string, now = new Date()) {
+	authorize(ctx.principal, 'jobs:run', undefined, ctx.requestId);
+	const job = jobs.find((j) => j.name === name);
+	if (!job)
+		throw new AppError('invalid_input', 'Deze taak bestaat niet.', {
+			job: ['Kies een taak uit de lijst.']
+		});
+	const period = currentPeriod(job, now);
+	const run = await mutate(ctx, async (tx) => {
+		const [row] = await tx
+			.insert(jobRuns)
+			.values({ job: job.name, period: `${period} (handmatig ${now.toISOString()})`, instance })
+			.returning();
+		return {
+			result: row,
+			audit: { action: 'job.run', recordType: 'job_run', recordId: row.id, changes: {} }
+		};
+	});
+	const outcome = await runClaimed({ ...ctx, principal: system }, job, run.id, { period, now });
+	return { job: job.name, ...outcome };
 }
 
 export async function recentRuns(ctx: ServiceContext, job?: string, limit = 100) {

@@ -13,6 +13,8 @@ export const platformPermissions = [
 	'audit:read',
 	'tokens:manage',
 	'jobs:read',
+	/** Run a scheduled job now, outside its schedule (admins). */
+	'jobs:run',
 	'settings:manage',
 	'structure:manage',
 	/** Run the regional monitor: indicator catalogue, imports, boundaries, Streekfoto profiles. */

@@ -173,5 +173,5 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/beheer/(app)/audit': { permission: 'audit:read' },
 	'/beheer/(app)/api-sleutels': { permission: 'tokens:manage' },
 	'/beheer/(app)/instellingen': { permission: 'settings:manage' },
-	'/beheer/(app)/taken': { permission: 'jobs:read' }
+	'/beheer/(app)/taken': { permission: 'jobs:read', actions: { run: 'jobs:run' } }
 };
