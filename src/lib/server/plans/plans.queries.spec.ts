@@ -2,11 +2,17 @@
  * The plan tree with computed statuses, the measure series and the plan summaries; the number of
  * queries does not grow with the plan.
  */
+import type { RequestEvent } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { rejection } from '../../../../tests/helpers/errors';
-import { buildBody, buildMembership, buildOrganisation } from '../../../../tests/helpers/factories';
+import {
+	buildBody,
+	buildMemberUser,
+	buildMembership,
+	buildOrganisation
+} from '../../../../tests/helpers/factories';
 import {
 	buildIndicator,
 	buildItem,
@@ -14,13 +20,23 @@ import {
 	buildPlan,
 	observe
 } from '../../../../tests/helpers/plans';
+import { today } from '../clock';
 import { countQueries } from '../db';
 import { planActionPartners, planItems, planMilestones, plans, planUpdates } from '../db/schema';
 import { seedExampleMonitor } from '../seed/example-monitor';
 import { examplePlanId, seedExamplePlans } from '../seed/example-plans';
 import { seedExampleMeetings } from '../seed/examples';
+import { anonymous, type Principal } from '../policy';
 import { regionId } from '../seed/seed.service';
 import { measureSeries, planTree, plansList, plansOfBody, type TreeItem } from './plans.queries';
+import {
+	myActionsPage,
+	publicPlanPage,
+	publicPlansPage,
+	workspacePlanPage,
+	workspacePlansPage
+} from './plans.web';
+import { monthsBefore, waitingForUpdate } from './updates.service';
 
 const t = useTestDatabase();
 const TODAY = '2026-11-27';
@@ -378,19 +394,42 @@ describe('plan summaries', () => {
 });
 
 describe('query counts', () => {
-	it('do not grow with the plan', async () => {
+	it('do not grow with the plan, the number of plans or an owner’s actions', async () => {
 		const body = await buildBody(t.db);
 		const plan = await buildPlan(t.db, { bodyId: body.id, isPublic: true });
 		const ind = await buildIndicator(t.db);
-		const run = async () => ({
-			tree: (await countQueries(() => planTree(t.db, plan.slug, { audience: 'public' }))).queries,
-			body: (await countQueries(() => plansOfBody(t.db, body.id))).queries,
-			list: (await countQueries(() => plansList(t.db, { audience: 'members' }))).queries
+		// An owner who may read the body's plans and reports on their actions (mijn acties).
+		const owner = await buildMemberUser(t.db, { bodyId: body.id });
+		const day = today();
+		const event = (principal: Principal, params: Record<string, string> = {}) =>
+			({
+				locals: { db: t.db, requestId: 'test', locale: 'nl', principal },
+				params
+			}) as unknown as RequestEvent<{ slug: string }>;
+		const count = async (fn: () => Promise<unknown>) => (await countQueries(fn)).queries;
+		const pages = async () => ({
+			publicList: await publicPlansPage(event(anonymous)),
+			publicPage: await publicPlanPage(event(anonymous, { slug: plan.slug })),
+			workspaceList: await workspacePlansPage(event(owner.principal)),
+			dashboard: await workspacePlanPage(event(owner.principal, { slug: plan.slug })),
+			myActions: await myActionsPage(event(owner.principal))
 		});
-		const addTheme = async (objectives: number, actions: number) => {
-			const th = await buildItem(t.db, { planId: plan.id, kind: 'theme' });
+		const run = async () => ({
+			tree: await count(() => planTree(t.db, plan.slug, { audience: 'public' })),
+			body: await count(() => plansOfBody(t.db, body.id)),
+			list: await count(() => plansList(t.db, { audience: 'members' })),
+			// The routes' data: /plannen, /plannen/<slug>, /beheer/plannen, its dashboard, mijn acties.
+			publicList: await count(() => publicPlansPage(event(anonymous))),
+			publicPage: await count(() => publicPlanPage(event(anonymous, { slug: plan.slug }))),
+			workspaceList: await count(() => workspacePlansPage(event(owner.principal))),
+			dashboard: await count(() => workspacePlanPage(event(owner.principal, { slug: plan.slug }))),
+			myActions: await count(() => myActionsPage(event(owner.principal))),
+			waiting: await count(() => waitingForUpdate(t.db, owner.person.id))
+		});
+		const addTheme = async (planId: string, objectives: number, actions: number) => {
+			const th = await buildItem(t.db, { planId, kind: 'theme' });
 			for (let o = 0; o < objectives; o++) {
-				const ob = await buildItem(t.db, { planId: plan.id, kind: 'objective', parentId: th.id });
+				const ob = await buildItem(t.db, { planId, kind: 'objective', parentId: th.id });
 				const m = await buildMeasure(t.db, {
 					itemId: ob.id,
 					indicatorId: ind.id,
@@ -402,45 +441,75 @@ describe('query counts', () => {
 				await t.db
 					.insert(planUpdates)
 					.values({ measureId: m.id, reportedOn: '2026-01-01', text: 'Meting' });
+				// Started a year ago, last reported four months ago: each waits for its owner's update.
 				const rows = await t.db
 					.insert(planItems)
 					.values(
 						Array.from({ length: actions }, (_, a) => ({
-							planId: plan.id,
+							planId,
 							parentId: ob.id,
 							kind: 'action' as const,
 							externalId: `A-${ob.id}-${a}`,
 							position: a,
 							title: `Actie ${a}`,
-							startDate: '2026-01-01',
-							dueDate: '2026-12-31',
-							progress: a * 5
+							startDate: monthsBefore(day, 12),
+							dueDate: monthsBefore(day, -12),
+							progress: a * 5,
+							ownerPersonId: owner.person.id
 						}))
 					)
 					.returning({ id: planItems.id });
 				await t.db
 					.insert(planMilestones)
-					.values(rows.map((r) => ({ itemId: r.id, title: 'Mijlpaal', dueDate: '2026-06-01' })));
+					.values(rows.map((r) => ({ itemId: r.id, title: 'Mijlpaal', dueDate: day })));
+				await t.db
+					.insert(planActionPartners)
+					.values(rows.map((r) => ({ itemId: r.id, organisationId: partner.id })));
 				await t.db.insert(planUpdates).values(
 					rows.flatMap((r) => [
-						{ itemId: r.id, reportedOn: '2026-03-01', text: 'Eerste' },
-						{ itemId: r.id, reportedOn: '2026-09-01', text: 'Tweede' }
+						{ itemId: r.id, reportedOn: monthsBefore(day, 8), text: 'Eerste' },
+						{ itemId: r.id, reportedOn: monthsBefore(day, 4), text: 'Tweede' }
 					])
 				);
 			}
 		};
-		await addTheme(1, 1);
+		const partner = await buildOrganisation(t.db, { name: { nl: 'Partner' } });
+		await addTheme(plan.id, 1, 1);
 		await observe(t.db, ind.id, LEUVEN, '2024', 1.4);
 		const small = await run();
-		expect(small).toEqual({ tree: 9, body: 9, list: 9 });
+		expect(small).toEqual({
+			tree: 9,
+			body: 9,
+			list: 9,
+			publicList: 9,
+			publicPage: 9,
+			workspaceList: 9,
+			dashboard: 9,
+			myActions: 2,
+			waiting: 1
+		});
+		const before = await pages();
 
-		for (let i = 0; i < 3; i++) await addTheme(4, 15);
+		// Larger: 3 more themes of 4 objectives × 15 actions, and a second plan of the body.
+		for (let i = 0; i < 3; i++) await addTheme(plan.id, 4, 15);
+		const second = await buildPlan(t.db, { bodyId: body.id, isPublic: true });
+		await addTheme(second.id, 2, 10);
 		const large = await run();
 		expect(large).toEqual(small);
-		const tree = await planTree(t.db, plan.slug, { audience: 'public' });
-		expect(tree.themes).toHaveLength(4);
-		expect(tree.actionCounts).toBeDefined();
-		expect(Object.values(tree.actionCounts).reduce((a, b) => a + b, 0)).toBe(1 + 3 * 4 * 15);
+
+		// …and the pages did show the larger data.
+		const after = await pages();
+		const actions = 1 + 3 * 4 * 15;
+		const total = (counts: Record<string, number>) =>
+			Object.values(counts).reduce((a, b) => a + b, 0);
+		expect(after.publicPage.themes).toHaveLength(4);
+		expect(total(after.publicPage.actionCounts)).toBe(actions);
+		expect(after.dashboard.themes).toHaveLength(4);
+		expect(total(after.dashboard.actionCounts)).toBe(actions);
+		expect(after.publicList.plans.length).toBe(before.publicList.plans.length + 1);
+		expect(after.workspaceList.plans.length).toBe(before.workspaceList.plans.length + 1);
+		expect(before.myActions.actions).toHaveLength(1);
+		expect(after.myActions.actions).toHaveLength(actions + 2 * 10);
 	});
 });
 
