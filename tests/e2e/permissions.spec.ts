@@ -87,6 +87,11 @@ const samples: Record<string, string> = {
 	'/api/v1/meetings/[id]': `/api/v1/meetings/${seededId('meeting', 'taskforce-gehouden')}`,
 	'/api/v1/meetings/[id]/items': `/api/v1/meetings/${seededId('meeting', 'taskforce-gehouden')}/items`,
 	'/api/v1/decisions/[id]': `/api/v1/decisions/${seededId('decision', 'taskforce-gehouden>knelpuntberoepen')}`,
+	// The example plan (scripts/scenario.ts loads it): its id, an action and a measure of it.
+	'/api/v1/plans/[id]': `/api/v1/plans/${seededId('plan', 'voorbeeld-actieplan-spitsregio-leuven')}`,
+	'/api/v1/actions/[id]': `/api/v1/actions/${seededId('plan-item', 'voorbeeld-actieplan-spitsregio-leuven>A1.1.1')}`,
+	'/api/v1/actions/[id]/updates': `/api/v1/actions/${seededId('plan-item', 'voorbeeld-actieplan-spitsregio-leuven>A1.1.1')}/updates`,
+	'/api/v1/measures/[id]': `/api/v1/measures/${seededId('plan-measure', 'voorbeeld-actieplan-spitsregio-leuven>M1')}`,
 	'/organisaties/[slug]': '/organisaties/acv',
 	'/beheer/(app)/monitor/indicatoren/[code]': '/beheer/monitor/indicatoren/bevolking',
 	'/gemeenten/[nisSlug]': '/gemeenten/23106-pajottegem',

@@ -13,9 +13,16 @@ import { openApiDocument } from '../../src/lib/server/api/openapi';
 import { decisions } from '../../src/lib/server/db/schema';
 import { anonymous } from '../../src/lib/server/policy';
 import { seedExampleMonitor } from '../../src/lib/server/seed/example-monitor';
+import {
+	examplePlanId,
+	examplePlanItemId,
+	examplePlanMeasureId,
+	seedExamplePlans
+} from '../../src/lib/server/seed/example-plans';
 import { bodyId } from '../../src/lib/server/seed/seed.service';
 import { useTestDatabase } from '../helpers/db';
 import { buildMeeting } from '../helpers/factories';
+import { buildItem, buildPlan } from '../helpers/plans';
 
 const t = useTestDatabase();
 const apiRoot = path.resolve('src/routes/api/v1');
@@ -60,8 +67,27 @@ const ids = {
 	closedDecision: '6e0f1c52-0000-4000-8000-000000000022'
 };
 
+/** The example plan's first action and a measure of it (published), and a plan that is not. */
+const exampleAction = examplePlanItemId('A1.1.1');
+const exampleMeasure = examplePlanMeasureId('M1.1');
+const hidden = { plan: '', action: '' };
+
 beforeAll(async () => {
 	await seedExampleMonitor(t.ctx());
+	await seedExamplePlans(t.ctx());
+	const plan = await buildPlan(t.db, {
+		bodyId: bodyId('taskforce-spitsregio-leuven'),
+		title: { nl: 'Verborgen plan' },
+		isPublic: false
+	});
+	const theme = await buildItem(t.db, { planId: plan.id, kind: 'theme' });
+	const objective = await buildItem(t.db, {
+		planId: plan.id,
+		kind: 'objective',
+		parentId: theme.id
+	});
+	const action = await buildItem(t.db, { planId: plan.id, kind: 'action', parentId: objective.id });
+	Object.assign(hidden, { plan: plan.id, action: action.id });
 	const taskforce = bodyId('taskforce-spitsregio-leuven');
 	const startsAt = new Date('2026-03-12T13:00:00Z');
 	const endsAt = new Date('2026-03-12T15:00:00Z');
@@ -172,6 +198,11 @@ describe('OpenAPI document', () => {
 			'/api/v1/observations?indicator=werkloosheidsgraad&area=leuven&from=2020',
 			{}
 		],
+		['/plans', '/api/v1/plans?body=taskforce-spitsregio-leuven&limit=5', {}],
+		['/plans/{id}', '', { id: examplePlanId }],
+		['/measures/{id}', '', { id: exampleMeasure }],
+		['/actions/{id}', '', { id: exampleAction }],
+		['/actions/{id}/updates', `/api/v1/actions/${exampleAction}/updates`, { id: exampleAction }],
 		['/openapi.json', '/api/v1/openapi.json', {}]
 	];
 
@@ -267,5 +298,58 @@ describe('OpenAPI document', () => {
 		}
 		const res = await call('/decisions', '/api/v1/decisions?status=misschien');
 		expect(res.status).toBe(400);
+	});
+
+	it('publishes plans, their measures, actions and updates only when the plan is public', async () => {
+		const list = await call('/plans', '/api/v1/plans');
+		const listed = (list.body.items as { id: string }[]).map((p) => p.id);
+		expect(listed).toContain(examplePlanId);
+		expect(listed).not.toContain(hidden.plan);
+		expect(JSON.stringify(list.body)).not.toContain('Verborgen plan');
+
+		// The tree's schema reaches down to the actions: a progress of 140 % does not validate.
+		const detail = await call('/plans/{id}', '', { id: examplePlanId });
+		const action = JSON.stringify(detail.body).replace(/"progress":(\d+)/, '"progress":140');
+		expect(action).toContain('"progress":140');
+		expect(validator('/plans/{id}', '200')(JSON.parse(action))).toBe(false);
+
+		const updates = await call('/actions/{id}/updates', '', { id: exampleAction });
+		expect((updates.body.items as unknown[]).length).toBeGreaterThan(0);
+
+		const unknown = '00000000-0000-4000-8000-000000000000';
+		const cases: [string, string][] = [
+			['/plans/{id}', hidden.plan],
+			['/actions/{id}', hidden.action],
+			['/actions/{id}/updates', hidden.action],
+			['/plans/{id}', unknown],
+			['/measures/{id}', unknown],
+			['/actions/{id}', unknown],
+			['/actions/{id}/updates', unknown],
+			// A malformed id is a 404 too, as everywhere in this API.
+			['/plans/{id}', 'geen-uuid'],
+			['/measures/{id}', "1' or 1=1"],
+			['/actions/{id}', 'geen-uuid'],
+			['/actions/{id}/updates', 'geen-uuid']
+		];
+		for (const [route, id] of cases) {
+			const res = await call(route, '', { id });
+			expect(res.status, `${route} ${id}`).toBe(404);
+			expect(validator(route, '404')(res.body)).toBe(true);
+		}
+		// A published plan is not found when asked for as a measure or an action.
+		expect((await call('/actions/{id}', '', { id: examplePlanId })).status).toBe(404);
+		expect((await call('/measures/{id}', '', { id: exampleAction })).status).toBe(404);
+
+		for (const url of [
+			'/api/v1/plans?status=misschien',
+			'/api/v1/plans?body=',
+			'/api/v1/plans?cursor=kapot',
+			'/api/v1/plans?limit=0',
+			'/api/v1/plans?region=leuven'
+		]) {
+			const res = await call('/plans', url);
+			expect(res.status, url).toBe(400);
+			expect(validator('/plans', '400')(res.body)).toBe(true);
+		}
 	});
 });

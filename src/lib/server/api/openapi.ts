@@ -19,6 +19,14 @@ import { indicatorListOut, observationListQuery, observationPageOut } from '../m
 import { indicatorOut } from '../monitor/catalogue.schema';
 import { observationPushIn, observationPushOut } from '../monitor/import/push';
 import { organisationListQuery, organisationOut } from '../organisations/organisations.schema';
+import {
+	actionOut,
+	measureDetailOut,
+	planDetailOut,
+	planListQuery,
+	planPageOut,
+	planUpdateListOut
+} from '../plans/plans.api';
 
 const apiErrorOut = z
 	.object({
@@ -211,6 +219,70 @@ const monitorPaths: ZodOpenApiPathsObject = {
 	}
 };
 
+/** Published plans with their tree and computed statuses; their measures, actions and updates. */
+const planPaths: ZodOpenApiPathsObject = {
+	'/plans': {
+		get: {
+			operationId: 'list_plans',
+			tags: ['Plans'],
+			summary: 'List published plans with their computed status (cursor pagination)',
+			requestParams: { query: planListQuery },
+			responses: {
+				'200': { description: 'One page', content: jsonContent(planPageOut) },
+				'400': errors['400']
+			}
+		}
+	},
+	'/plans/{id}': {
+		get: {
+			operationId: 'get_plans',
+			tags: ['Plans'],
+			summary: 'One published plan with its tree: themes, objectives with measures, actions',
+			requestParams: { path: idParam },
+			responses: {
+				'200': { description: 'Found', content: jsonContent(planDetailOut) },
+				...errors
+			}
+		}
+	},
+	'/measures/{id}': {
+		get: {
+			operationId: 'get_measures',
+			tags: ['Plans'],
+			summary: 'One measure of a published plan with its trajectory and observations',
+			requestParams: { path: idParam },
+			responses: {
+				'200': { description: 'Found', content: jsonContent(measureDetailOut) },
+				...errors
+			}
+		}
+	},
+	'/actions/{id}': {
+		get: {
+			operationId: 'get_actions',
+			tags: ['Plans'],
+			summary: 'One action of a published plan',
+			requestParams: { path: idParam },
+			responses: {
+				'200': { description: 'Found', content: jsonContent(actionOut) },
+				...errors
+			}
+		}
+	},
+	'/actions/{id}/updates': {
+		get: {
+			operationId: 'list_action_updates',
+			tags: ['Plans'],
+			summary: 'The progress updates of an action of a published plan, newest first',
+			requestParams: { path: idParam },
+			responses: {
+				'200': { description: 'Found', content: jsonContent(planUpdateListOut) },
+				...errors
+			}
+		}
+	}
+};
+
 let cached: ReturnType<typeof createDocument> | undefined;
 
 export function openApiDocument(serverUrl = '/api/v1') {
@@ -220,7 +292,7 @@ export function openApiDocument(serverUrl = '/api/v1') {
 			title: 'Streekplatform API',
 			version: '1.0.0',
 			description:
-				'Open data of the regional partnership: areas, organisations, bodies, public meetings and decisions. JSON, cursor pagination, no authentication for public data.',
+				'Open data of the regional partnership: areas, organisations, bodies, public meetings and decisions, the monitor, and published plans. JSON, cursor pagination, no authentication for public data.',
 			license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' }
 		},
 		servers: [{ url: serverUrl }],
@@ -241,6 +313,7 @@ export function openApiDocument(serverUrl = '/api/v1') {
 			...resource('bodies', 'Bodies', bodyOut, bodyListQuery, 'BodyPage'),
 			...meetingPaths,
 			...monitorPaths,
+			...planPaths,
 			'/openapi.json': {
 				get: {
 					operationId: 'openapi',

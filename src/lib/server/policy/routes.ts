@@ -86,6 +86,11 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/api/v1/indicators': 'public',
 	'/api/v1/indicators/[code]': 'public',
 	'/api/v1/observations': 'public',
+	'/api/v1/plans': 'public',
+	'/api/v1/plans/[id]': 'public',
+	'/api/v1/measures/[id]': 'public',
+	'/api/v1/actions/[id]': 'public',
+	'/api/v1/actions/[id]/updates': 'public',
 	'/api/v1/openapi.json': 'public',
 	'/api/[...path]': 'public',
 
