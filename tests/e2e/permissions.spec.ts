@@ -107,6 +107,8 @@ const samples: Record<string, string> = {
 	'/beheer/(app)/plannen/[slug]/acties/[id]': `/beheer/plannen/voorbeeld-actieplan-spitsregio-leuven/acties/${seededId('plan-item', 'voorbeeld-actieplan-spitsregio-leuven>A1.1.1')}`,
 	'/plannen/[slug]/plan.csv': '/plannen/voorbeeld-actieplan-spitsregio-leuven/plan.csv',
 	'/plannen/[slug]/plan.xlsx': '/plannen/voorbeeld-actieplan-spitsregio-leuven/plan.xlsx',
+	'/plannen/[slug]/metingen/[id]': `/plannen/voorbeeld-actieplan-spitsregio-leuven/metingen/${seededId('plan-measure', 'voorbeeld-actieplan-spitsregio-leuven>M1')}`,
+	'/plannen/[slug]/metingen/[id]/meting.csv': `/plannen/voorbeeld-actieplan-spitsregio-leuven/metingen/${seededId('plan-measure', 'voorbeeld-actieplan-spitsregio-leuven>M1')}/meting.csv`,
 	'/monitor/streekfoto/[slug]': '/monitor/streekfoto/leuven',
 	'/monitor/streekfoto/[slug]/streekfoto.pdf': '/monitor/streekfoto/leuven/streekfoto.pdf',
 	'/bestanden/[id]': '/bestanden/00000000-0000-4000-8000-000000000000',

@@ -656,6 +656,8 @@ export function plansOfBody(
 
 export type SeriesPoint = { period: string; periodStart: string; value: number };
 
+export type MeasureSeries = Awaited<ReturnType<typeof measureSeries>>;
+
 /**
  * A measure's chart data: baseline, the trajectory (the points the line passes through, in time
  * order; a stepped trajectory holds each level until the next target), the intermediate targets,
@@ -676,8 +678,12 @@ export async function measureSeries(
 			itemId: planMeasures.itemId,
 			planId: plans.id,
 			planSlug: plans.slug,
+			planTitle: plans.title,
+			planIsExample: plans.isExample,
 			isPublic: plans.isPublic,
 			tolerances: plans.tolerances,
+			objectiveExternalId: planItems.externalId,
+			objectiveTitle: planItems.title,
 			indicatorId: indicators.id,
 			indicatorCode: indicators.code,
 			indicatorName: indicators.name,
@@ -770,6 +776,9 @@ export async function measureSeries(
 			itemId: m.itemId,
 			planId: m.planId,
 			planSlug: m.planSlug,
+			planTitle: tr(m.planTitle, locale),
+			isExample: m.planIsExample,
+			objective: { externalId: m.objectiveExternalId, title: m.objectiveTitle },
 			indicator: {
 				id: m.indicatorId,
 				code: m.indicatorCode,

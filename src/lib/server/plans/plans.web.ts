@@ -31,7 +31,7 @@ export type StatusView = {
 	manual: string | undefined;
 };
 
-const statusView = (
+export const statusView = (
 	n: { status: PlanStatus; explanation: string; overridden: boolean },
 	locale: Locale
 ): StatusView => ({

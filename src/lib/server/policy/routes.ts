@@ -64,6 +64,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/plannen/[slug]': 'public',
 	'/plannen/[slug]/plan.csv': 'public',
 	'/plannen/[slug]/plan.xlsx': 'public',
+	'/plannen/[slug]/metingen/[id]': 'public',
+	'/plannen/[slug]/metingen/[id]/meting.csv': 'public',
 	'/monitor/streekfoto/[slug]': 'public',
 	'/monitor/streekfoto/[slug]/streekfoto.pdf': 'public',
 	'/open-data/api': 'public',

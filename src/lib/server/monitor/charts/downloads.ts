@@ -60,20 +60,28 @@ const cells = (o: ObservationLine) => [
 
 /**
  * CSV as Belgian Excel opens it and the import reads it back: UTF-8 with BOM, `;`, CRLF, values
- * with a decimal comma (`76,1`) and no thousands separator, formula-guarded cells.
+ * with a decimal comma (`76,1`) and no thousands separator, formula-guarded cells. Shared by the
+ * monitor's downloads and the plans' measure downloads.
  */
-export function observationTableCsv(lines: ObservationLine[]): string {
+export function belgianCsv(
+	columns: readonly string[],
+	rows: (string | number | null | undefined)[][]
+): string {
 	return (
 		'\uFEFF' +
 		stringify(
-			lines.map((o) =>
-				cells(o).map((c) =>
+			rows.map((row) =>
+				row.map((c) =>
 					typeof c === 'number' ? String(c).replace('.', ',') : guardFormula(c ?? '')
 				)
 			),
-			{ header: true, columns: [...observationColumns], delimiter: ';', record_delimiter: '\r\n' }
+			{ header: true, columns: [...columns], delimiter: ';', record_delimiter: '\r\n' }
 		)
 	);
+}
+
+export function observationTableCsv(lines: ObservationLine[]): string {
+	return belgianCsv(observationColumns, lines.map(cells));
 }
 
 type Rows = Awaited<ReturnType<typeof indicatorObservations>>;
