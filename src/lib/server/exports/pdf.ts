@@ -77,9 +77,97 @@ export function printable(text: string): string {
 	return out;
 }
 
-const MARGIN = 57; // 2 cm
-const INK = '#1a1a1a';
-const MUTED = '#555555';
+export const MARGIN = 57; // 2 cm
+export const INK = '#1a1a1a';
+export const MUTED = '#555555';
+
+type Pdf = PDFKit.PDFDocument;
+
+/** A new A4 document with the house margins and buffered pages, and the promise of its bytes. */
+export function a4Document(options: {
+	info: PDFKit.DocumentInfo;
+	/** `false` leaves the page streams readable (tests look for the text). */
+	compress?: boolean;
+}): { pdf: Pdf; bytes: Promise<Buffer> } {
+	const pdf = new PDFDocument({
+		size: 'A4',
+		margins: { top: MARGIN, bottom: MARGIN + 14, left: MARGIN, right: MARGIN },
+		bufferPages: true,
+		compress: options.compress ?? true,
+		lang: 'nl-BE',
+		displayTitle: true,
+		info: { Creator: 'Streekplatform', ...options.info }
+	});
+	const chunks: Buffer[] = [];
+	const bytes = new Promise<Buffer>((resolve, reject) => {
+		pdf.on('data', (c: Buffer) => chunks.push(c));
+		pdf.on('end', () => resolve(Buffer.concat(chunks)));
+		pdf.on('error', reject);
+	});
+	return { pdf, bytes };
+}
+
+/** The letterhead: the logo on the left, the organisation's name and address beside it, a rule. */
+export function drawLetterHead(pdf: Pdf, head: LetterHead): void {
+	const left = MARGIN;
+	const width = pdf.page.width - 2 * MARGIN;
+	const top = pdf.y;
+	let textLeft = left;
+	if (head.logo) {
+		try {
+			pdf.image(head.logo, left, top, { fit: [120, 50] });
+			textLeft = left + 135;
+		} catch (e) {
+			log().warn({ err: e }, 'logo not printable in a PDF');
+		}
+	}
+	pdf.x = textLeft;
+	pdf.font('Helvetica-Bold').fontSize(13).fillColor(INK);
+	pdf.text(printable(head.name), textLeft, top, { width: width - (textLeft - left) });
+	pdf.font('Helvetica').fontSize(9).fillColor(MUTED);
+	for (const line of [head.legalName, head.address, head.documentHeader]) {
+		if (line) pdf.text(printable(line), { width: width - (textLeft - left) });
+	}
+	pdf.y = Math.max(pdf.y, head.logo ? top + 55 : pdf.y) + 8;
+	pdf
+		.moveTo(left, pdf.y)
+		.lineTo(left + width, pdf.y)
+		.lineWidth(0.75)
+		.strokeColor('#999999')
+		.stroke();
+	pdf.x = left;
+	pdf.moveDown(1);
+}
+
+/**
+ * The footer on every buffered page: the document's title on the left, `stamp` and
+ * "pagina X van Y" on the right. Call once, after the last page is written.
+ */
+export function drawFooters(
+	pdf: Pdf,
+	title: string,
+	stamp: string,
+	pageOf: (page: number, pages: number) => string = (page, pages) => `pagina ${page} van ${pages}`
+): void {
+	const left = MARGIN;
+	const width = pdf.page.width - 2 * MARGIN;
+	const range = pdf.bufferedPageRange();
+	for (let i = range.start; i < range.start + range.count; i++) {
+		pdf.switchToPage(i);
+		const bottom = pdf.page.margins.bottom;
+		// Writing inside the bottom margin must not start a new page.
+		pdf.page.margins.bottom = 0;
+		const y = pdf.page.height - MARGIN + 6;
+		pdf.font('Helvetica').fontSize(8).fillColor(MUTED);
+		pdf.text(printable(title), left, y, { width: width * 0.6, lineBreak: false, ellipsis: true });
+		pdf.text(printable(`${stamp} · ${pageOf(i - range.start + 1, range.count)}`), left, y, {
+			width,
+			align: 'right',
+			lineBreak: false
+		});
+		pdf.page.margins.bottom = bottom;
+	}
+}
 
 const time = (d: Date) => formatTime(d, 'nl');
 
@@ -97,25 +185,13 @@ export function renderMeetingPdf(
 ): Promise<Buffer> {
 	const now = options.now ?? new Date();
 	const heading = doc.kind === 'agenda' ? 'Agenda' : 'Verslag';
-	const pdf = new PDFDocument({
-		size: 'A4',
-		margins: { top: MARGIN, bottom: MARGIN + 14, left: MARGIN, right: MARGIN },
-		bufferPages: true,
-		compress: options.compress ?? true,
-		lang: 'nl-BE',
-		displayTitle: true,
+	const { pdf, bytes: done } = a4Document({
+		compress: options.compress,
 		info: {
 			Title: printable(`${heading}: ${doc.title}`),
 			Author: printable(head.legalName || head.name),
-			Subject: printable(`${heading} van ${doc.bodyName}`),
-			Creator: 'Streekplatform'
+			Subject: printable(`${heading} van ${doc.bodyName}`)
 		}
-	});
-	const chunks: Buffer[] = [];
-	const done = new Promise<Buffer>((resolve, reject) => {
-		pdf.on('data', (c: Buffer) => chunks.push(c));
-		pdf.on('end', () => resolve(Buffer.concat(chunks)));
-		pdf.on('error', reject);
 	});
 
 	const width = pdf.page.width - 2 * MARGIN;
@@ -138,33 +214,7 @@ export function renderMeetingPdf(
 		pdf.text(printable(value));
 	};
 
-	// Letterhead: the logo on the left, the organisation's name and address beside it.
-	const top = pdf.y;
-	let textLeft = left;
-	if (head.logo) {
-		try {
-			pdf.image(head.logo, left, top, { fit: [120, 50] });
-			textLeft = left + 135;
-		} catch (e) {
-			log().warn({ err: e }, 'logo not printable in a PDF');
-		}
-	}
-	pdf.x = textLeft;
-	font('Helvetica-Bold', 13);
-	pdf.text(printable(head.name), textLeft, top, { width: width - (textLeft - left) });
-	font('Helvetica', 9, MUTED);
-	for (const line of [head.legalName, head.address, head.documentHeader]) {
-		if (line) pdf.text(printable(line), { width: width - (textLeft - left) });
-	}
-	pdf.y = Math.max(pdf.y, head.logo ? top + 55 : pdf.y) + 8;
-	pdf
-		.moveTo(left, pdf.y)
-		.lineTo(left + width, pdf.y)
-		.lineWidth(0.75)
-		.strokeColor('#999999')
-		.stroke();
-	pdf.x = left;
-	pdf.moveDown(1);
+	drawLetterHead(pdf, head);
 
 	// Title and facts.
 	font('Helvetica-Bold', 20);
@@ -258,27 +308,7 @@ export function renderMeetingPdf(
 	}
 
 	// Footer on every page: title, date of printing, "pagina X van Y".
-	const range = pdf.bufferedPageRange();
-	const printed = `Afgedrukt ${formatDateTime(now, 'nl')}`;
-	for (let i = range.start; i < range.start + range.count; i++) {
-		pdf.switchToPage(i);
-		const bottom = pdf.page.margins.bottom;
-		// Writing inside the bottom margin must not start a new page.
-		pdf.page.margins.bottom = 0;
-		const y = pdf.page.height - MARGIN + 6;
-		font('Helvetica', 8, MUTED);
-		pdf.text(printable(`${heading} — ${doc.title}`), left, y, {
-			width: width * 0.6,
-			lineBreak: false,
-			ellipsis: true
-		});
-		pdf.text(`${printed} · pagina ${i - range.start + 1} van ${range.count}`, left, y, {
-			width,
-			align: 'right',
-			lineBreak: false
-		});
-		pdf.page.margins.bottom = bottom;
-	}
+	drawFooters(pdf, `${heading} — ${doc.title}`, `Afgedrukt ${formatDateTime(now, 'nl')}`);
 	pdf.end();
 	return done;
 
