@@ -105,8 +105,20 @@ const samples: Record<string, string> = {
 	'/plannen/[slug]': '/plannen/voorbeeld-actieplan-spitsregio-leuven',
 	'/beheer/(app)/plannen/[slug]': '/beheer/plannen/voorbeeld-actieplan-spitsregio-leuven',
 	'/beheer/(app)/plannen/[slug]/acties/[id]': `/beheer/plannen/voorbeeld-actieplan-spitsregio-leuven/acties/${seededId('plan-item', 'voorbeeld-actieplan-spitsregio-leuven>A1.1.1')}`,
+	'/beheer/(app)/plannen/[slug]/bewerken':
+		'/beheer/plannen/voorbeeld-actieplan-spitsregio-leuven/bewerken',
+	'/beheer/(app)/plannen/[slug]/onderdelen/[id]': `/beheer/plannen/voorbeeld-actieplan-spitsregio-leuven/onderdelen/${seededId('plan-item', 'voorbeeld-actieplan-spitsregio-leuven>A1.1.1')}`,
+	'/beheer/(app)/plannen/[slug]/metingen/[id]': `/beheer/plannen/voorbeeld-actieplan-spitsregio-leuven/metingen/${seededId('plan-measure', 'voorbeeld-actieplan-spitsregio-leuven>M1')}`,
 	'/plannen/[slug]/plan.csv': '/plannen/voorbeeld-actieplan-spitsregio-leuven/plan.csv',
 	'/plannen/[slug]/plan.xlsx': '/plannen/voorbeeld-actieplan-spitsregio-leuven/plan.xlsx',
+	'/plannen/[slug]/voortgangsrapport.pdf':
+		'/plannen/voorbeeld-actieplan-spitsregio-leuven/voortgangsrapport.pdf',
+	'/plannen/[slug]/voortgangsrapport.xlsx':
+		'/plannen/voorbeeld-actieplan-spitsregio-leuven/voortgangsrapport.xlsx',
+	'/beheer/(app)/plannen/[slug]/voortgangsrapport.pdf':
+		'/beheer/plannen/voorbeeld-actieplan-spitsregio-leuven/voortgangsrapport.pdf',
+	'/beheer/(app)/plannen/[slug]/voortgangsrapport.xlsx':
+		'/beheer/plannen/voorbeeld-actieplan-spitsregio-leuven/voortgangsrapport.xlsx',
 	'/plannen/[slug]/metingen/[id]': `/plannen/voorbeeld-actieplan-spitsregio-leuven/metingen/${seededId('plan-measure', 'voorbeeld-actieplan-spitsregio-leuven>M1')}`,
 	'/plannen/[slug]/metingen/[id]/meting.csv': `/plannen/voorbeeld-actieplan-spitsregio-leuven/metingen/${seededId('plan-measure', 'voorbeeld-actieplan-spitsregio-leuven>M1')}/meting.csv`,
 	'/monitor/streekfoto/[slug]': '/monitor/streekfoto/leuven',
@@ -189,6 +201,11 @@ const bodyScoped: Record<string, PersonaKey[]> = {
 	'/beheer/(app)/organen/[slug]/besluiten/export.xlsx': ['member', 'secretary', 'staff', 'admin'],
 	'/beheer/(app)/vergaderingen/[id]/advies': ['member', 'secretary', 'staff', 'admin'],
 	'/beheer/(app)/organen/[slug]/adviezen': ['member', 'secretary', 'staff', 'admin'],
+	// Keeping plans: the example plan is the Taskforce's (its secretary), staff and admins.
+	'/beheer/(app)/plannen/nieuw': ['secretary', 'staff', 'admin'],
+	'/beheer/(app)/plannen/[slug]/bewerken': ['secretary', 'staff', 'admin'],
+	'/beheer/(app)/plannen/[slug]/onderdelen/[id]': ['secretary', 'staff', 'admin'],
+	'/beheer/(app)/plannen/[slug]/metingen/[id]': ['secretary', 'staff', 'admin'],
 	// Members of any body on the trail, and staff.
 	'/beheer/(app)/adviezen/[id]': ['wgSecretary', 'stuurgroepSecretary', 'staff', 'admin']
 };

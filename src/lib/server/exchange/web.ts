@@ -53,7 +53,7 @@ const tooLarge = 'Het bestand is te groot: hoogstens 5 MB.';
  * Read a form post counting its bytes as they stream in (adapter-node runs with
  * BODY_SIZE_LIMIT=Infinity, so the limit is ours); null when it passes the limit.
  */
-async function limitedForm(request: Request, limit: number): Promise<FormData | null> {
+export async function limitedForm(request: Request, limit: number): Promise<FormData | null> {
 	if (Number(request.headers.get('content-length') ?? 0) > limit) return null;
 	const chunks: Uint8Array[] = [];
 	let size = 0;

@@ -922,6 +922,8 @@ async function target(ctx: ServiceContext, input: PlanImportInput) {
 	if (!bodyId && !regionId) throw refuse('Een plan hoort bij een orgaan of een regio.', 'bodySlug');
 	if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(p.slug))
 		throw refuse('De slug mag alleen kleine letters, cijfers en koppeltekens bevatten.', 'slug');
+	if (['nieuw', 'mijn-acties'].includes(p.slug))
+		throw refuse(`De slug „${p.slug}” is voorbehouden: kies een andere.`, 'slug');
 	if (!p.title.trim()) throw refuse('De titel van het plan is leeg.', 'title');
 	const start = parseDate(p.periodStart);
 	const end = parseDate(p.periodEnd);

@@ -17,6 +17,15 @@ export function canKeepPlan(principal: Principal, plan: PlanOwner): boolean {
 	);
 }
 
+/** Whether the principal may start a plan: plans:manage, or running some body. */
+export function mayStartPlans(principal: Principal): boolean {
+	if (can(principal, 'plans:manage')) return true;
+	return (
+		principal.kind === 'user' &&
+		Object.keys(principal.bodyRoles).some((bodyId) => can(principal, 'body:manage', { bodyId }))
+	);
+}
+
 /** Throw forbidden unless the principal keeps this plan. */
 export function authorizePlan(ctx: ServiceContext, plan: PlanOwner): void {
 	if (canKeepPlan(ctx.principal, plan)) return;

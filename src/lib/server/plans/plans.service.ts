@@ -147,14 +147,17 @@ async function decisionExists(db: DbOrTx, decisionId: string | undefined) {
 
 async function uniqueSlug(tx: Tx, title: string): Promise<string> {
 	const base = slugify(title).slice(0, 80).replace(/-+$/, '') || 'plan';
-	const taken = new Set(
-		(
+	const taken = new Set([
+		// Workspace paths beside /beheer/plannen/<slug>.
+		'nieuw',
+		'mijn-acties',
+		...(
 			await tx
 				.select({ slug: plans.slug })
 				.from(plans)
 				.where(sql`${plans.slug} = ${base} or ${plans.slug} like ${`${base}-%`}`)
 		).map((r) => r.slug)
-	);
+	]);
 	if (!taken.has(base)) return base;
 	for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

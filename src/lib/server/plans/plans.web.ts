@@ -12,7 +12,7 @@ import { renderMarkdown } from '../minutes/markdown';
 import { periodLabel } from '../monitor/periods';
 import { download } from '../files/serve';
 import { exportPlan } from './exchange';
-import { canKeepPlan } from './plans.policy';
+import { canKeepPlan, mayStartPlans } from './plans.policy';
 import {
 	lastReportedLabel,
 	personIdsOf,
@@ -164,7 +164,8 @@ export async function publicPlanDownload(
 		new Uint8Array(file.body),
 		file.contentType,
 		file.filename,
-		'public, max-age=300'
+		// Keepers get the owners' e-mail addresses: never in a shared cache.
+		event.locals.principal.kind === 'anonymous' ? 'public, max-age=300' : 'private, no-store'
 	);
 }
 
@@ -172,7 +173,7 @@ export async function publicPlanDownload(
 // The workspace: the plans, a plan's dashboard, an owner's actions, an action and its updates.
 
 /** A plan that is not published: only for its keepers and the members of its body. */
-function mayRead(ctx: ServiceContext, plan: { isPublic: boolean; bodyId: string | null }) {
+export function mayRead(ctx: ServiceContext, plan: { isPublic: boolean; bodyId: string | null }) {
 	return (
 		plan.isPublic ||
 		canKeepPlan(ctx.principal, plan) ||
@@ -189,13 +190,19 @@ async function readableTree(event: RequestEvent<{ slug: string }>) {
 	return { ctx, tree };
 }
 
-/** GET /beheer/plannen: the plans the user may read, with their status. */
+/** GET /beheer/plannen[?orgaan=<slug>]: the plans the user may read (of one body), with status. */
 export async function workspacePlansPage(event: RequestEvent) {
 	const ctx = contextOf(event);
-	const list = await plansList(ctx.db, { audience: 'members', locale: ctx.locale });
+	const list = (await plansList(ctx.db, { audience: 'members', locale: ctx.locale })).filter((p) =>
+		mayRead(ctx, p.plan)
+	);
+	const body = event.url.searchParams.get('orgaan') ?? '';
+	const bodies = new Map(
+		list.filter((p) => p.plan.bodySlug).map((p) => [p.plan.bodySlug!, p.plan.bodyName!])
+	);
 	return {
 		plans: list
-			.filter((p) => mayRead(ctx, p.plan))
+			.filter((p) => !body || p.plan.bodySlug === body)
 			.map((p) => ({
 				slug: p.plan.slug,
 				title: tr(p.plan.title, ctx.locale),
@@ -205,14 +212,50 @@ export async function workspacePlansPage(event: RequestEvent) {
 				isExample: p.plan.isExample,
 				status: statusView(p, ctx.locale),
 				actionCounts: p.actionCounts
-			}))
+			})),
+		bodies: [...bodies].map(([value, label]) => ({ value, label })),
+		body,
+		mayCreate: mayStartPlans(ctx.principal)
 	};
 }
 
-/** GET /beheer/plannen/<slug>: the plan's dashboard, each action linked to its page. */
+/** The tree pruned to what `keep` selects, with the ancestors that lead to it. */
+function pruned(items: TreeItem[], keep: (item: TreeItem) => boolean): TreeItem[] {
+	return items.flatMap((item) => {
+		if (keep(item)) return [item];
+		const children = pruned(item.children, keep);
+		return children.length ? [{ ...item, children }] : [];
+	});
+}
+
+function actionsOf(items: TreeItem[]): TreeItem[] {
+	return items.flatMap((i) => (i.kind === 'action' ? [i] : actionsOf(i.children)));
+}
+
+/**
+ * GET /beheer/plannen/<slug>[?thema=<id>&eigenaar=<personId>]: the plan's dashboard, each action
+ * linked to its page; or the dashboard of one theme, or of one owner's actions.
+ */
 export async function workspacePlanPage(event: RequestEvent<{ slug: string }>) {
 	const { ctx, tree } = await readableTree(event);
 	const p = tree.plan;
+	const theme = event.url.searchParams.get('thema') ?? '';
+	const owner = event.url.searchParams.get('eigenaar') ?? '';
+	let themes = tree.themes;
+	if (theme) themes = themes.filter((t) => t.id === theme);
+	if (owner) themes = pruned(themes, (i) => i.action?.owner?.personId === owner);
+	const all = actionsOf(tree.themes);
+	const owners = new Map(
+		all.flatMap((a) =>
+			a.action?.owner ? [[a.action.owner.personId, a.action.owner.name ?? '']] : []
+		)
+	);
+	const counts = Object.fromEntries(
+		(['not_started', 'on_track', 'at_risk', 'off_track', 'done'] as const).map((s) => [
+			s,
+			actionsOf(themes).filter((a) => a.status === s).length
+		])
+	) as Record<PlanStatus, number>;
 	return {
 		plan: {
 			slug: p.slug,
@@ -223,9 +266,18 @@ export async function workspacePlanPage(event: RequestEvent<{ slug: string }>) {
 			isPublic: p.isPublic,
 			isExample: p.isExample
 		},
+		canEdit: canKeepPlan(ctx.principal, p),
 		status: statusView(tree, ctx.locale),
-		actionCounts: tree.actionCounts,
-		themes: tree.themes.map((t) => itemView(t, ctx.locale))
+		actionCounts: theme || owner ? counts : tree.actionCounts,
+		filter: {
+			theme,
+			owner,
+			themes: tree.themes.map((t) => ({ value: t.id, label: `${t.externalId} ${t.title}` })),
+			owners: [...owners]
+				.map(([value, label]) => ({ value, label }))
+				.sort((a, b) => a.label.localeCompare(b.label, 'nl'))
+		},
+		themes: themes.map((t) => itemView(t, ctx.locale))
 	};
 }
 
@@ -248,7 +300,7 @@ export async function myActionsPage(event: RequestEvent) {
 	};
 }
 
-function findItem(items: TreeItem[], id: string): TreeItem | undefined {
+export function findItem(items: TreeItem[], id: string): TreeItem | undefined {
 	for (const item of items) {
 		if (item.id === id) return item;
 		const found = findItem(item.children, id);

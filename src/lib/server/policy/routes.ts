@@ -64,6 +64,9 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/plannen/[slug]': 'public',
 	'/plannen/[slug]/plan.csv': 'public',
 	'/plannen/[slug]/plan.xlsx': 'public',
+	// The progress report of a published plan (no owner names).
+	'/plannen/[slug]/voortgangsrapport.pdf': 'public',
+	'/plannen/[slug]/voortgangsrapport.xlsx': 'public',
 	'/plannen/[slug]/metingen/[id]': 'public',
 	'/plannen/[slug]/metingen/[id]/meting.csv': 'public',
 	'/monitor/streekfoto/[slug]': 'public',
@@ -170,6 +173,14 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/beheer/(app)/plannen/mijn-acties': { permission: 'workspace:enter' },
 	'/beheer/(app)/plannen/[slug]': { permission: 'workspace:enter' },
 	'/beheer/(app)/plannen/[slug]/acties/[id]': { permission: 'workspace:enter' },
+	// Keeping a plan: plans:manage, or body:manage of the plan's body (plans.policy.ts).
+	'/beheer/(app)/plannen/nieuw': { permission: 'workspace:enter' },
+	'/beheer/(app)/plannen/[slug]/bewerken': { permission: 'workspace:enter' },
+	'/beheer/(app)/plannen/[slug]/onderdelen/[id]': { permission: 'workspace:enter' },
+	'/beheer/(app)/plannen/[slug]/metingen/[id]': { permission: 'workspace:enter' },
+	// The progress report with names: who may read the plan (plans.web.ts mayRead).
+	'/beheer/(app)/plannen/[slug]/voortgangsrapport.pdf': { permission: 'workspace:enter' },
+	'/beheer/(app)/plannen/[slug]/voortgangsrapport.xlsx': { permission: 'workspace:enter' },
 	'/beheer/(app)/monitor/indicatoren': { permission: 'monitor:manage' },
 	'/beheer/(app)/monitor/indicatoren/nieuw': { permission: 'monitor:manage' },
 	'/beheer/(app)/monitor/indicatoren/[code]': { permission: 'monitor:manage' },
