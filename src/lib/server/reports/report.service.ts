@@ -9,6 +9,9 @@
  *
  * A draft agenda shows the report live; publishing the agenda freezes it into the item
  * (`report_snapshot`, with its period), so it stays as it was sent and can be regenerated.
+ * Y's plan actions that moved (an owner posted an update) are listed too: those of Y's published
+ * plans for everyone, of its other plans for X's members.
+ *
  * Generating costs the same few queries whatever the history (asserted in report.spec.ts).
  */
 import { and, asc, eq, gte, inArray, isNotNull, lt, ne, notInArray, or, sql } from 'drizzle-orm';
@@ -22,6 +25,9 @@ import {
 	decisions,
 	itemShares,
 	meetings,
+	planItems,
+	plans,
+	planUpdates,
 	type AdviceOutcome,
 	type AgendaItemKind,
 	type DecisionStatus,
@@ -77,6 +83,23 @@ export type ReportSnapshot = {
 		otherBody: BodyRef;
 		outcome: AdviceOutcome | null;
 		at: string;
+		visibility: Visibility;
+	}[];
+	/**
+	 * Actions of Y's plans with updates in the period: their latest update (absent from reports
+	 * frozen before plans existed).
+	 */
+	actions?: {
+		id: string;
+		externalId: string;
+		title: string;
+		planSlug: string;
+		planTitle: string;
+		/** Updates in the period. */
+		updates: number;
+		reportedOn: string;
+		progress: number | null;
+		text: string;
 		visibility: Visibility;
 	}[];
 };
@@ -138,7 +161,7 @@ const itemIsShared = (itemId: unknown, targetBodyId: string) => sql<boolean>`exi
 	where i.id = ${itemId}
 )`;
 
-/** Y's activity for X over a period, as a snapshot. Five queries whatever the history. */
+/** Y's activity for X over a period, as a snapshot. Six queries whatever the history. */
 export async function generateReport(
 	db: DbOrTx,
 	targetBodyId: string,
@@ -239,6 +262,35 @@ export async function generateReport(
 		)
 		.orderBy(asc(adviceHops.sentAt));
 
+	// The latest update in the period of each action of Y's plans, and how many there were.
+	const moved = await db
+		.selectDistinctOn([planUpdates.itemId], {
+			id: planItems.id,
+			externalId: planItems.externalId,
+			title: planItems.title,
+			planSlug: plans.slug,
+			planTitle: plans.title,
+			isPublic: plans.isPublic,
+			updates: sql<number>`count(*) over (partition by ${planUpdates.itemId})`.mapWith(Number),
+			reportedOn: planUpdates.reportedOn,
+			progress: planUpdates.progress,
+			text: planUpdates.text
+		})
+		.from(planUpdates)
+		.innerJoin(planItems, eq(planItems.id, planUpdates.itemId))
+		.innerJoin(plans, eq(plans.id, planItems.planId))
+		.where(
+			and(
+				eq(plans.bodyId, sourceBodyId),
+				gte(planUpdates.createdAt, since),
+				lt(planUpdates.createdAt, until)
+			)
+		)
+		.orderBy(
+			asc(planUpdates.itemId),
+			sql`${planUpdates.reportedOn} desc, ${planUpdates.createdAt} desc`
+		);
+
 	// Item visibility: public as on the public site; closed only when shared with X (or its parent).
 	const visibilityOf = new Map<string, Visibility>();
 	const reportMeetings: ReportSnapshot['meetings'] = [];
@@ -312,7 +364,16 @@ export async function generateReport(
 		previousMeeting: period.previousMeeting,
 		meetings: reportMeetings,
 		decisions: reportDecisions,
-		advice: reportAdvice
+		advice: reportAdvice,
+		actions: moved
+			.map(({ isPublic, planTitle, ...a }) => ({
+				...a,
+				planTitle: planTitle.nl,
+				visibility: (isPublic ? 'public' : 'members') as Visibility
+			}))
+			.sort(
+				(a, b) => a.planSlug.localeCompare(b.planSlug) || a.externalId.localeCompare(b.externalId)
+			)
 	};
 }
 
@@ -325,13 +386,17 @@ export function reportFor(report: ReportSnapshot, audience: Audience): ReportSna
 		...report,
 		meetings: open(report.meetings).map((m) => ({ ...m, items: open(m.items) })),
 		decisions: open(report.decisions),
-		advice: open(report.advice)
+		advice: open(report.advice),
+		actions: open(report.actions ?? [])
 	};
 }
 
 /** Whether a report has anything to say (else the agenda says "nothing to report"). */
 export const reportIsEmpty = (r: ReportSnapshot) =>
-	r.meetings.length === 0 && r.decisions.length === 0 && r.advice.length === 0;
+	r.meetings.length === 0 &&
+	r.decisions.length === 0 &&
+	r.advice.length === 0 &&
+	(r.actions ?? []).length === 0;
 
 type MeetingRef = { id: string; bodyId: string; startsAt: Date };
 

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { buildBody, buildMeeting } from '../../../../tests/helpers/factories';
+import { buildItem, buildPlan } from '../../../../tests/helpers/plans';
 import { countQueries } from '../db';
 import {
 	adviceHops,
@@ -15,6 +16,7 @@ import {
 	decisions,
 	itemShares,
 	meetings,
+	planUpdates,
 	type MeetingStatus
 } from '../db/schema';
 import { transitionMeeting } from '../meetings/meetings.service';
@@ -535,6 +537,57 @@ describe('frozen at publication', () => {
 	});
 });
 
+describe('plan actions in the report', () => {
+	it('lists the actions of Y’s plans updated in the period: published plans for all, others for members', async () => {
+		const w = await world();
+		const action = async (isPublic: boolean, title: string) => {
+			const plan = await buildPlan(t.db, { bodyId: w.y.id, isPublic });
+			const theme = await buildItem(t.db, { planId: plan.id, kind: 'theme' });
+			const objective = await buildItem(t.db, {
+				planId: plan.id,
+				kind: 'objective',
+				parentId: theme.id
+			});
+			return buildItem(t.db, { planId: plan.id, kind: 'action', parentId: objective.id, title });
+		};
+		const open = await action(true, 'Fietssnelweg');
+		const closed = await action(false, 'Intern dossier');
+		const quiet = await action(true, 'Niets gemeld');
+		const update = (itemId: string, d: number, progress: number) =>
+			t.db.insert(planUpdates).values({
+				itemId,
+				reportedOn: day(d).toISOString().slice(0, 10),
+				createdAt: day(d),
+				text: `Stand op dag ${d}`,
+				progress,
+				isExample: true
+			});
+		await update(open.id, 5, 20);
+		await update(open.id, 12, 35);
+		await update(closed.id, 8, 50);
+		await update(quiet.id, -10, 10); // before X's previous meeting: not in the period
+		await update(open.id, 45, 90); // after the report's end
+
+		const report = await reportOf(w);
+		expect(report.actions).toHaveLength(2);
+		expect(report.actions).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({
+					id: open.id,
+					title: 'Fietssnelweg',
+					updates: 2,
+					progress: 35,
+					text: 'Stand op dag 12',
+					visibility: 'public'
+				}),
+				expect.objectContaining({ id: closed.id, updates: 1, progress: 50, visibility: 'members' })
+			])
+		);
+		expect(reportFor(report, 'public').actions?.map((a) => a.title)).toEqual(['Fietssnelweg']);
+		expect(reportIsEmpty(reportFor(report, 'public'))).toBe(false);
+	});
+});
+
 describe('query count', () => {
 	it('does not grow with the history of Y', async () => {
 		const w = await world();
@@ -573,6 +626,6 @@ describe('query count', () => {
 		expect(largeReport.meetings.length).toBeGreaterThan(smallReport.meetings.length * 10);
 		expect(largeReport.decisions.length).toBeGreaterThan(30);
 		expect(large).toEqual(small);
-		expect(small).toEqual({ generate: 6, agenda: 7 });
+		expect(small).toEqual({ generate: 7, agenda: 8 });
 	});
 });

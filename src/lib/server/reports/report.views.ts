@@ -90,6 +90,11 @@ export function reportLines(view: ReportView, targetName: string): string[] {
 				: `Advies van ${other} behandeld op ${formatDate(new Date(a.at), 'nl')}: ${a.title} — ${a.outcome ? view.outcomeLabels[a.outcome] : ''}`
 		);
 	}
+	for (const a of r.actions ?? []) {
+		lines.push(
+			`Actie ${a.externalId} ${a.title} (${a.planTitle}): update van ${formatDate(a.reportedOn, 'nl')}${a.progress !== null ? `, ${a.progress} %` : ''}${a.updates > 1 ? ` (${a.updates} updates)` : ''}${a.visibility === 'members' ? ' (besloten plan)' : ''}`
+		);
+	}
 	return lines;
 }
 
