@@ -31,14 +31,12 @@
  *                                               look at query plans afterwards (DATA_DIR=DIR)
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { and, eq, isNotNull, like, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { ServiceContext } from '../src/lib/server/context';
-import { openDatabase, rows, type Database, type Db } from '../src/lib/server/db/client';
-import { countQueries } from '../src/lib/server/db/query-counter';
+import { rows, type Db } from '../src/lib/server/db/client';
 import {
 	adviceHops,
 	advices,
@@ -69,18 +67,33 @@ import {
 import { anonymous, system, type Principal } from '../src/lib/server/policy';
 import { seedExampleMeetings } from '../src/lib/server/seed/examples';
 import { bodyId, seedStructure } from '../src/lib/server/seed/seed.service';
+import {
+	analyze,
+	benchContext,
+	machine,
+	measure,
+	ms,
+	note,
+	onCleanup,
+	openPglite,
+	peakRssMB,
+	positiveInt,
+	runBench,
+	setQuiet,
+	table,
+	usageError,
+	type Measure,
+	type Operation
+} from './support';
 
-// ---------------------------------------------------------------- options and clean-up
+// ---------------------------------------------------------------- options
 
 function parseArgs(argv: string[]) {
 	const options = { reps: 7, json: false, keep: undefined as string | undefined };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
-		if (arg === '--reps') {
-			const value = Number(argv[++i]);
-			if (!Number.isInteger(value) || value < 1) usage('--reps needs a positive integer');
-			options.reps = value;
-		} else if (arg === '--keep') {
+		if (arg === '--reps') options.reps = positiveInt(arg, argv[++i], USAGE);
+		else if (arg === '--keep') {
 			const dir = argv[++i];
 			if (!dir || fs.existsSync(dir)) usage('--keep needs a folder that does not exist yet');
 			options.keep = path.resolve(dir);
@@ -91,30 +104,10 @@ function parseArgs(argv: string[]) {
 	return options;
 }
 
+const USAGE = 'usage: tsx bench/cooperation.ts [--reps N] [--json] [--keep DIR]';
 function usage(problem?: string): never {
-	if (problem) process.stderr.write(`bench: ${problem}\n`);
-	process.stderr.write('usage: tsx bench/cooperation.ts [--reps N] [--json] [--keep DIR]\n');
-	process.exit(problem ? 2 : 0);
+	return usageError(USAGE, problem);
 }
-
-let dataDir: string | undefined;
-let database: Database | undefined;
-function removeDataDir() {
-	if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-	dataDir = undefined;
-}
-process.on('exit', removeDataDir);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-	process.on(signal, () => {
-		removeDataDir();
-		process.exit(130);
-	});
-}
-
-let quiet = false;
-const note = (text: string) => {
-	if (!quiet) process.stderr.write(text);
-};
 
 // ---------------------------------------------------------------- deterministic randomness
 
@@ -692,16 +685,6 @@ async function tableCounts(db: Db) {
 
 // ---------------------------------------------------------------- the operations
 
-type Operation = {
-	name: string;
-	/** Prepare what run needs (not timed). */
-	before?: () => Promise<void>;
-	/** Runs once per repetition; returns a short description of what it returned. */
-	run: () => Promise<string>;
-	/** Undo what run did (not timed). */
-	after?: () => Promise<void>;
-};
-
 const userPrincipal = (role: 'user' | 'staff', bodyRoles: Record<string, MembershipRole[]>) =>
 	({
 		kind: 'user',
@@ -868,87 +851,19 @@ function trailSize(trails: Map<string, { adviceId: string; hops: { visibility: s
 	return `${trails.size} items, ${distinct.size} trails, ${hops.length} hops (${hops.filter((h) => h.visibility === 'public').length} public)`;
 }
 
-function median(values: number[]) {
-	const s = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(s.length / 2);
-	return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
-type Measure = { ms: number; min: number; max: number; queries: number; result: string };
-
-async function measure(ops: Operation[], reps: number): Promise<Measure[]> {
-	const out: Measure[] = [];
-	// Warm-up, not counted: every operation once (code paths, JIT, PGlite's caches), then each
-	// once more right before its own repetitions.
-	for (const op of ops) {
-		await op.before?.();
-		await op.run();
-		await op.after?.();
-	}
-	for (const op of ops) {
-		await op.before?.();
-		await op.run();
-		await op.after?.();
-		const times: number[] = [];
-		let queries = 0;
-		let result = '';
-		for (let i = 0; i < reps; i++) {
-			await op.before?.();
-			const started = performance.now();
-			const counted = await countQueries(op.run);
-			times.push(performance.now() - started);
-			await op.after?.();
-			queries = counted.queries;
-			result = counted.result;
-		}
-		out.push({
-			ms: median(times),
-			min: Math.min(...times),
-			max: Math.max(...times),
-			queries,
-			result
-		});
-		note('.');
-	}
-	return out;
-}
-
 // ---------------------------------------------------------------- main
-
-function machine() {
-	const cpus = os.cpus();
-	return {
-		date: new Date().toISOString(),
-		cores: cpus.length,
-		cpu: cpus[0]?.model.trim() ?? 'unknown',
-		memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
-		node: process.version,
-		os: `${os.type()} ${os.release()} ${os.arch()}`,
-		loadAverage: Math.round(os.loadavg()[0] * 100) / 100
-	};
-}
 
 async function main() {
 	const options = parseArgs(process.argv.slice(2));
-	quiet = options.json;
+	setQuiet(options.json);
 	const before = machine();
 	const now = new Date();
 	if (options.keep) fs.mkdirSync(options.keep, { recursive: true });
-	else dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'streekplatform-bench-coop-'));
-	const folder = options.keep ?? dataDir!;
 	const t0 = performance.now();
-	database = await openDatabase({
-		kind: 'pglite-dir',
-		dataDir: folder,
-		purpose: 'bench/cooperation'
-	});
+	const { database } = await openPglite('bench/cooperation', options.keep);
+	onCleanup(() => database.close());
 	const db = database.db;
-	const seedCtx: ServiceContext = {
-		db,
-		actor: { type: 'cli', label: 'bench' },
-		locale: 'nl',
-		principal: system
-	};
+	const seedCtx = benchContext(db);
 	await database.migrate();
 	await seedStructure(seedCtx);
 	await seedExampleMeetings(seedCtx, now);
@@ -989,9 +904,7 @@ async function main() {
 	const largeCounts = await tableCounts(db);
 	note(`\nlarge set inserted (${Math.round(largeInsertMs)} ms); measuring `);
 	const large = await measure(ops, options.reps);
-	const t4 = performance.now();
-	await db.execute(sql`analyze`);
-	const analyzeMs = performance.now() - t4;
+	const analyzeMs = await analyze(db);
 	note(`\nANALYZE (${Math.round(analyzeMs)} ms); measuring `);
 	const analyzed = await measure(ops, options.reps);
 	note('\n');
@@ -1005,7 +918,7 @@ async function main() {
 			insertSmallMs: Math.round(smallInsertMs),
 			insertLargeMs: Math.round(largeInsertMs),
 			analyzeMs: Math.round(analyzeMs),
-			peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024)
+			peakRssMB: peakRssMB()
 		},
 		counts: { small: smallCounts, large: largeCounts },
 		trailMeeting: {
@@ -1040,25 +953,8 @@ type Result = {
 	}[];
 };
 
-function table(rowsIn: string[][], rightFrom: number) {
-	const widths = rowsIn[0].map((_, i) => Math.max(...rowsIn.map((r) => r[i].length)));
-	const lines: string[] = [];
-	for (const [i, row] of rowsIn.entries()) {
-		lines.push(
-			row
-				.map((cell, c) => (c < rightFrom ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
-				.join('  ')
-				.trimEnd()
-		);
-		if (i === 0) lines.push(widths.map((w) => '-'.repeat(w)).join('  '));
-	}
-	return lines;
-}
-
 function printTable(r: Result) {
 	const m = r.machine;
-	const ms = (v: number) =>
-		v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : Math.round(v).toString();
 	const g = r.generation;
 	const lines = [
 		`Streekplatform: bodies working together at scale (embedded PGlite), median of ${r.reps}, ${m.date}`,
@@ -1110,13 +1006,4 @@ function printTable(r: Result) {
 	process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-main()
-	.then(async () => {
-		await database?.close();
-		process.exit(0);
-	})
-	.catch(async (e) => {
-		process.stderr.write(`\nbench: ${e instanceof Error ? (e.stack ?? e.message) : e}\n`);
-		await database?.close().catch(() => {});
-		process.exit(1);
-	});
+runBench(main);

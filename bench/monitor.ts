@@ -32,27 +32,42 @@
  */
 import { once } from 'node:events';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { PGlite } from '@electric-sql/pglite';
 import { inArray, like, sql } from 'drizzle-orm';
-import postgres from 'postgres';
-import type { ServiceContext } from '../src/lib/server/context';
-import { openDatabase, rows, type Database, type Db } from '../src/lib/server/db/client';
-import { countQueries } from '../src/lib/server/db/query-counter';
+import type postgres from 'postgres';
+import { rows, type Db } from '../src/lib/server/db/client';
 import { areas, indicators } from '../src/lib/server/db/schema';
 import { openFile } from '../src/lib/server/monitor/import/read';
 import { commitImport, stageImport } from '../src/lib/server/monitor/import/import.service';
 import { cataloguePage, indicatorPage, profilePage } from '../src/lib/server/monitor/charts/pages';
 import { getStreekfoto } from '../src/lib/server/monitor/streekfoto.queries';
-import { system } from '../src/lib/server/policy';
 import { exampleIndicators, seedExampleMonitor } from '../src/lib/server/seed/example-monitor';
 import { seedStructure } from '../src/lib/server/seed/seed.service';
+import {
+	analyze,
+	benchContext as ctxOf,
+	machineLine,
+	measure,
+	median,
+	ms,
+	note,
+	openPglite,
+	openPostgres,
+	out,
+	positiveInt,
+	runBench,
+	serverVersion,
+	table,
+	tempDir,
+	usageError,
+	type Operation,
+	type Target
+} from './support';
 
-// ---------------------------------------------------------------- options and clean-up
+// ---------------------------------------------------------------- options
 
 type Options = {
 	rows: number;
@@ -71,11 +86,7 @@ function parseArgs(argv: string[]): Options {
 		pg: process.env.DATABASE_URL || undefined,
 		pglite: true
 	};
-	const positive = (arg: string, raw: string | undefined) => {
-		const value = Number(raw);
-		if (!Number.isInteger(value) || value < 1) usage(`${arg} needs a positive integer`);
-		return value;
-	};
+	const positive = (arg: string, raw: string | undefined) => positiveInt(arg, raw, USAGE);
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		if (arg === '--rows') options.rows = positive(arg, argv[++i]);
@@ -93,88 +104,10 @@ function parseArgs(argv: string[]): Options {
 	return options;
 }
 
+const USAGE =
+	'usage: tsx bench/monitor.ts [--pg URL] [--rows N] [--reps N] [--page-reps N] [--only import|pages] [--no-pglite]';
 function usage(problem?: string): never {
-	if (problem) process.stderr.write(`bench: ${problem}\n`);
-	process.stderr.write(
-		'usage: tsx bench/monitor.ts [--pg URL] [--rows N] [--reps N] [--page-reps N] [--only import|pages] [--no-pglite]\n'
-	);
-	process.exit(problem ? 2 : 0);
-}
-
-const tempDirs: string[] = [];
-const cleanups: (() => Promise<void>)[] = [];
-function removeTempDirs() {
-	for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-}
-process.on('exit', removeTempDirs);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-	process.on(signal, () => {
-		removeTempDirs();
-		process.exit(130);
-	});
-}
-
-const note = (text: string) => process.stderr.write(text);
-const out = (text = '') => process.stdout.write(`${text}\n`);
-
-function median(values: number[]) {
-	const s = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(s.length / 2);
-	return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
-function machine() {
-	const cpus = os.cpus();
-	return `${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), ${Math.round((os.totalmem() / 1024 ** 3) * 10) / 10} GiB, Node ${process.version}, ${os.type()} ${os.release()} ${os.arch()}; load average (1 min) ${os.loadavg()[0].toFixed(2)}`;
-}
-
-// ---------------------------------------------------------------- databases
-
-type Target = { name: 'PGlite' | 'PostgreSQL'; database: Database; pglite?: PGlite };
-
-async function openPglite(): Promise<Target> {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'streekplatform-bench-monitor-'));
-	tempDirs.push(dir);
-	const database = await openDatabase({
-		kind: 'pglite-dir',
-		dataDir: dir,
-		purpose: 'bench/monitor'
-	});
-	return {
-		name: 'PGlite',
-		database,
-		pglite: (database.db as unknown as { $client: PGlite }).$client
-	};
-}
-
-/** A fresh database on the server of `url` (dropped at the end). */
-async function openPostgres(url: string): Promise<Target> {
-	const name = `streek_bench_monitor_${process.pid}`;
-	const admin = postgres(url, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists ${name}`);
-	await admin.unsafe(`create database ${name}`);
-	await admin.end();
-	const dbUrl = new URL(url);
-	dbUrl.pathname = `/${name}`;
-	const database = await openDatabase({ kind: 'postgres', url: dbUrl.toString(), poolSize: 5 });
-	cleanups.push(async () => {
-		const dropper = postgres(url, { max: 1, onnotice: () => {} });
-		await dropper.unsafe(`drop database if exists ${name} with (force)`);
-		await dropper.end();
-	});
-	return { name: 'PostgreSQL', database };
-}
-
-const ctxOf = (db: Db): ServiceContext => ({
-	db,
-	actor: { type: 'cli', label: 'bench' },
-	locale: 'nl',
-	principal: system
-});
-
-async function serverVersion(db: Db) {
-	const [v] = await rows<{ v: string }>(db, sql`select current_setting('server_version') as v`);
-	return v.v;
+	return usageError(USAGE, problem);
 }
 
 // ---------------------------------------------------------------- generated areas and indicators
@@ -346,8 +279,7 @@ async function importPart(target: Target, options: Options) {
 	const t0 = performance.now();
 	const areaIds = await addAreas(db, areasCount);
 	const indicatorIds = await addIndicators(db, indicatorsCount);
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'streekplatform-bench-monitor-files-'));
-	tempDirs.push(dir);
+	const dir = tempDir('streekplatform-bench-monitor-files-');
 	const files = await writeFiles(dir, options.rows, areaIds, indicatorIds);
 	note(
 		`${target.name}: ${areasCount} areas, ${indicatorsCount} indicators, files written (${Math.round(files.bytes / 1024 / 1024)} MB, ${Math.round(performance.now() - t0)} ms)\n`
@@ -470,8 +402,6 @@ function printImport(target: Target, version: string, r: Awaited<ReturnType<type
 
 // ---------------------------------------------------------------- pages: small vs Flanders scale
 
-type Operation = { name: string; run: () => Promise<string> };
-
 function pageOperations(db: Db, code: string): Operation[] {
 	return [
 		{
@@ -510,28 +440,6 @@ function pageOperations(db: Db, code: string): Operation[] {
 	];
 }
 
-type Measure = { ms: number; queries: number; result: string };
-
-async function measure(ops: Operation[], reps: number): Promise<Measure[]> {
-	const results: Measure[] = [];
-	for (const op of ops) await op.run();
-	for (const op of ops) {
-		await op.run();
-		const times: number[] = [];
-		let queries = 0;
-		let result = '';
-		for (let i = 0; i < reps; i++) {
-			const started = performance.now();
-			const counted = await countQueries(op.run);
-			times.push(performance.now() - started);
-			queries = counted.queries;
-			result = counted.result;
-		}
-		results.push({ ms: median(times), queries, result });
-	}
-	return results;
-}
-
 /** 300 areas × 300 indicators × 20 years in one statement per indicator batch (generate_series). */
 async function addFlandersScale(db: Db, areaIds: string[], indicatorIds: string[]) {
 	for (let i = 0; i < indicatorIds.length; i += 20) {
@@ -559,7 +467,7 @@ async function pagesPart(target: Target, options: Options) {
 	const smallCount = (await countObservations(db)).n;
 	note(`${target.name}: pages, small set (${smallCount} observations); measuring\n`);
 	const ops = pageOperations(db, code);
-	const small = await measure(ops, options.pageReps);
+	const small = await measure(ops, options.pageReps, () => {});
 
 	t = performance.now();
 	const generatedAreas = (
@@ -587,11 +495,9 @@ async function pagesPart(target: Target, options: Options) {
 	note(
 		`${target.name}: pages, large set (${largeCount} observations, ${Math.round(generateMs)} ms); measuring\n`
 	);
-	const large = await measure(ops, options.pageReps);
-	t = performance.now();
-	await db.execute(sql`analyze`);
-	const analyzeMs = performance.now() - t;
-	const analyzed = await measure(ops, options.pageReps);
+	const large = await measure(ops, options.pageReps, () => {});
+	const analyzeMs = await analyze(db);
+	const analyzed = await measure(ops, options.pageReps, () => {});
 	return {
 		code,
 		seedMs,
@@ -612,8 +518,6 @@ function printPages(
 	r: Awaited<ReturnType<typeof pagesPart>>,
 	reps: number
 ) {
-	const ms = (v: number) =>
-		v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : Math.round(v).toString();
 	out(
 		`PAGES on ${target.name} ${version}: small = example data (${r.smallCount.toLocaleString('en-US')} observations); ` +
 			`large = + 300 generated areas × 300 indicators × ${YEARS} years (${r.largeCount.toLocaleString('en-US')} observations, generated in ${Math.round(r.generateMs / 1000)} s; ANALYZE ${Math.round(r.analyzeMs)} ms); median of ${reps}`
@@ -643,31 +547,16 @@ function printPages(
 	out();
 }
 
-function table(rowsIn: string[][], rightFrom: number) {
-	const widths = rowsIn[0].map((_, i) => Math.max(...rowsIn.map((r) => r[i].length)));
-	const lines: string[] = [];
-	for (const [i, row] of rowsIn.entries()) {
-		lines.push(
-			row
-				.map((cell, c) => (c < rightFrom ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
-				.join('  ')
-				.trimEnd()
-		);
-		if (i === 0) lines.push(widths.map((w) => '-'.repeat(w)).join('  '));
-	}
-	return lines;
-}
-
 // ---------------------------------------------------------------- main
 
 async function main() {
 	const options = parseArgs(process.argv.slice(2));
 	out(`Streekplatform: the monitor at scale, ${new Date().toISOString()}`);
-	out(`machine: ${machine()}`);
+	out(`machine: ${machineLine()}`);
 	out();
 	const targets: (() => Promise<Target>)[] = [];
-	if (options.pglite) targets.push(openPglite);
-	if (options.pg) targets.push(() => openPostgres(options.pg!));
+	if (options.pglite) targets.push(() => openPglite('bench/monitor'));
+	if (options.pg) targets.push(() => openPostgres(options.pg!, 'streek_bench_monitor'));
 	else out('PostgreSQL: skipped (no --pg URL and no DATABASE_URL)\n');
 	for (const open of targets) {
 		const t = performance.now();
@@ -687,15 +576,4 @@ async function main() {
 	out(`peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 }
 
-main()
-	.then(async () => {
-		for (const c of cleanups) await c();
-		process.exit(0);
-	})
-	.catch(async (e) => {
-		process.stderr.write(
-			`\nbench: ${e instanceof Error ? (e.stack ?? e.message).slice(0, 2000) : e}${e instanceof Error && e.cause ? `\ncause: ${e.cause}` : ''}\n`
-		);
-		for (const c of cleanups) await c().catch(() => {});
-		process.exit(1);
-	});
+runBench(main);
