@@ -58,6 +58,23 @@ export function localizeHref(path: string, locale: Locale): string {
 	return path === '/' ? '/en' : `/en${path}`;
 }
 
+/**
+ * Intl formatters are costly to create (a dashboard formats thousands of dates and numbers), so
+ * each combination of locale and options is made once.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(
+	key: string,
+	make: () => T
+): T {
+	let f = formatters.get(key) as T | undefined;
+	if (!f) {
+		f = make();
+		formatters.set(key, f);
+	}
+	return f;
+}
+
 /** 27/11/2026 in Dutch, 27/11/2026 in English (both day-first), in Europe/Brussels. */
 export function formatDate(
 	value: Date | string,
@@ -65,32 +82,44 @@ export function formatDate(
 	style: 'short' | 'long' = 'short'
 ) {
 	const date = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value;
-	return new Intl.DateTimeFormat(intlLocale[locale], {
-		timeZone: TIME_ZONE,
-		...(style === 'short'
-			? { day: '2-digit', month: '2-digit', year: 'numeric' }
-			: { day: 'numeric', month: 'long', year: 'numeric' })
-	}).format(date);
+	return formatter(
+		`date:${locale}:${style}`,
+		() =>
+			new Intl.DateTimeFormat(intlLocale[locale], {
+				timeZone: TIME_ZONE,
+				...(style === 'short'
+					? { day: '2-digit', month: '2-digit', year: 'numeric' }
+					: { day: 'numeric', month: 'long', year: 'numeric' })
+			})
+	).format(date);
 }
 
 /** 27/11/2026 14:05 in Europe/Brussels. */
 export function formatDateTime(value: Date, locale: Locale): string {
-	return new Intl.DateTimeFormat(intlLocale[locale], {
-		timeZone: TIME_ZONE,
-		day: '2-digit',
-		month: '2-digit',
-		year: 'numeric',
-		hour: '2-digit',
-		minute: '2-digit'
-	}).format(value);
+	return formatter(
+		`datetime:${locale}`,
+		() =>
+			new Intl.DateTimeFormat(intlLocale[locale], {
+				timeZone: TIME_ZONE,
+				day: '2-digit',
+				month: '2-digit',
+				year: 'numeric',
+				hour: '2-digit',
+				minute: '2-digit'
+			})
+	).format(value);
 }
 
 /** 1.234,5 in Dutch. */
 export function formatNumber(value: number, locale: Locale, digits?: number): string {
-	return new Intl.NumberFormat(intlLocale[locale], {
-		maximumFractionDigits: digits ?? 2,
-		minimumFractionDigits: digits ?? 0
-	}).format(value);
+	return formatter(
+		`number:${locale}:${digits ?? ''}`,
+		() =>
+			new Intl.NumberFormat(intlLocale[locale], {
+				maximumFractionDigits: digits ?? 2,
+				minimumFractionDigits: digits ?? 0
+			})
+	).format(value);
 }
 
 /** "12 voor, 0 tegen, 1 onthouding", or "—" when no vote was recorded. */

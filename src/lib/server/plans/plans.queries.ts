@@ -8,7 +8,19 @@
  * their items, partners, milestones, measures, intermediate targets, latest observations and
  * latest updates (of actions and of measures) — for one plan or for all of them at once.
  */
-import { and, asc, desc, eq, gte, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import {
+	and,
+	asc,
+	desc,
+	eq,
+	gte,
+	inArray,
+	isNotNull,
+	isNull,
+	lt,
+	sql,
+	type SQL
+} from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import {
 	areas,
@@ -73,6 +85,8 @@ export type MeasureNode = NodeStatus & {
 	/** What the trajectory expects at the latest observation's period (null without one). */
 	expected: number | null;
 	weight: number;
+	/** For optimistic concurrency of edits (plans.service.ts updateMeasure). */
+	revision: number;
 	override: { status: PlanStatus; reason: string } | null;
 	latestUpdate: UpdateSummary | null;
 };
@@ -177,58 +191,96 @@ const node = (c: {
 const emptyCounts = (): Record<PlanStatus, number> =>
 	Object.fromEntries(planStatuses.map((s) => [s, 0])) as Record<PlanStatus, number>;
 
-/** Everything under the given plans, in one query per table (whatever their number or size). */
-async function loadContents(db: DbOrTx, planIds: string[], audience: Audience) {
+/** What the status rules read of an item (the summaries need no more). */
+const statusColumns = {
+	id: planItems.id,
+	planId: planItems.planId,
+	parentId: planItems.parentId,
+	kind: planItems.kind,
+	externalId: planItems.externalId,
+	position: planItems.position,
+	title: planItems.title,
+	weight: planItems.weight,
+	statusOverride: planItems.statusOverride,
+	overrideReason: planItems.overrideReason,
+	startDate: planItems.startDate,
+	dueDate: planItems.dueDate,
+	progress: planItems.progress,
+	completedOn: planItems.completedOn
+};
+
+/** What the tree shows besides (texts, lead, owner, budget). */
+const detailColumns = {
+	description: planItems.description,
+	challenge: planItems.challenge,
+	isPriority: planItems.isPriority,
+	leadId: planItems.leadOrganisationId,
+	leadSlug: organisations.slug,
+	leadName: organisations.name,
+	ownerPersonId: planItems.ownerPersonId,
+	ownerGiven: people.givenName,
+	ownerFamily: people.familyName,
+	budgetPlanned: planItems.budgetPlanned,
+	budgetSpent: planItems.budgetSpent,
+	revision: planItems.revision,
+	isExample: planItems.isExample
+};
+
+/** The items of the plans with everything the tree shows. */
+function fullItems(db: DbOrTx, inPlans: SQL) {
+	return db
+		.select({ ...statusColumns, ...detailColumns })
+		.from(planItems)
+		.leftJoin(organisations, eq(organisations.id, planItems.leadOrganisationId))
+		.leftJoin(people, eq(people.id, planItems.ownerPersonId))
+		.where(inPlans)
+		.orderBy(asc(planItems.position), asc(planItems.externalId));
+}
+
+type FullItem = Awaited<ReturnType<typeof fullItems>>[number];
+/** An item as loaded: a summary has no details. */
+type LoadedItem = Omit<FullItem, keyof typeof detailColumns> &
+	Partial<Pick<FullItem, keyof typeof detailColumns>>;
+
+const loadItems = (db: DbOrTx, inPlans: SQL, summary: boolean): Promise<LoadedItem[]> =>
+	summary
+		? db
+				.select(statusColumns)
+				.from(planItems)
+				.where(inPlans)
+				.orderBy(asc(planItems.position), asc(planItems.externalId))
+		: fullItems(db, inPlans);
+
+/**
+ * Everything under the given plans, in one query per table (whatever their number or size).
+ * `summary`: only what the statuses need, for the lists of plans, which compute the status of
+ * every plan and show none of the details: no texts, leads, owners, partners or latest updates,
+ * and only the milestones that are late (done or not yet due, a milestone changes no status).
+ */
+async function loadContents(
+	db: DbOrTx,
+	planIds: string[],
+	audience: Audience,
+	mode: { summary: false } | { summary: true; today: string } = { summary: false }
+) {
 	const inPlans = inArray(planItems.planId, planIds);
 	const [items, partners, milestones, measures, targets, latest, itemUpdates, measureUpdates] =
 		await Promise.all([
-			db
-				.select({
-					id: planItems.id,
-					planId: planItems.planId,
-					parentId: planItems.parentId,
-					kind: planItems.kind,
-					externalId: planItems.externalId,
-					position: planItems.position,
-					title: planItems.title,
-					description: planItems.description,
-					challenge: planItems.challenge,
-					isPriority: planItems.isPriority,
-					weight: planItems.weight,
-					statusOverride: planItems.statusOverride,
-					overrideReason: planItems.overrideReason,
-					leadId: planItems.leadOrganisationId,
-					leadSlug: organisations.slug,
-					leadName: organisations.name,
-					ownerPersonId: planItems.ownerPersonId,
-					ownerGiven: people.givenName,
-					ownerFamily: people.familyName,
-					startDate: planItems.startDate,
-					dueDate: planItems.dueDate,
-					budgetPlanned: planItems.budgetPlanned,
-					budgetSpent: planItems.budgetSpent,
-					progress: planItems.progress,
-					completedOn: planItems.completedOn,
-					revision: planItems.revision,
-					isExample: planItems.isExample
-				})
-				.from(planItems)
-				.leftJoin(organisations, eq(organisations.id, planItems.leadOrganisationId))
-				.leftJoin(people, eq(people.id, planItems.ownerPersonId))
-				.where(inPlans)
-				.orderBy(asc(planItems.position), asc(planItems.externalId)),
-			db
-				.select({
-					itemId: planActionPartners.itemId,
-					id: organisations.id,
-					slug: organisations.slug,
-					name: organisations.name
-				})
-				.from(planActionPartners)
-				.innerJoin(planItems, eq(planItems.id, planActionPartners.itemId))
-				.innerJoin(organisations, eq(organisations.id, planActionPartners.organisationId))
-				.where(inPlans)
-				.orderBy(asc(organisations.slug)),
+			loadItems(db, inPlans, mode.summary),
+			mode.summary
+				? []
+				: db
+						.select({
+							itemId: planActionPartners.itemId,
+							id: organisations.id,
+							slug: organisations.slug,
+							name: organisations.name
+						})
+						.from(planActionPartners)
+						.innerJoin(planItems, eq(planItems.id, planActionPartners.itemId))
+						.innerJoin(organisations, eq(organisations.id, planActionPartners.organisationId))
+						.where(inPlans)
+						.orderBy(asc(organisations.slug)),
 			db
 				.select({
 					id: planMilestones.id,
@@ -239,7 +291,11 @@ async function loadContents(db: DbOrTx, planIds: string[], audience: Audience) {
 				})
 				.from(planMilestones)
 				.innerJoin(planItems, eq(planItems.id, planMilestones.itemId))
-				.where(inPlans)
+				.where(
+					mode.summary
+						? and(inPlans, isNull(planMilestones.doneOn), lt(planMilestones.dueDate, mode.today))
+						: inPlans
+				)
 				.orderBy(asc(planMilestones.position), asc(planMilestones.dueDate)),
 			db
 				.select({
@@ -263,7 +319,8 @@ async function loadContents(db: DbOrTx, planIds: string[], audience: Audience) {
 					trajectory: planMeasures.trajectory,
 					weight: planMeasures.weight,
 					statusOverride: planMeasures.statusOverride,
-					overrideReason: planMeasures.overrideReason
+					overrideReason: planMeasures.overrideReason,
+					revision: planMeasures.revision
 				})
 				.from(planMeasures)
 				.innerJoin(planItems, eq(planItems.id, planMeasures.itemId))
@@ -304,8 +361,8 @@ async function loadContents(db: DbOrTx, planIds: string[], audience: Audience) {
 				)
 				.where(inPlans)
 				.orderBy(asc(planMeasures.id), desc(observations.periodStart)),
-			latestUpdates(db, planUpdates.itemId, inPlans, 'item'),
-			latestUpdates(db, planUpdates.measureId, inPlans, 'measure')
+			mode.summary ? [] : latestUpdates(db, inPlans, 'item'),
+			mode.summary ? [] : latestUpdates(db, inPlans, 'measure')
 		]);
 	return {
 		items,
@@ -320,32 +377,47 @@ async function loadContents(db: DbOrTx, planIds: string[], audience: Audience) {
 	};
 }
 
-/** The latest update of each action (or measure) of the plans: one DISTINCT ON query. */
-function latestUpdates(
-	db: DbOrTx,
-	key: typeof planUpdates.itemId | typeof planUpdates.measureId,
-	inPlans: SQL,
-	of: 'item' | 'measure'
-) {
-	const q = db
-		.selectDistinctOn([key], {
-			key: sql<string>`${key}`,
+/**
+ * The latest update of each action (or measure) of the plans: one query, a LATERAL look-up per
+ * action or measure on its (item or measure, reported on) index, so that a plan's page reads its
+ * own updates only, not every plan's (a DISTINCT ON over the join scanned all updates).
+ */
+function latestUpdates(db: DbOrTx, inPlans: SQL, of: 'item' | 'measure') {
+	const key = of === 'item' ? planUpdates.itemId : planUpdates.measureId;
+	const owner = of === 'item' ? planItems.id : planMeasures.id;
+	const latest = db
+		.select({
 			id: planUpdates.id,
 			reportedOn: planUpdates.reportedOn,
 			text: planUpdates.text,
 			progress: planUpdates.progress,
 			statusProposal: planUpdates.statusProposal
 		})
-		.from(planUpdates);
-	const joined =
-		of === 'item'
-			? q.innerJoin(planItems, eq(planItems.id, planUpdates.itemId))
-			: q
-					.innerJoin(planMeasures, eq(planMeasures.id, planUpdates.measureId))
-					.innerJoin(planItems, eq(planItems.id, planMeasures.itemId));
-	return joined
-		.where(inPlans)
-		.orderBy(asc(key), desc(planUpdates.reportedOn), desc(planUpdates.createdAt));
+		.from(planUpdates)
+		.where(eq(key, owner))
+		.orderBy(desc(planUpdates.reportedOn), desc(planUpdates.createdAt))
+		.limit(1)
+		.as('latest_update');
+	const columns = {
+		key: sql<string>`${owner}`,
+		id: latest.id,
+		reportedOn: latest.reportedOn,
+		text: latest.text,
+		progress: latest.progress,
+		statusProposal: latest.statusProposal
+	};
+	return of === 'item'
+		? db
+				.select(columns)
+				.from(planItems)
+				.innerJoinLateral(latest, sql`true`)
+				.where(inPlans)
+		: db
+				.select(columns)
+				.from(planMeasures)
+				.innerJoin(planItems, eq(planItems.id, planMeasures.itemId))
+				.innerJoinLateral(latest, sql`true`)
+				.where(inPlans);
 }
 
 type Contents = Awaited<ReturnType<typeof loadContents>>;
@@ -441,6 +513,7 @@ function buildTrees(
 			latest: facts.latest,
 			expected: facts.latest ? expectedAt(facts, facts.latest.periodStart) : null,
 			weight: m.weight,
+			revision: m.revision,
 			override,
 			latestUpdate: update(measureUpdate.get(m.id))
 		});
@@ -461,12 +534,12 @@ function buildTrees(
 			externalId: i.externalId,
 			position: i.position,
 			title: i.title,
-			description: i.description,
-			challenge: i.challenge,
-			isPriority: i.isPriority,
+			description: i.description ?? '',
+			challenge: i.challenge ?? '',
+			isPriority: i.isPriority ?? false,
 			weight: i.weight,
-			revision: i.revision,
-			isExample: i.isExample,
+			revision: i.revision ?? 0,
+			isExample: i.isExample ?? false,
 			override: asOverride(i.statusOverride, i.overrideReason),
 			action: isAction
 				? {
@@ -490,8 +563,8 @@ function buildTrees(
 							: null,
 						startDate: i.startDate,
 						dueDate: i.dueDate,
-						budgetPlanned: i.budgetPlanned,
-						budgetSpent: i.budgetSpent,
+						budgetPlanned: i.budgetPlanned ?? null,
+						budgetSpent: i.budgetSpent ?? null,
 						progress: i.progress,
 						completedOn: i.completedOn,
 						milestones: (milestonesOf.get(i.id) ?? []).map((m) => ({
@@ -613,12 +686,14 @@ async function summaries(
 ): Promise<PlanSummary[]> {
 	const rows = await selectPlans(db, where);
 	if (!rows.length) return [];
+	const today = opts.today ?? clockToday();
 	const contents = await loadContents(
 		db,
 		rows.map((r) => r.id),
-		opts.audience
+		opts.audience,
+		{ summary: true, today }
 	);
-	const trees = buildTrees(rows, contents, opts.today ?? clockToday(), opts.locale ?? 'nl');
+	const trees = buildTrees(rows, contents, today, opts.locale ?? 'nl');
 	return rows.map((r) => {
 		const t = trees.get(r.id)!;
 		return {
