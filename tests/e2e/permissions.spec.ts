@@ -242,7 +242,8 @@ const bodyScopedActions: Record<string, Record<string, PersonaKey[]>> = {
 		delete: bodyManagers,
 		move: bodyManagers,
 		reorder: bodyManagers,
-		share: bodyManagers
+		share: bodyManagers,
+		actions: bodyManagers
 	},
 	'/beheer/(app)/vergaderingen/[id]/aanwezigheid': { save: bodyManagers },
 	'/beheer/(app)/vergaderingen/[id]/besluiten': { create: bodyManagers, update: bodyManagers },

@@ -956,13 +956,12 @@ describe('links to meetings', () => {
 	});
 
 	it('lists actions on an agenda item: own body for its secretary, any plan for staff', async () => {
-		const { items } = await buildMeeting(t.db, {
+		const { meeting, items } = await buildMeeting(t.db, {
 			bodyId: taskforce,
 			items: [{ title: 'Stand van de acties' }]
 		});
-		const ids = await setAgendaItemActions(t.ctx({ principal: secretary }), items[0].id, [
-			action.id
-		]);
+		const at = { meetingId: meeting.id, agendaItemId: items[0].id };
+		const ids = await setAgendaItemActions(t.ctx({ principal: secretary }), at, [action.id]);
 		expect(ids).toEqual([action.id]);
 		const body = await buildBody(t.db);
 		const foreign = await createPlan(t.ctx(), { bodyId: body.id, ...planBase });
@@ -974,26 +973,26 @@ describe('links to meetings', () => {
 		});
 		const fa = await addItem(t.ctx(), foreign.id, { kind: 'action', parentId: fo.id, title: 'A' });
 		await refused(
-			() => setAgendaItemActions(t.ctx({ principal: secretary }), items[0].id, [action.id, fa.id]),
+			() => setAgendaItemActions(t.ctx({ principal: secretary }), at, [action.id, fa.id]),
 			'actionIds',
 			'Kies acties uit de plannen van dit orgaan.'
 		);
 		await refused(
-			() => setAgendaItemActions(t.ctx({ principal: secretary }), items[0].id, [theme.id]),
+			() => setAgendaItemActions(t.ctx({ principal: secretary }), at, [theme.id]),
 			'actionIds',
 			'Kies acties uit de plannen van dit orgaan.'
 		);
-		await setAgendaItemActions(t.ctx({ principal: staff }), items[0].id, [action.id, fa.id]);
+		await setAgendaItemActions(t.ctx({ principal: staff }), at, [action.id, fa.id]);
 		expect(
 			await t.db
 				.select()
 				.from(agendaItemActions)
 				.where(eq(agendaItemActions.agendaItemId, items[0].id))
 		).toHaveLength(2);
-		expect(
-			(await rejection(setAgendaItemActions(t.ctx({ principal: member }), items[0].id, []))).code
-		).toBe('forbidden');
-		await setAgendaItemActions(t.ctx({ principal: secretary }), items[0].id, '');
+		expect((await rejection(setAgendaItemActions(t.ctx({ principal: member }), at, []))).code).toBe(
+			'forbidden'
+		);
+		await setAgendaItemActions(t.ctx({ principal: secretary }), at, '');
 		expect(
 			await t.db
 				.select()

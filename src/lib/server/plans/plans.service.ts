@@ -1195,17 +1195,25 @@ export async function linkDecision(ctx: ServiceContext, decisionId: string, inpu
  */
 export async function setAgendaItemActions(
 	ctx: ServiceContext,
-	agendaItemId: string,
+	at: { meetingId: string; agendaItemId: string },
 	actionIds: unknown
 ) {
-	if (!isUuid(agendaItemId)) throw notFound('Agendapunt niet gevonden.');
-	const [row] = await ctx.db
+	if (!isUuid(at.meetingId)) throw notFound('Vergadering niet gevonden.');
+	const [meeting] = await ctx.db
 		.select({ bodyId: meetings.bodyId })
-		.from(agendaItems)
-		.innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-		.where(eq(agendaItems.id, agendaItemId));
+		.from(meetings)
+		.where(eq(meetings.id, at.meetingId));
+	if (!meeting) throw notFound('Vergadering niet gevonden.');
+	authorize(ctx.principal, 'body:manage', { bodyId: meeting.bodyId }, ctx.requestId);
+	const agendaItemId = at.agendaItemId;
+	const [row] = isUuid(agendaItemId)
+		? await ctx.db
+				.select({ bodyId: meetings.bodyId })
+				.from(agendaItems)
+				.innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+				.where(and(eq(agendaItems.id, agendaItemId), eq(agendaItems.meetingId, at.meetingId)))
+		: [];
 	if (!row) throw notFound('Agendapunt niet gevonden.');
-	authorize(ctx.principal, 'body:manage', { bodyId: row.bodyId }, ctx.requestId);
 	const ids = [...new Set(parse(actionIdsInput, actionIds))];
 	const anyPlan = can(ctx.principal, 'plans:manage');
 	return mutate(ctx, async (tx) => {

@@ -12,6 +12,7 @@ import { renderMarkdown } from '../minutes/markdown';
 import { periodLabel } from '../monitor/periods';
 import { download } from '../files/serve';
 import { exportPlan } from './exchange';
+import { meetingsOfItem } from './editing.queries';
 import { canKeepPlan, mayStartPlans } from './plans.policy';
 import {
 	lastReportedLabel,
@@ -316,12 +317,33 @@ export async function actionPage(event: RequestEvent<{ slug: string; id: string 
 	if (!item || item.kind !== 'action') error(404, 'Actie niet gevonden.');
 	const mine = await personIdsOf(ctx);
 	const owner = item.action?.owner?.personId ?? null;
-	const updates = await updatesOf(ctx.db, { itemId: item.id });
+	const [updates, touched] = await Promise.all([
+		updatesOf(ctx.db, { itemId: item.id }),
+		meetingsOfItem(ctx.db, item.id)
+	]);
 	return {
 		plan: { slug: tree.plan.slug, title: tr(tree.plan.title, ctx.locale) },
 		action: itemView(item, ctx.locale),
 		owner: item.action?.owner?.name ?? null,
 		canReport: (owner !== null && mine.includes(owner)) || canKeepPlan(ctx.principal, tree.plan),
+		canEdit: canKeepPlan(ctx.principal, tree.plan),
+		/** The decisions that created or changed the action, and the agendas that listed it. */
+		touched: {
+			decisions: touched.decisions.map((d) => ({
+				id: d.id,
+				meetingId: d.meetingId,
+				label: `${d.reference} ${d.title}`,
+				date: formatDate(d.startsAt, ctx.locale),
+				effect: d.effect === 'creates' ? 'maakte de actie aan' : 'wijzigde de actie'
+			})),
+			agendaItems: touched.agendaItems.map((i) => ({
+				id: i.agendaItemId,
+				meetingId: i.meetingId,
+				label: i.title,
+				meeting: i.meetingTitle,
+				date: formatDate(i.startsAt, ctx.locale)
+			}))
+		},
 		updates: updates.map((u) => ({
 			id: u.id,
 			date: formatDate(u.reportedOn, ctx.locale),

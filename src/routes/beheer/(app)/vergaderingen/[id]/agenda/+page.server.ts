@@ -8,6 +8,8 @@ import {
 	updateMeetingItem
 } from '$lib/server/meetings/editor.service';
 import { addItem } from '$lib/server/meetings/items.service';
+import { agendaActions, bodyActionOptions } from '$lib/server/plans/agenda.queries';
+import { setAgendaItemActions } from '$lib/server/plans/plans.service';
 import { agendaReports, agendaShares } from '$lib/server/reports/report.views';
 import { setItemShare } from '$lib/server/reports/shares.service';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,6 +21,10 @@ export const load: PageServerLoad = async (event) => {
 		...view,
 		reports: await agendaReports(event.locals.db, view.meeting, 'members'),
 		shares: await agendaShares(event.locals.db, view.meeting),
+		actions: await agendaActions(event.locals.db, view.meeting.id, event.locals.locale),
+		actionOptions: view.can.manage
+			? await bodyActionOptions(event.locals.db, view.meeting.bodyId, event.locals.locale)
+			: [],
 		crumbs: [
 			{ label: 'Werkruimte', href: '/beheer' },
 			{ label: body, href: `/beheer/organen/${view.body.slug}` },
@@ -64,6 +70,20 @@ export const actions: Actions = {
 			moveMeetingItem(contextOf(event), event.params.id, values.id, values.direction)
 		);
 		return Array.isArray(result) ? { done: 'De volgorde is bewaard.', moved: values.id } : result;
+	},
+	/** The plan actions an item lists for discussion (the actions show the meeting in turn). */
+	actions: async (event) => {
+		const values = await formValues(event.request);
+		const result = await formAction(values, () =>
+			setAgendaItemActions(
+				contextOf(event),
+				{ meetingId: event.params.id, agendaItemId: String(values.itemId ?? '') },
+				values.actionIds
+			)
+		);
+		return Array.isArray(result)
+			? { done: `De acties bij het punt zijn bewaard (${result.length}).` }
+			: result;
 	},
 	/** Share a closed item with a linked body (or stop): its members see it in their reports. */
 	share: async (event) => {
