@@ -312,7 +312,8 @@ type PlanEvent = RequestEvent<{ slug: string }>;
 const eventOf = (db: Db, principal: Principal, params: Record<string, string> = {}) =>
 	({
 		locals: { db, requestId: 'bench', locale: 'nl', principal },
-		params
+		params,
+		url: new URL('http://localhost/')
 	}) as unknown as PlanEvent;
 
 const kb = (value: unknown) => `${Math.round(JSON.stringify(value).length / 1024)} KB`;
