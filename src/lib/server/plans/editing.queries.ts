@@ -1,19 +1,15 @@
 /**
  * What the plan editing pages need beside the tree (plans.queries.ts planTree): the choices of
- * their forms (bodies, people, organisations, indicators, areas, decisions), a plan's versions,
- * and the decisions and agenda items that touched an item. Read only.
+ * their forms (bodies, people, organisations, indicators, areas, decisions) and a plan's versions.
+ * Read only. The links between plans and meetings: meetings.queries.ts.
  */
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import {
-	agendaItemActions,
-	agendaItems,
 	areas,
 	bodies,
-	decisionPlanLinks,
 	decisions,
 	indicators,
-	meetings,
 	memberships,
 	people,
 	planVersions,
@@ -170,45 +166,4 @@ export async function planVersionsOf(db: DbOrTx, planId: string) {
 		.leftJoin(decisions, eq(decisions.id, planVersions.decisionId))
 		.where(eq(planVersions.planId, planId))
 		.orderBy(desc(planVersions.version));
-}
-
-/**
- * The decisions and agenda items that touched a plan item (an action shows them): decisions
- * that created or changed it, and the meetings whose agenda listed it. Two queries.
- */
-export async function meetingsOfItem(db: DbOrTx, itemId: string) {
-	const [decided, discussed] = await Promise.all([
-		db
-			.select({
-				id: decisions.id,
-				effect: decisionPlanLinks.effect,
-				year: decisions.year,
-				number: decisions.number,
-				title: decisions.title,
-				meetingId: meetings.id,
-				startsAt: meetings.startsAt
-			})
-			.from(decisionPlanLinks)
-			.innerJoin(decisions, eq(decisions.id, decisionPlanLinks.decisionId))
-			.innerJoin(meetings, eq(meetings.id, decisions.meetingId))
-			.where(eq(decisionPlanLinks.itemId, itemId))
-			.orderBy(desc(meetings.startsAt)),
-		db
-			.select({
-				agendaItemId: agendaItems.id,
-				title: agendaItems.title,
-				meetingId: meetings.id,
-				meetingTitle: meetings.title,
-				startsAt: meetings.startsAt
-			})
-			.from(agendaItemActions)
-			.innerJoin(agendaItems, eq(agendaItems.id, agendaItemActions.agendaItemId))
-			.innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-			.where(eq(agendaItemActions.itemId, itemId))
-			.orderBy(desc(meetings.startsAt))
-	]);
-	return {
-		decisions: decided.map((d) => ({ ...d, reference: decisionReference(d) })),
-		agendaItems: discussed
-	};
 }

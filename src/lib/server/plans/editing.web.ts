@@ -20,12 +20,12 @@ import { periodLabel } from '../monitor/periods';
 import {
 	decisionOptions,
 	itemFormOptions,
-	meetingsOfItem,
 	ownerOptions,
 	ownerPeopleOptions,
 	planVersionsOf
 } from './editing.queries';
 import { importPlan } from './exchange';
+import { meetingsOfItem } from './meetings.queries';
 import { canKeepPlan } from './plans.policy';
 import { planTree, type TreeItem } from './plans.queries';
 import { fromForm } from './plans.schema';

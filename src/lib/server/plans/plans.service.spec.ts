@@ -6,6 +6,7 @@
  */
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { meetingsOfItem, plansOfDecision } from './meetings.queries';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { rejection } from '../../../../tests/helpers/errors';
 import {
@@ -920,6 +921,21 @@ describe('links to meetings', () => {
 			itemId: action.id,
 			effect: 'changes'
 		});
+		// The decision shows what it did (the public only for published plans), the action its decision.
+		expect(await plansOfDecision(t.db, decision.id, { publicOnly: false, locale: 'nl' })).toEqual([
+			{
+				effect: 'changes',
+				planSlug: plan.slug,
+				planTitle: plan.title.nl,
+				item: { id: action.id, kind: 'action', label: `${action.externalId} ${action.title}` }
+			}
+		]);
+		expect(await plansOfDecision(t.db, decision.id, { publicOnly: true, locale: 'nl' })).toEqual(
+			[]
+		);
+		expect((await meetingsOfItem(t.db, action.id)).decisions).toMatchObject([
+			{ id: decision.id, effect: 'changes' }
+		]);
 		const before = await counts();
 		expect(
 			(

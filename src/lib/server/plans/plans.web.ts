@@ -6,13 +6,16 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { formatDate, formatNumber, translate, tr, type Locale } from '../../i18n';
 import type { ServiceContext } from '../context';
-import { contextOf, formAction, formValues, load } from '../http';
+import { contextOf, formAction, load } from '../http';
 import { can } from '../policy';
 import { renderMarkdown } from '../minutes/markdown';
 import { periodLabel } from '../monitor/periods';
 import { download } from '../files/serve';
+import { filePurposes, formatBytes, typeLabel } from '../files/purposes';
+import { uploadForm } from '../files/upload';
+import { ATTACHMENTS_FIELD, MAX_ATTACHMENTS } from './attachments';
 import { exportPlan } from './exchange';
-import { meetingsOfItem } from './editing.queries';
+import { meetingsOfItem } from './meetings.queries';
 import { canKeepPlan, mayStartPlans } from './plans.policy';
 import {
 	lastReportedLabel,
@@ -75,7 +78,11 @@ export type ItemView = {
 		partners: string[];
 		period: string | null;
 		progress: number;
-		latestUpdate: { date: string; text: string } | null;
+		latestUpdate: {
+			date: string;
+			text: string;
+			attachments: { fileId: string; title: string }[];
+		} | null;
 	} | null;
 	children: ItemView[];
 };
@@ -105,7 +112,8 @@ function itemView(item: TreeItem, locale: Locale): ItemView {
 					latestUpdate: item.latestUpdate
 						? {
 								date: formatDate(item.latestUpdate.reportedOn, locale),
-								text: item.latestUpdate.text
+								text: item.latestUpdate.text,
+								attachments: item.latestUpdate.attachments
 							}
 						: null
 				}
@@ -350,8 +358,17 @@ export async function actionPage(event: RequestEvent<{ slug: string; id: string 
 			text: u.text,
 			progress: u.progress,
 			proposal: u.statusProposal ? translate(ctx.locale, `plans.status.${u.statusProposal}`) : null,
-			author: u.authorName ?? null
+			author: u.authorName ?? null,
+			attachments: u.attachments.map((a) => ({
+				title: a.title,
+				href: `/beheer/plannen/${tree.plan.slug}/acties/${item.id}/bijlagen/${a.fileId}`,
+				about: `${typeLabel(a.mimeType)}, ${formatBytes(a.size)}`
+			}))
 		})),
+		attachmentLimits: {
+			count: MAX_ATTACHMENTS,
+			size: formatBytes(filePurposes.plan_update.maxBytes)
+		},
 		statuses: (['on_track', 'at_risk', 'off_track', 'done', 'not_started'] as const).map((s) => ({
 			value: s,
 			label: translate(ctx.locale, `plans.status.${s}`)
@@ -359,17 +376,29 @@ export async function actionPage(event: RequestEvent<{ slug: string; id: string 
 	};
 }
 
-/** POST …/acties/<id>: the owner (or a keeper) reports progress. */
+/**
+ * POST …/acties/<id> (multipart): the owner (or a keeper) reports progress, with up to five
+ * attachments. The body is counted while it arrives (five files' worth at most); each file's type
+ * and size are checked by the service.
+ */
 export async function postUpdateAction(event: RequestEvent<{ slug: string; id: string }>) {
-	const values = await formValues(event.request);
-	const result = await formAction(values, () =>
-		postUpdate(contextOf(event), {
-			itemId: event.params.id,
-			text: values.text,
-			progress: values.progress,
-			statusProposal: values.statusProposal,
-			reportedOn: values.reportedOn
-		})
-	);
+	// Filled once the form is read, so a refusal shows the text again (files must be chosen again).
+	const values: Record<string, unknown> = {};
+	const result = await formAction(values, async () => {
+		const form = await uploadForm(event.request, 'plan_update', ATTACHMENTS_FIELD, MAX_ATTACHMENTS);
+		for (const key of ['text', 'progress', 'statusProposal', 'reportedOn']) {
+			const v = form.get(key);
+			if (typeof v === 'string') values[key] = v;
+		}
+		// An empty file input still sends one part, without a name or bytes.
+		const chosen = form
+			.getAll(ATTACHMENTS_FIELD)
+			.filter((f): f is File => f instanceof File && !(f.name === '' && f.size === 0));
+		return postUpdate(
+			contextOf(event),
+			{ itemId: event.params.id, ...values },
+			chosen.map((file) => ({ name: file.name, data: file }))
+		);
+	});
 	return 'id' in result ? { done: 'Uw update is bewaard.' } : result;
 }

@@ -1,6 +1,7 @@
 import { translate } from '$lib/i18n';
 import { contextOf, load as orError } from '$lib/server/http';
 import { publicDecision } from '$lib/server/meetings/public.queries';
+import { plansOfDecision } from '$lib/server/plans/meetings.queries';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -8,6 +9,10 @@ export const load: PageServerLoad = async (event) => {
 	const { locale } = event.locals;
 	return {
 		...decision,
+		plans: await plansOfDecision(event.locals.db, decision.decision.id, {
+			publicOnly: true,
+			locale
+		}),
 		crumbs: [
 			{ label: translate(locale, 'decisions.title'), href: '/besluiten' },
 			{ label: translate(locale, 'decision.title', { reference: decision.reference }) }

@@ -8,7 +8,7 @@ import {
 	updateMeetingItem
 } from '$lib/server/meetings/editor.service';
 import { addItem } from '$lib/server/meetings/items.service';
-import { agendaActions, bodyActionOptions } from '$lib/server/plans/agenda.queries';
+import { agendaActions, bodyActionOptions } from '$lib/server/plans/meetings.queries';
 import { setAgendaItemActions } from '$lib/server/plans/plans.service';
 import { agendaReports, agendaShares } from '$lib/server/reports/report.views';
 import { setItemShare } from '$lib/server/reports/shares.service';
