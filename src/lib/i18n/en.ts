@@ -391,6 +391,40 @@ export const en: Partial<Record<MessageKey, string>> = {
 	'plans.planStatus.adopted': 'Adopted',
 	'plans.planStatus.running': 'Running',
 	'plans.planStatus.closed': 'Closed',
+	// Counts are written so that they read for one as well as for many ("pp": percentage points).
+	'plans.explain.action.done': 'The action is done.',
+	'plans.explain.action.startsOn': 'The action starts on {date}.',
+	'plans.explain.action.pastDue':
+		'The due date {date} has passed and the action is at {progress} %.',
+	'plans.explain.action.onTime':
+		'{elapsed} % of the time has passed and the action is at {progress} %.',
+	'plans.explain.action.behindWithinMargin':
+		'{elapsed} % of the time has passed and the action is at {progress} %: {lag} pp behind, within the margin.',
+	'plans.explain.action.behind':
+		'{elapsed} % of the time has passed and the action is at {progress} %: {lag} pp behind.',
+	'plans.explain.action.milestoneMissed': 'Milestone “{title}” ({date}) was missed.',
+	'plans.explain.action.milestonesMissed':
+		'{count} milestones were missed, the first being “{title}” ({date}).',
+	'plans.explain.action.noProgress': 'No progress has been reported yet.',
+	'plans.explain.action.undated': 'The action is at {progress} % (no start or due date).',
+	'plans.explain.measure.percentagePoints': 'pp',
+	'plans.explain.measure.noObservation':
+		'Target {target} in {targetPeriod}; no measurement since the baseline ({baseline} in {baselinePeriod}) yet.',
+	'plans.explain.measure.targetMet':
+		'Target {target} in {targetPeriod}; latest measurement {latest} ({latestPeriod}): target met.',
+	'plans.explain.measure.onTrajectory':
+		'Target {target} in {targetPeriod}; latest measurement {latest} ({latestPeriod}) is on the trajectory.',
+	'plans.explain.measure.aboveTrajectory':
+		'Target {target} in {targetPeriod}; latest measurement {latest} ({latestPeriod}) is {difference} above the trajectory.',
+	'plans.explain.measure.belowTrajectory':
+		'Target {target} in {targetPeriod}; latest measurement {latest} ({latestPeriod}) is {difference} below the trajectory.',
+	'plans.explain.rollUp.empty': 'There are no parts yet.',
+	'plans.explain.rollUp.allWeightless': 'No part counts (all weights are 0).',
+	'plans.explain.rollUp.noneStarted': 'None of the parts that count has started yet.',
+	'plans.explain.rollUp.allDone': 'All parts are done ({count} of {count}).',
+	'plans.explain.rollUp.score':
+		'On track or done: {good} of {count} started parts (weighted {percent} %).',
+	'plans.explain.override': 'Set manually: {reason} (computed: {computed}).',
 	'plans.report.title': 'Progress report',
 	'plans.report.intro':
 		'The status of every action and measure with its explanation, and the updates of the chosen period.',

@@ -475,6 +475,40 @@ export const nl = {
 	'plans.planStatus.adopted': 'Goedgekeurd',
 	'plans.planStatus.running': 'In uitvoering',
 	'plans.planStatus.closed': 'Afgesloten',
+	// The sentences that explain a computed status (status.ts); numbers and dates come formatted.
+	'plans.explain.action.done': 'De actie is afgerond.',
+	'plans.explain.action.startsOn': 'De actie start op {date}.',
+	'plans.explain.action.pastDue':
+		'De einddatum {date} is voorbij en de actie staat op {progress} %.',
+	'plans.explain.action.onTime':
+		'{elapsed} % van de tijd is verstreken, de actie staat op {progress} %.',
+	'plans.explain.action.behindWithinMargin':
+		'{elapsed} % van de tijd is verstreken, de actie staat op {progress} %: {lag} punten achter, binnen de marge.',
+	'plans.explain.action.behind':
+		'{elapsed} % van de tijd is verstreken, de actie staat op {progress} %: {lag} punten achter.',
+	'plans.explain.action.milestoneMissed': 'Mijlpaal „{title}” ({date}) is niet gehaald.',
+	'plans.explain.action.milestonesMissed':
+		'{count} mijlpalen zijn niet gehaald, de eerste „{title}” ({date}).',
+	'plans.explain.action.noProgress': 'Er is nog geen voortgang gemeld.',
+	'plans.explain.action.undated': 'De actie staat op {progress} % (zonder start- of einddatum).',
+	'plans.explain.measure.percentagePoints': 'pt',
+	'plans.explain.measure.noObservation':
+		'Doelwaarde {target} in {targetPeriod}; nog geen meting na de nulmeting ({baseline} in {baselinePeriod}).',
+	'plans.explain.measure.targetMet':
+		'Doelwaarde {target} in {targetPeriod}; laatste meting {latest} ({latestPeriod}): doelwaarde bereikt.',
+	'plans.explain.measure.onTrajectory':
+		'Doelwaarde {target} in {targetPeriod}; laatste meting {latest} ({latestPeriod}) ligt op het traject.',
+	'plans.explain.measure.aboveTrajectory':
+		'Doelwaarde {target} in {targetPeriod}; laatste meting {latest} ({latestPeriod}) ligt {difference} boven het traject.',
+	'plans.explain.measure.belowTrajectory':
+		'Doelwaarde {target} in {targetPeriod}; laatste meting {latest} ({latestPeriod}) ligt {difference} onder het traject.',
+	'plans.explain.rollUp.empty': 'Er zijn nog geen onderdelen.',
+	'plans.explain.rollUp.allWeightless': 'Geen enkel onderdeel telt mee (alle gewichten zijn 0).',
+	'plans.explain.rollUp.noneStarted': 'Geen van de meetellende onderdelen is al gestart.',
+	'plans.explain.rollUp.allDone': 'Alle {count} onderdelen zijn afgerond.',
+	'plans.explain.rollUp.score':
+		'{good} van de {count} gestarte onderdelen op schema of afgerond (gewogen {percent} %).',
+	'plans.explain.override': 'Handmatig vastgelegd: {reason} (berekend: {computed}).',
 	'plans.report.title': 'Voortgangsrapport',
 	'plans.report.intro':
 		'De stand van elke actie en meting met haar toelichting, en de updates uit de gekozen periode.',

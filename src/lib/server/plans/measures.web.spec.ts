@@ -128,6 +128,7 @@ describe('GET /plannen/<slug>/metingen/<id>', () => {
 		const data = await page(f.published.slug, f.measure.id, 'en');
 		expect(data.plan.title).toBe('Action plan');
 		expect(data.status.label).toBe('On track');
+		expect(data.status.explanation).toMatch(/^Target .*; latest measurement 66\.0 % \(2024\)/);
 		expect(data.table.columns).toEqual({
 			period: 'Period',
 			actual: 'Measured value',

@@ -610,7 +610,8 @@ function buildTrees(
 						override: n.override as Override
 					},
 					today,
-					tol
+					tol,
+					locale
 				);
 			} else {
 				computed = rollUp(
@@ -618,7 +619,8 @@ function buildTrees(
 						...n.measures.map((m) => ({ status: m.status, weight: m.weight })),
 						...n.children.map((ch) => ({ status: ch.status, weight: ch.weight }))
 					],
-					n.override
+					n.override,
+					locale
 				);
 			}
 			Object.assign(n, node(computed));
@@ -629,7 +631,8 @@ function buildTrees(
 		const override = asOverride(p.statusOverride, p.overrideReason);
 		const computed = rollUp(
 			themes.map((t) => ({ status: t.status, weight: t.weight })),
-			override
+			override,
+			locale
 		);
 		const { bodyName, regionName, tolerances: _stored, ...rest } = p;
 		void _stored;

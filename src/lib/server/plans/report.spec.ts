@@ -265,7 +265,7 @@ describe('the report', () => {
 		expect(pub.updates).toHaveLength(members.updates.length);
 	});
 
-	it('speaks English under /en: labels and the period title', async () => {
+	it('speaks English under /en: labels, explanations and the period title', async () => {
 		const r = await progressReport(t.db, fx.plan.slug, {
 			...Q2,
 			audience: 'public',
@@ -273,10 +273,14 @@ describe('the report', () => {
 			today: TODAY
 		});
 		expect(r.period.title).toBe('Q2 2026');
-		expect(r.actions.find((a) => a.id === fx.a2.id)!.status).toMatchObject({
-			label: 'At risk',
-			manual: 'set manually'
-		});
+		const a2 = r.actions.find((a) => a.id === fx.a2.id)!;
+		expect(a2.status).toMatchObject({ label: 'At risk', manual: 'set manually' });
+		expect(a2.status.explanation).toMatch(/^Set manually: Een partner haakt af \(computed: /);
+		expect(r.actions.find((a) => a.id === fx.a3.id)!.status.explanation).toBe(
+			'The action is done.'
+		);
+		expect(r.measures[0].status.explanation).toMatch(/^Target 70.*; latest measurement 64/);
+		expect(r.status.explanation).toMatch(/^On track or done: \d+ of \d+ started parts/);
 		const custom = await report('public', { from: '2026-04-15', to: '2026-05-31' });
 		expect(custom.period.title).toBe('15/04/2026 – 31/05/2026');
 		expect(custom.updates.map((u) => u.reportedOn)).toEqual(['2026-04-20', '2026-05-05']);

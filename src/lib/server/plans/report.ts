@@ -287,7 +287,8 @@ export async function progressReport(
 				override: item.override
 			},
 			day,
-			tolerances
+			tolerances,
+			locale
 		);
 		return {
 			status: computed.status,

@@ -2,9 +2,10 @@
  * Status computed, not typed: the rules that turn an action's dates, progress and milestones, a
  * measure's observations against its trajectory, and the children of an objective, theme or plan
  * into one status with a sentence that explains it. Pure functions of their inputs (today is an
- * argument); the plan services feed them and store nothing of their own.
+ * argument); the plan services feed them and store nothing of their own. The sentences are the
+ * `plans.explain.*` messages of the catalogue, in the locale asked for (Dutch by default).
  */
-import { formatNumber, type Locale } from '../../i18n';
+import { formatNumber, translate, type Locale } from '../../i18n';
 import { periodLabel } from '../monitor/periods';
 
 export const planStatuses = ['not_started', 'on_track', 'at_risk', 'off_track', 'done'] as const;
@@ -37,22 +38,17 @@ const dayNumber = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) /
 /** A user's manual status wins, recorded with its reason and shown as such. */
 export type Override = { status: PlanStatus; reason: string } | null | undefined;
 
-function overridden(override: Override, computed: Computed): Computed {
+function overridden(override: Override, computed: Computed, locale: Locale): Computed {
 	if (!override) return computed;
 	return {
 		status: override.status,
-		explanation: `Handmatig vastgelegd: ${override.reason} (berekend: ${statusLabels[computed.status].toLowerCase()}).`,
+		explanation: translate(locale, 'plans.explain.override', {
+			reason: override.reason,
+			computed: translate(locale, `plans.status.${computed.status}`).toLowerCase()
+		}),
 		overridden: true
 	};
 }
-
-export const statusLabels: Record<PlanStatus, string> = {
-	not_started: 'Niet gestart',
-	on_track: 'Op schema',
-	at_risk: 'Risico',
-	off_track: 'Achter op schema',
-	done: 'Afgerond'
-};
 
 // ---------------------------------------------------------------------------------------------
 // Actions
@@ -77,26 +73,35 @@ const formatDay = (iso: string) => {
 export function actionStatus(
 	a: ActionFacts,
 	today: string,
-	tol: Tolerances = defaultTolerances
+	tol: Tolerances = defaultTolerances,
+	locale: Locale = 'nl'
 ): Computed {
-	return overridden(a.override, computeAction(a, today, tol));
+	return overridden(a.override, computeAction(a, today, tol, locale), locale);
 }
 
-function computeAction(a: ActionFacts, today: string, tol: Tolerances): Computed {
+function computeAction(a: ActionFacts, today: string, tol: Tolerances, locale: Locale): Computed {
 	const now = dayNumber(today);
+	// Whole percentages read the same in both locales: written as they are, since Intl number
+	// formatting costs more than the rest of the rule on a dashboard of thousands of actions.
+	const progress = String(a.progress);
 	if (a.completed || a.progress >= 100) {
-		return { status: 'done', explanation: 'De actie is afgerond.' };
+		return { status: 'done', explanation: translate(locale, 'plans.explain.action.done') };
 	}
 	if (a.startDate && dayNumber(a.startDate) > now && a.progress === 0) {
 		return {
 			status: 'not_started',
-			explanation: `De actie start op ${formatDay(a.startDate)}.`
+			explanation: translate(locale, 'plans.explain.action.startsOn', {
+				date: formatDay(a.startDate)
+			})
 		};
 	}
 	if (a.dueDate && dayNumber(a.dueDate) < now) {
 		return {
 			status: 'off_track',
-			explanation: `De einddatum ${formatDay(a.dueDate)} is voorbij en de actie staat op ${a.progress} %.`
+			explanation: translate(locale, 'plans.explain.action.pastDue', {
+				date: formatDay(a.dueDate),
+				progress
+			})
 		};
 	}
 	const late = a.milestones
@@ -107,37 +112,45 @@ function computeAction(a: ActionFacts, today: string, tol: Tolerances): Computed
 		const elapsed =
 			span <= 0 ? 100 : Math.min(100, Math.max(0, ((now - dayNumber(a.startDate)) / span) * 100));
 		const lag = Math.round(elapsed) - a.progress;
-		const base = `${Math.round(elapsed)} % van de tijd is verstreken, de actie staat op ${a.progress} %`;
-		if (lag > tol.actionOffTrack) {
-			return { status: 'off_track', explanation: `${base}: ${lag} punten achter.` };
-		}
-		if (lag > tol.actionAtRisk) {
-			return { status: 'at_risk', explanation: `${base}: ${lag} punten achter.` };
-		}
-		if (late.length) return lateMilestone(late);
+		const facts = { elapsed: String(Math.round(elapsed)), progress, lag: String(lag) };
+		const behind = () => translate(locale, 'plans.explain.action.behind', facts);
+		if (lag > tol.actionOffTrack) return { status: 'off_track', explanation: behind() };
+		if (lag > tol.actionAtRisk) return { status: 'at_risk', explanation: behind() };
+		if (late.length) return lateMilestone(late, locale);
 		return {
 			status: 'on_track',
-			explanation: lag > 0 ? `${base}: ${lag} punten achter, binnen de marge.` : `${base}.`
+			explanation: translate(
+				locale,
+				lag > 0 ? 'plans.explain.action.behindWithinMargin' : 'plans.explain.action.onTime',
+				facts
+			)
 		};
 	}
-	if (late.length) return lateMilestone(late);
+	if (late.length) return lateMilestone(late, locale);
 	if (a.progress === 0) {
-		return { status: 'not_started', explanation: 'Er is nog geen voortgang gemeld.' };
+		return {
+			status: 'not_started',
+			explanation: translate(locale, 'plans.explain.action.noProgress')
+		};
 	}
 	return {
 		status: 'on_track',
-		explanation: `De actie staat op ${a.progress} % (zonder start- of einddatum).`
+		explanation: translate(locale, 'plans.explain.action.undated', { progress })
 	};
 }
 
-function lateMilestone(late: ActionFacts['milestones']): Computed {
+function lateMilestone(late: ActionFacts['milestones'], locale: Locale): Computed {
 	const first = late[0];
+	const params = { count: late.length, title: first.title, date: formatDay(first.dueDate) };
 	return {
 		status: 'at_risk',
-		explanation:
+		explanation: translate(
+			locale,
 			late.length === 1
-				? `Mijlpaal „${first.title}” (${formatDay(first.dueDate)}) is niet gehaald.`
-				: `${late.length} mijlpalen zijn niet gehaald, de eerste „${first.title}” (${formatDay(first.dueDate)}).`
+				? 'plans.explain.action.milestoneMissed'
+				: 'plans.explain.action.milestonesMissed',
+			params
+		)
 	};
 }
 
@@ -186,27 +199,40 @@ export function measureStatus(
 	locale: Locale = 'nl',
 	tol: Tolerances = defaultTolerances
 ): Computed {
-	return overridden(m.override, computeMeasure(m, locale, tol));
+	return overridden(m.override, computeMeasure(m, locale, tol), locale);
 }
 
 function computeMeasure(m: MeasureFacts, locale: Locale, tol: Tolerances): Computed {
 	const percent = m.unit.trim() === '%';
+	// A difference of percentages is in percentage points.
+	const points = translate(locale, 'plans.explain.measure.percentagePoints');
 	const value = (v: number) =>
 		`${formatNumber(v, locale, m.decimals)}${percent ? ' %' : m.unit ? ` ${m.unit}` : ''}`;
 	const difference = (v: number) =>
-		`${formatNumber(v, locale, m.decimals)}${percent ? ' pt' : m.unit ? ` ${m.unit}` : ''}`;
-	const aim = `doelwaarde ${value(m.target.value)} in ${periodLabel(m.target.period, locale)}`;
+		`${formatNumber(v, locale, m.decimals)}${percent ? ` ${points}` : m.unit ? ` ${m.unit}` : ''}`;
+	const aim = { target: value(m.target.value), targetPeriod: periodLabel(m.target.period, locale) };
 	const latest = m.latest;
 	if (!latest || dayNumber(latest.periodStart) <= dayNumber(m.baseline.periodStart)) {
 		return {
 			status: 'not_started',
-			explanation: `${capital(aim)}; nog geen meting na de nulmeting (${value(m.baseline.value)} in ${periodLabel(m.baseline.period, locale)}).`
+			explanation: translate(locale, 'plans.explain.measure.noObservation', {
+				...aim,
+				baseline: value(m.baseline.value),
+				baselinePeriod: periodLabel(m.baseline.period, locale)
+			})
 		};
 	}
 	const sign = m.direction === 'higher_better' ? 1 : -1;
-	const measured = `laatste meting ${value(latest.value)} (${periodLabel(latest.period, locale)})`;
+	const measured = {
+		...aim,
+		latest: value(latest.value),
+		latestPeriod: periodLabel(latest.period, locale)
+	};
 	if ((latest.value - m.target.value) * sign >= 0) {
-		return { status: 'done', explanation: `${capital(aim)}; ${measured}: doelwaarde bereikt.` };
+		return {
+			status: 'done',
+			explanation: translate(locale, 'plans.explain.measure.targetMet', measured)
+		};
 	}
 	const expected = expectedAt(m, latest.periodStart);
 	const gap = (latest.value - expected) * sign; // > 0: ahead of the trajectory
@@ -214,17 +240,20 @@ function computeMeasure(m: MeasureFacts, locale: Locale, tol: Tolerances): Compu
 	const distance = Math.abs(m.target.value - m.baseline.value) || Math.abs(m.target.value) || 1;
 	const share = (-gap / distance) * 100;
 	const diff = latest.value - expected; // as written: above or below the trajectory
-	const where =
+	const explanation =
 		Math.abs(diff) < 0.5 * 10 ** -m.decimals
-			? 'ligt op het traject'
-			: `ligt ${difference(Math.abs(diff))} ${diff > 0 ? 'boven' : 'onder'} het traject`;
-	const explanation = `${capital(aim)}; ${measured} ${where}.`;
+			? translate(locale, 'plans.explain.measure.onTrajectory', measured)
+			: translate(
+					locale,
+					diff > 0
+						? 'plans.explain.measure.aboveTrajectory'
+						: 'plans.explain.measure.belowTrajectory',
+					{ ...measured, difference: difference(Math.abs(diff)) }
+				);
 	if (share <= tol.measureOnTrack) return { status: 'on_track', explanation };
 	if (share <= tol.measureAtRisk) return { status: 'at_risk', explanation };
 	return { status: 'off_track', explanation };
 }
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 // ---------------------------------------------------------------------------------------------
 // Roll-up
@@ -243,27 +272,37 @@ const score: Record<Exclude<PlanStatus, 'not_started'>, number> = {
  */
 export function rollUp(
 	children: { status: PlanStatus; weight: number }[],
-	override?: Override
+	override?: Override,
+	locale: Locale = 'nl'
 ): Computed {
-	return overridden(override, computeRollUp(children));
+	return overridden(override, computeRollUp(children, locale), locale);
 }
 
-function computeRollUp(children: { status: PlanStatus; weight: number }[]): Computed {
+function computeRollUp(
+	children: { status: PlanStatus; weight: number }[],
+	locale: Locale
+): Computed {
 	const counted = children.filter((c) => c.weight > 0 && c.status !== 'not_started');
 	if (!counted.length) {
 		return {
 			status: 'not_started',
-			explanation: !children.length
-				? 'Er zijn nog geen onderdelen.'
-				: children.every((c) => c.weight <= 0)
-					? 'Geen enkel onderdeel telt mee (alle gewichten zijn 0).'
-					: 'Geen van de meetellende onderdelen is al gestart.'
+			explanation: translate(
+				locale,
+				!children.length
+					? 'plans.explain.rollUp.empty'
+					: children.every((c) => c.weight <= 0)
+						? 'plans.explain.rollUp.allWeightless'
+						: 'plans.explain.rollUp.noneStarted'
+			)
 		};
 	}
 	const total = counted.reduce((s, c) => s + c.weight, 0);
 	const withWeight = children.filter((c) => c.weight > 0);
 	if (counted.length === withWeight.length && counted.every((c) => c.status === 'done')) {
-		return { status: 'done', explanation: `Alle ${counted.length} onderdelen zijn afgerond.` };
+		return {
+			status: 'done',
+			explanation: translate(locale, 'plans.explain.rollUp.allDone', { count: counted.length })
+		};
 	}
 	const weighted =
 		counted.reduce(
@@ -272,7 +311,11 @@ function computeRollUp(children: { status: PlanStatus; weight: number }[]): Comp
 		) / total;
 	const good = counted.filter((c) => c.status === 'on_track' || c.status === 'done').length;
 	const pct = Math.round(weighted * 100);
-	const explanation = `${good} van de ${counted.length} gestarte onderdelen op schema of afgerond (gewogen ${pct} %).`;
+	const explanation = translate(locale, 'plans.explain.rollUp.score', {
+		good,
+		count: counted.length,
+		percent: pct
+	});
 	if (weighted >= 0.8) return { status: 'on_track', explanation };
 	if (weighted >= 0.5) return { status: 'at_risk', explanation };
 	return { status: 'off_track', explanation };

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '../../i18n/en';
+import { nl } from '../../i18n/nl';
 import {
 	actionStatus,
 	expectedAt,
@@ -347,5 +349,224 @@ describe('roll-up from children (weighted)', () => {
 			overridden: true,
 			explanation: 'Handmatig vastgelegd: herstelplan goedgekeurd (berekend: achter op schema).'
 		});
+	});
+});
+
+describe('explanations in English (locale en): the same rules, English sentences and numbers', () => {
+	it.each<[string, Partial<ActionFacts>, PlanStatus, string]>([
+		['done', { completed: true, progress: 80 }, 'done', 'The action is done.'],
+		[
+			'not started: starts later',
+			{ startDate: '2026-09-01' },
+			'not_started',
+			'The action starts on 1/9/2026.'
+		],
+		[
+			'not started: no dates, no progress',
+			{ startDate: null, dueDate: null },
+			'not_started',
+			'No progress has been reported yet.'
+		],
+		[
+			'on track: ahead of time',
+			{ progress: 70 },
+			'on_track',
+			'50 % of the time has passed and the action is at 70 %.'
+		],
+		[
+			'on track: behind within the margin',
+			{ progress: 40 },
+			'on_track',
+			'50 % of the time has passed and the action is at 40 %: 10 pp behind, within the margin.'
+		],
+		[
+			'at risk by lag',
+			{ progress: 30 },
+			'at_risk',
+			'50 % of the time has passed and the action is at 30 %: 20 pp behind.'
+		],
+		[
+			'off track by lag',
+			{ progress: 19 },
+			'off_track',
+			'50 % of the time has passed and the action is at 19 %: 31 pp behind.'
+		],
+		[
+			'off track: past due',
+			{ dueDate: '2026-07-01', progress: 60 },
+			'off_track',
+			'The due date 1/7/2026 has passed and the action is at 60 %.'
+		],
+		[
+			'at risk: one missed milestone',
+			{ progress: 50, milestones: [{ title: 'Survey', dueDate: '2026-05-15', doneOn: null }] },
+			'at_risk',
+			'Milestone “Survey” (15/5/2026) was missed.'
+		],
+		[
+			'at risk: missed milestones, the earliest named',
+			{
+				progress: 50,
+				milestones: [
+					{ title: 'Report', dueDate: '2026-06-15', doneOn: null },
+					{ title: 'Survey', dueDate: '2026-05-15', doneOn: null }
+				]
+			},
+			'at_risk',
+			'2 milestones were missed, the first being “Survey” (15/5/2026).'
+		],
+		[
+			'on track without dates',
+			{ startDate: null, dueDate: null, progress: 20 },
+			'on_track',
+			'The action is at 20 % (no start or due date).'
+		]
+	])('action: %s', (_, facts, status, explanation) => {
+		expect(actionStatus(action(facts), TODAY, undefined, 'en')).toEqual({ status, explanation });
+	});
+
+	it('action: a manual override says so in English, with the computed status', () => {
+		expect(
+			actionStatus(
+				action({ progress: 10, override: { status: 'on_track', reason: 'grant confirmed' } }),
+				TODAY,
+				undefined,
+				'en'
+			)
+		).toEqual({
+			status: 'on_track',
+			overridden: true,
+			explanation: 'Set manually: grant confirmed (computed: off track).'
+		});
+	});
+
+	it.each<[string, MeasureFacts, PlanStatus, string]>([
+		[
+			'without observations',
+			employment({}),
+			'not_started',
+			'Target 72.0 % in 2027; no measurement since the baseline (60.0 % in 2020) yet.'
+		],
+		[
+			'under the trajectory, on track',
+			employment({ latest: in2025(68.4) }),
+			'on_track',
+			'Target 72.0 % in 2027; latest measurement 68.4 % (2025) is 0.2 pp below the trajectory.'
+		],
+		[
+			'above the trajectory',
+			employment({ latest: in2025(70) }),
+			'on_track',
+			'Target 72.0 % in 2027; latest measurement 70.0 % (2025) is 1.4 pp above the trajectory.'
+		],
+		[
+			'at risk',
+			employment({ latest: in2025(67) }),
+			'at_risk',
+			'Target 72.0 % in 2027; latest measurement 67.0 % (2025) is 1.6 pp below the trajectory.'
+		],
+		[
+			'off track, a quarter in English',
+			employment({ latest: { period: '2025-Q1', periodStart: '2025-01-01', value: 65 } }),
+			'off_track',
+			'Target 72.0 % in 2027; latest measurement 65.0 % (Q1 2025) is 3.6 pp below the trajectory.'
+		],
+		[
+			'target met',
+			employment({ latest: in2023(72.5) }),
+			'done',
+			'Target 72.0 % in 2027; latest measurement 72.5 % (2023): target met.'
+		],
+		[
+			'lower is better: above the falling trajectory is behind',
+			unemployment({ latest: in2023(7.5) }),
+			'off_track',
+			'Target 6.0 % in 2026; latest measurement 7.5 % (2023) is 0.5 pp above the trajectory.'
+		],
+		[
+			'lower is better: on the trajectory',
+			unemployment({ latest: in2023(7) }),
+			'on_track',
+			'Target 6.0 % in 2026; latest measurement 7.0 % (2023) is on the trajectory.'
+		],
+		[
+			'lower is better: target met',
+			unemployment({ latest: in2023(5.9) }),
+			'done',
+			'Target 6.0 % in 2026; latest measurement 5.9 % (2023): target met.'
+		],
+		[
+			'a count with its unit and English thousands',
+			{
+				...employment({ latest: in2025(1000) }),
+				unit: 'jobs',
+				decimals: 0,
+				baseline: { period: '2020', periodStart: '2020-01-01', value: 1200 },
+				target: { period: '2027', periodStart: '2027-01-01', value: 2000 }
+			},
+			'off_track',
+			'Target 2,000 jobs in 2027; latest measurement 1,000 jobs (2025) is 772 jobs below the trajectory.'
+		]
+	])('measure: %s', (_, facts, status, explanation) => {
+		expect(measureStatus(facts, 'en')).toEqual({ status, explanation });
+	});
+
+	it('measure: a manual override', () => {
+		expect(
+			measureStatus(
+				employment({
+					latest: in2025(70),
+					override: { status: 'at_risk', reason: 'break in the series' }
+				}),
+				'en'
+			)
+		).toEqual({
+			status: 'at_risk',
+			overridden: true,
+			explanation: 'Set manually: break in the series (computed: on track).'
+		});
+	});
+
+	const c = (status: PlanStatus, weight = 1) => ({ status, weight });
+	it.each<[string, ReturnType<typeof c>[], PlanStatus, string]>([
+		['no children', [], 'not_started', 'There are no parts yet.'],
+		[
+			'none started',
+			[c('not_started'), c('not_started')],
+			'not_started',
+			'None of the parts that count has started yet.'
+		],
+		['all weights zero', [c('on_track', 0)], 'not_started', 'No part counts (all weights are 0).'],
+		['all done', [c('done'), c('done', 2)], 'done', 'All parts are done (2 of 2).'],
+		['one done', [c('done')], 'done', 'All parts are done (1 of 1).'],
+		[
+			'weighted score',
+			[c('on_track', 3), c('off_track', 1)],
+			'at_risk',
+			'On track or done: 1 of 2 started parts (weighted 75 %).'
+		]
+	])('roll-up: %s', (_, children, status, explanation) => {
+		expect(rollUp(children, undefined, 'en')).toEqual({ status, explanation });
+	});
+
+	it('roll-up: a manual override', () => {
+		expect(rollUp([c('on_track')], { status: 'off_track', reason: 'funding cut' }, 'en')).toEqual({
+			status: 'off_track',
+			overridden: true,
+			explanation: 'Set manually: funding cut (computed: on track).'
+		});
+	});
+
+	it('every explanation has an English sentence with the placeholders of the Dutch one', () => {
+		const placeholders = (s: string) =>
+			[...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+		const keys = (Object.keys(nl) as (keyof typeof nl)[]).filter((k) =>
+			k.startsWith('plans.explain.')
+		);
+		expect(keys.length).toBeGreaterThan(20);
+		for (const key of keys) {
+			expect(en[key], key).toBeTypeOf('string');
+			expect(placeholders(en[key]!), key).toEqual(placeholders(nl[key]));
+		}
 	});
 });
