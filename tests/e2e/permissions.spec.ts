@@ -121,6 +121,10 @@ const samples: Record<string, string> = {
 		'/beheer/plannen/voorbeeld-actieplan-spitsregio-leuven/voortgangsrapport.xlsx',
 	'/plannen/[slug]/metingen/[id]': `/plannen/voorbeeld-actieplan-spitsregio-leuven/metingen/${seededId('plan-measure', 'voorbeeld-actieplan-spitsregio-leuven>M1')}`,
 	'/plannen/[slug]/metingen/[id]/meting.csv': `/plannen/voorbeeld-actieplan-spitsregio-leuven/metingen/${seededId('plan-measure', 'voorbeeld-actieplan-spitsregio-leuven>M1')}/meting.csv`,
+	// The seed has no attachments: an id that does not exist (404 for whoever gets that far).
+	'/plannen/[slug]/bijlagen/[fileId]':
+		'/plannen/voorbeeld-actieplan-spitsregio-leuven/bijlagen/00000000-0000-4000-8000-000000000000',
+	'/beheer/(app)/plannen/[slug]/acties/[id]/bijlagen/[fileId]': `/beheer/plannen/voorbeeld-actieplan-spitsregio-leuven/acties/${seededId('plan-item', 'voorbeeld-actieplan-spitsregio-leuven>A1.1.1')}/bijlagen/00000000-0000-4000-8000-000000000000`,
 	'/monitor/streekfoto/[slug]': '/monitor/streekfoto/leuven',
 	'/monitor/streekfoto/[slug]/streekfoto.pdf': '/monitor/streekfoto/leuven/streekfoto.pdf',
 	'/bestanden/[id]': '/bestanden/00000000-0000-4000-8000-000000000000',

@@ -380,6 +380,7 @@ export const en: Partial<Record<MessageKey, string>> = {
 	'plans.action.period': 'Period',
 	'plans.action.progress': 'Progress',
 	'plans.action.latest': 'Latest update ({date})',
+	'plans.action.attachments': 'Attachments',
 	'plans.manual': 'set manually',
 	'plans.download': 'The plan as CSV or Excel (the same columns as the import)',
 	'plans.status.not_started': 'Not started',

@@ -464,6 +464,7 @@ export const nl = {
 	'plans.action.period': 'Looptijd',
 	'plans.action.progress': 'Voortgang',
 	'plans.action.latest': 'Laatste update ({date})',
+	'plans.action.attachments': 'Bijlagen',
 	'plans.manual': 'handmatig vastgelegd',
 	'plans.download': 'Het plan als CSV of Excel (dezelfde kolommen als de import)',
 	'plans.status.not_started': 'Niet gestart',

@@ -15,7 +15,11 @@ export const typeLabels: Record<string, string> = {
 	'application/pdf': 'PDF',
 	'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word (DOCX)',
 	'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel (XLSX)',
-	'application/vnd.oasis.opendocument.text': 'OpenDocument-tekst (ODT)'
+	'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint (PPTX)',
+	'application/vnd.oasis.opendocument.text': 'OpenDocument-tekst (ODT)',
+	'application/vnd.oasis.opendocument.spreadsheet': 'OpenDocument-rekenblad (ODS)',
+	'application/vnd.oasis.opendocument.presentation': 'OpenDocument-presentatie (ODP)',
+	'application/x-msdownload': 'EXE'
 };
 
 export type PurposeRule = {
@@ -47,6 +51,24 @@ export const filePurposes = {
 			'application/vnd.oasis.opendocument.text',
 			'image/png',
 			'image/jpeg'
+		],
+		maxBytes: 25 * MB,
+		public: false
+	},
+	/** Attachments of a plan's progress updates (plans/updates.service.ts); served by the plan's routes. */
+	plan_update: {
+		label: 'een bijlage',
+		types: [
+			'application/pdf',
+			'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+			'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+			'application/vnd.oasis.opendocument.text',
+			'application/vnd.oasis.opendocument.spreadsheet',
+			'application/vnd.oasis.opendocument.presentation',
+			'image/png',
+			'image/jpeg',
+			'image/webp'
 		],
 		maxBytes: 25 * MB,
 		public: false

@@ -4,22 +4,29 @@
  * Dutch message, before it is parsed) as soon as it passes the limit.
  */
 import { AppError } from '../errors';
-import { purposeRule, type FilePurpose } from './purposes';
+import { formatBytes, purposeRule, type FilePurpose } from './purposes';
 import { tooLargeMessage } from './files.service';
 
 /** Room for the multipart boundaries and the form's other fields. */
 const FORM_OVERHEAD = 64 * 1024;
 
-/** The form data of a request whose file field is for `purpose`; too large → invalid_input. */
+/**
+ * The form data of a request whose file field is for `purpose` (with up to `maxFiles` files of
+ * the purpose's size each); too large → invalid_input. Each file's own limit is the service's.
+ */
 export async function uploadForm(
 	request: Request,
 	purpose: FilePurpose,
-	field: string
+	field: string,
+	maxFiles = 1
 ): Promise<FormData> {
 	const rule = purposeRule(purpose)!;
-	const limit = rule.maxBytes + FORM_OVERHEAD;
-	const tooLarge = () =>
-		new AppError('invalid_input', tooLargeMessage(rule), { [field]: [tooLargeMessage(rule)] });
+	const limit = rule.maxBytes * maxFiles + FORM_OVERHEAD;
+	const message =
+		maxFiles > 1
+			? `De bestanden zijn samen te groot: hoogstens ${maxFiles} bestanden van elk ${formatBytes(rule.maxBytes)}.`
+			: tooLargeMessage(rule);
+	const tooLarge = () => new AppError('invalid_input', message, { [field]: [message] });
 	const declared = Number(request.headers.get('content-length') ?? NaN);
 	if (declared > limit) throw tooLarge();
 	const chunks: Uint8Array[] = [];

@@ -35,6 +35,7 @@ import {
 	planMeasureTargets,
 	planMilestones,
 	plans,
+	planUpdateAttachments,
 	planUpdates,
 	type PlanItemKind
 } from '../db/schema';
@@ -66,6 +67,8 @@ export type UpdateSummary = {
 	text: string;
 	progress: number | null;
 	statusProposal: PlanStatus | null;
+	/** Its attachments, by title. */
+	attachments: { fileId: string; title: string }[];
 };
 
 export type MeasureNode = NodeStatus & {
@@ -404,7 +407,11 @@ function latestUpdates(db: DbOrTx, inPlans: SQL, of: 'item' | 'measure') {
 		reportedOn: latest.reportedOn,
 		text: latest.text,
 		progress: latest.progress,
-		statusProposal: latest.statusProposal
+		statusProposal: latest.statusProposal,
+		// In the same query: the latest update's attachments (on their primary key's index).
+		attachments: sql<
+			UpdateSummary['attachments'] | string
+		>`coalesce((select json_agg(json_build_object('fileId', a.file_id, 'title', a.title) order by lower(a.title), a.file_id) from ${planUpdateAttachments} a where a.update_id = ${latest.id}), '[]'::json)`
 	};
 	return of === 'item'
 		? db
@@ -457,7 +464,9 @@ function buildTrees(
 					reportedOn: u.reportedOn,
 					text: u.text,
 					progress: u.progress,
-					statusProposal: u.statusProposal
+					statusProposal: u.statusProposal,
+					// A json column: parsed by some drivers, a string from others.
+					attachments: typeof u.attachments === 'string' ? JSON.parse(u.attachments) : u.attachments
 				}
 			: null;
 	const tolerancesOf = new Map(planRows.map((p) => [p.id, toleranceOf(p.tolerances)]));

@@ -43,6 +43,13 @@ import { recomputeAggregates } from '../monitor/aggregate.service';
 import { parsePeriod, periodLabel } from '../monitor/periods';
 import { formatNumber } from '../../i18n';
 import { authorizeUpdate } from './plans.policy';
+import {
+	discardAttachments,
+	recordAttachments,
+	stageAttachments,
+	type AttachmentUpload,
+	type StagedAttachment
+} from './attachments';
 
 const NOT_SAVED = 'De voortgang is niet opgeslagen.';
 const PROGRESS = 'De voortgang ligt tussen 0 en 100 %.';
@@ -58,10 +65,20 @@ const decimal = (message: string) =>
 		z.coerce.number(message).refine(Number.isFinite, message)
 	);
 
+const targetFields = {
+	itemId: optionalUuid('Kies een actie.'),
+	measureId: optionalUuid('Kies een meting.')
+};
+const oneTarget = (d: { itemId?: string; measureId?: string }) =>
+	(d.itemId === undefined) !== (d.measureId === undefined);
+const ONE_TARGET = { path: ['itemId'], message: 'Een update hoort bij één actie of één meting.' };
+
+/** What the update is about, read first: who may post depends on it. */
+const targetInput = z.object(targetFields).refine(oneTarget, ONE_TARGET);
+
 export const updateInput = z
 	.strictObject({
-		itemId: optionalUuid('Kies een actie.'),
-		measureId: optionalUuid('Kies een meting.'),
+		...targetFields,
 		reportedOn: optionalDate,
 		text: z
 			.string('Beschrijf de voortgang.')
@@ -91,10 +108,7 @@ export const updateInput = z
 			})
 			.optional()
 	})
-	.refine((d) => (d.itemId === undefined) !== (d.measureId === undefined), {
-		path: ['itemId'],
-		message: 'Een update hoort bij één actie of één meting.'
-	});
+	.refine(oneTarget, ONE_TARGET);
 
 export type UpdateInput = z.input<typeof updateInput>;
 
@@ -109,7 +123,7 @@ export async function personIdsOf(ctx: ServiceContext): Promise<string[]> {
 	return rows.map((r) => r.id);
 }
 
-async function loadTarget(db: DbOrTx, d: z.infer<typeof updateInput>) {
+async function loadTarget(db: DbOrTx, d: z.infer<typeof targetInput>) {
 	if (d.itemId) {
 		const [row] = await db
 			.select({
@@ -147,13 +161,18 @@ async function loadTarget(db: DbOrTx, d: z.infer<typeof updateInput>) {
 
 /**
  * Post a progress update of an action (its owner or a keeper of the plan) or of a measure (a
- * keeper). One transaction with its audit row; a new observation is aggregated afterwards.
+ * keeper), with up to five attachments (attachments.ts). Who may post is checked before the input.
+ * One transaction — the update, its attachments' files and rows, their audit rows — so a refused
+ * file stores nothing; a new observation is aggregated afterwards.
  */
-export async function postUpdate(ctx: ServiceContext, input: unknown) {
-	const parsed = updateInput.safeParse(input);
-	if (!parsed.success) throw invalidInput(parsed.error, NOT_SAVED);
-	const d = parsed.data;
-	const target = await loadTarget(ctx.db, d);
+export async function postUpdate(
+	ctx: ServiceContext,
+	input: unknown,
+	attachments: AttachmentUpload[] = []
+) {
+	const ids = targetInput.safeParse(input ?? {});
+	if (!ids.success) throw invalidInput(ids.error, NOT_SAVED);
+	const target = await loadTarget(ctx.db, ids.data);
 
 	const mine = await personIdsOf(ctx);
 	const owner = target.kind === 'item' ? target.ownerPersonId : null;
@@ -165,6 +184,9 @@ export async function postUpdate(ctx: ServiceContext, input: unknown) {
 			userPersonId: owner && mine.includes(owner) ? owner : (mine[0] ?? null)
 		}
 	);
+	const parsed = updateInput.safeParse(input);
+	if (!parsed.success) throw invalidInput(parsed.error, NOT_SAVED);
+	const d = parsed.data;
 
 	const today = clockToday();
 	const reportedOn = d.reportedOn ?? today;
@@ -209,6 +231,30 @@ export async function postUpdate(ctx: ServiceContext, input: unknown) {
 		observation = { period: period!.period, periodStart: period!.start, value };
 	}
 
+	// Checked and streamed to temp files before the transaction, which then only records them.
+	let staged: StagedAttachment[];
+	try {
+		staged = await stageAttachments(attachments);
+	} catch (e) {
+		if (e instanceof AppError && e.code === 'invalid_input') refuse(NOT_SAVED, e.fields);
+		throw e;
+	}
+	try {
+		return await writeUpdate(ctx, d, target, reportedOn, observation, staged);
+	} finally {
+		await discardAttachments(staged);
+	}
+}
+
+/** The update, its attachments and the action or monitor it moves, in one transaction. */
+async function writeUpdate(
+	ctx: ServiceContext,
+	d: z.infer<typeof updateInput>,
+	target: Awaited<ReturnType<typeof loadTarget>>,
+	reportedOn: string,
+	observation: { period: string; periodStart: string; value: number } | null,
+	staged: StagedAttachment[]
+) {
 	const result = await mutate(ctx, async (tx) => {
 		const [row] = await tx
 			.insert(planUpdates)
@@ -226,6 +272,8 @@ export async function postUpdate(ctx: ServiceContext, input: unknown) {
 			text: { before: null, after: d.text },
 			reportedOn: { before: null, after: reportedOn }
 		};
+		const attached = await recordAttachments({ ...ctx, db: tx }, row.id, staged);
+		if (attached.length) changes.attachments = { before: null, after: attached };
 		if (target.kind === 'item') {
 			// Locked, so concurrent updates of one action apply one after the other.
 			const [current] = await tx
@@ -299,7 +347,7 @@ export async function postUpdate(ctx: ServiceContext, input: unknown) {
 		}
 		if (d.statusProposal) changes.statusProposal = { before: null, after: d.statusProposal };
 		return {
-			result: row,
+			result: { ...row, attachments: attached },
 			audit: {
 				action: 'plan.update_posted',
 				recordType: 'plan_update',
@@ -341,7 +389,10 @@ export async function updatesOf(db: DbOrTx, of: { itemId: string } | { measureId
 		.select({
 			updateId: planUpdateAttachments.updateId,
 			fileId: planUpdateAttachments.fileId,
-			title: planUpdateAttachments.title
+			title: planUpdateAttachments.title,
+			mimeType: files.mimeType,
+			size: files.size,
+			name: files.originalName
 		})
 		.from(planUpdateAttachments)
 		.innerJoin(files, eq(files.id, planUpdateAttachments.fileId))
@@ -351,12 +402,18 @@ export async function updatesOf(db: DbOrTx, of: { itemId: string } | { measureId
 				rows.map((r) => r.id)
 			)
 		)
-		.orderBy(asc(planUpdateAttachments.title));
+		.orderBy(sql`lower(${planUpdateAttachments.title})`, asc(planUpdateAttachments.fileId));
 	return rows.map((r) => ({
 		...r,
 		attachments: attachments
 			.filter((a) => a.updateId === r.id)
-			.map((a) => ({ fileId: a.fileId, title: a.title }))
+			.map((a) => ({
+				fileId: a.fileId,
+				title: a.title,
+				mimeType: a.mimeType,
+				size: a.size,
+				name: a.name
+			}))
 	}));
 }
 

@@ -69,6 +69,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/plannen/[slug]/voortgangsrapport.xlsx': 'public',
 	'/plannen/[slug]/metingen/[id]': 'public',
 	'/plannen/[slug]/metingen/[id]/meting.csv': 'public',
+	// Attachments of progress updates: published plans only (plans/attachments.web.ts).
+	'/plannen/[slug]/bijlagen/[fileId]': 'public',
 	'/monitor/streekfoto/[slug]': 'public',
 	'/monitor/streekfoto/[slug]/streekfoto.pdf': 'public',
 	'/open-data/api': 'public',
@@ -173,6 +175,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/beheer/(app)/plannen/mijn-acties': { permission: 'workspace:enter' },
 	'/beheer/(app)/plannen/[slug]': { permission: 'workspace:enter' },
 	'/beheer/(app)/plannen/[slug]/acties/[id]': { permission: 'workspace:enter' },
+	'/beheer/(app)/plannen/[slug]/acties/[id]/bijlagen/[fileId]': { permission: 'workspace:enter' },
 	// Keeping a plan: plans:manage, or body:manage of the plan's body (plans.policy.ts).
 	'/beheer/(app)/plannen/nieuw': { permission: 'workspace:enter' },
 	'/beheer/(app)/plannen/[slug]/bewerken': { permission: 'workspace:enter' },
