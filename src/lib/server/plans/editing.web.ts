@@ -26,6 +26,7 @@ import {
 } from './editing.queries';
 import { importPlan } from './exchange';
 import { meetingsOfItem } from './meetings.queries';
+import { recordMeasureValue } from './observations';
 import { canKeepPlan } from './plans.policy';
 import { planTree, type TreeItem } from './plans.queries';
 import { fromForm } from './plans.schema';
@@ -579,6 +580,21 @@ export const measureEditActions = {
 			return updateMeasure(contextOf(event), measure.id, input, revision);
 		});
 		return 'result' in out ? { saved: 'De meting is bewaard.', form: 'measure' } : out;
+	},
+	value: async (event: MeasureEvent) => {
+		const { measure } = await keptMeasure(event);
+		const out = await run(event, 'value', (values) =>
+			recordMeasureValue(contextOf(event), measure.id, values)
+		);
+		return 'result' in out
+			? {
+					saved:
+						out.result.inserted + out.result.updated > 0
+							? 'De waarde is opgeslagen in de monitor.'
+							: 'Deze waarde stond er al.',
+					form: 'value'
+				}
+			: out;
 	},
 	override: async (event: MeasureEvent) => {
 		const { measure } = await keptMeasure(event);
