@@ -50,13 +50,45 @@ test('a secretary keeps a plan: from a new plan to an adopted one', async ({
 	await expectNoAxeViolations(page);
 
 	await form(page, 'addChild').getByLabel('Titel').fill('Minder files');
-	await form(page, 'addChild').getByLabel('Uitdaging (niet verplicht)').fill('De spits slibt dicht.');
+	await form(page, 'addChild')
+		.getByLabel('Uitdaging (niet verplicht)')
+		.fill('De spits slibt dicht.');
 	await submit(page, 'Toevoegen', js);
 	await expect(page.getByRole('status')).toContainText('is toegevoegd.');
 	await page.getByRole('link', { name: /Minder files/ }).click();
 	await page.waitForLoadState(js ? 'networkidle' : 'load');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Doelstelling');
 	await expectNoAxeViolations(page);
+
+	// A measure on the objective, and an update of it with a measured value.
+	const objectiveUrl = page.url();
+	const addMeasure = form(page, 'addMeasure');
+	await addMeasure.getByLabel('Indicator').selectOption({ index: 1 });
+	await addMeasure.getByLabel('Gebied').selectOption({ index: 1 });
+	await addMeasure.getByLabel('Basiswaarde').fill('60');
+	await addMeasure.getByLabel('Basisperiode').fill('2024');
+	await addMeasure.getByLabel('Doelwaarde').fill('72');
+	await addMeasure.getByLabel('Doelperiode').fill('2020');
+	await submit(page, 'Meting toevoegen', js);
+	await expect(page.getByRole('alert')).toContainText(
+		'De doelperiode moet na de basisperiode beginnen.'
+	);
+	await form(page, 'addMeasure').getByLabel('Doelperiode').fill('2030');
+	await submit(page, 'Meting toevoegen', js);
+	await expect(page.getByRole('status')).toHaveText('De meting is toegevoegd.');
+	await page.locator('section[aria-labelledby="metingen"] ul a').first().click();
+	await page.waitForLoadState(js ? 'networkidle' : 'load');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Meting');
+	await expectNoAxeViolations(page);
+	await form(page, 'update').getByLabel('Wat is er gebeurd').fill('Eerste meting (voorbeeld)');
+	await form(page, 'update')
+		.getByLabel('Periode van de gemeten waarde (niet verplicht)')
+		.fill('2025');
+	await form(page, 'update').getByLabel('Gemeten waarde (niet verplicht)').fill('64,5');
+	await submit(page, 'Update bewaren', js);
+	await expect(page.getByRole('status')).toHaveText('Uw update is bewaard.');
+	await expect(page.locator('.updates')).toContainText('Eerste meting (voorbeeld)');
+	await go(page, objectiveUrl, js);
 
 	// A due date before the start: refused, nothing added.
 	const addAction = form(page, 'addChild');
@@ -113,9 +145,7 @@ test('a secretary keeps a plan: from a new plan to an adopted one', async ({
 
 	// Adoption by a decision, then the start.
 	await go(page, planUrl, js);
-	await form(page, 'adopt')
-		.getByLabel('Besluit dat het plan vaststelt')
-		.selectOption({ index: 1 });
+	await form(page, 'adopt').getByLabel('Besluit dat het plan vaststelt').selectOption({ index: 1 });
 	await submit(page, 'Plan vaststellen', js);
 	await expect(page.getByRole('status')).toHaveText('Het plan is vastgesteld.');
 	await submit(page, 'Uitvoering starten', js);

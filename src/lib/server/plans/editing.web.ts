@@ -26,7 +26,6 @@ import {
 } from './editing.queries';
 import { importPlan } from './exchange';
 import { meetingsOfItem } from './meetings.queries';
-import { recordMeasureValue } from './observations';
 import { canKeepPlan } from './plans.policy';
 import { planTree, type TreeItem } from './plans.queries';
 import { fromForm } from './plans.schema';
@@ -51,6 +50,7 @@ import {
 	updatePlan
 } from './plans.service';
 import { findItem, statusView } from './plans.web';
+import { postUpdate, updatesOf } from './updates.service';
 import { defaultTolerances, planStatuses } from './status';
 
 type Event<P extends Record<string, string> = Record<string, string>> = RequestEvent<P>;
@@ -64,6 +64,8 @@ type EditFailure = FormFailure & {
 	errors?: { line: number; message: string }[];
 };
 const refused = (status: number, data: EditFailure) => fail(status, data);
+
+const blank = (v: unknown) => v === undefined || v === null || String(v).trim() === '';
 
 /** Deleting needs the form's own confirmation field: a bare post never deletes anything. */
 function confirmed(values: Record<string, unknown>) {
@@ -535,7 +537,10 @@ async function keptMeasure(event: Event<{ slug: string; id: string }>) {
 /** GET /beheer/plannen/<slug>/metingen/<id> */
 export async function measureEditPage(event: Event<{ slug: string; id: string }>) {
 	const { ctx, tree, item, measure: m } = await keptMeasure(event);
-	const options = await itemFormOptions(ctx.db, ctx.locale);
+	const [options, updates] = await Promise.all([
+		itemFormOptions(ctx.db, ctx.locale),
+		updatesOf(ctx.db, { measureId: m.id })
+	]);
 	return {
 		plan: { slug: tree.plan.slug, title: tr(tree.plan.title, ctx.locale) },
 		item: { id: item.id, externalId: item.externalId, title: item.title },
@@ -566,7 +571,13 @@ export async function measureEditPage(event: Event<{ slug: string; id: string }>
 			indicators: options.indicators,
 			areas: options.areas,
 			statuses: statusOptions(ctx.locale)
-		}
+		},
+		updates: updates.map((u) => ({
+			id: u.id,
+			date: formatDate(u.reportedOn, ctx.locale),
+			text: u.text,
+			author: u.authorName ?? null
+		}))
 	};
 }
 
@@ -581,20 +592,22 @@ export const measureEditActions = {
 		});
 		return 'result' in out ? { saved: 'De meting is bewaard.', form: 'measure' } : out;
 	},
-	value: async (event: MeasureEvent) => {
+	/** A progress update of the measure, with a measured value that goes to the monitor. */
+	update: async (event: MeasureEvent) => {
 		const { measure } = await keptMeasure(event);
-		const out = await run(event, 'value', (values) =>
-			recordMeasureValue(contextOf(event), measure.id, values)
+		const out = await run(event, 'update', (values) =>
+			postUpdate(contextOf(event), {
+				measureId: measure.id,
+				text: values.text,
+				reportedOn: values.reportedOn,
+				statusProposal: values.statusProposal,
+				observation:
+					blank(values.period) && blank(values.value)
+						? undefined
+						: { period: values.period ?? '', value: values.value ?? '' }
+			})
 		);
-		return 'result' in out
-			? {
-					saved:
-						out.result.inserted + out.result.updated > 0
-							? 'De waarde is opgeslagen in de monitor.'
-							: 'Deze waarde stond er al.',
-					form: 'value'
-				}
-			: out;
+		return 'result' in out ? { saved: 'Uw update is bewaard.', form: 'update' } : out;
 	},
 	override: async (event: MeasureEvent) => {
 		const { measure } = await keptMeasure(event);
