@@ -69,6 +69,7 @@ test('a secretary keeps a plan: from a new plan to an adopted one', async ({
 	await addMeasure.getByLabel('Basisperiode').fill('2024');
 	await addMeasure.getByLabel('Doelwaarde').fill('72');
 	await addMeasure.getByLabel('Doelperiode').fill('2020');
+	await addMeasure.getByLabel('Beter is').selectOption({ label: 'hoger' });
 	await submit(page, 'Meting toevoegen', js);
 	await expect(page.getByRole('alert')).toContainText(
 		'De doelperiode moet na de basisperiode beginnen.'
@@ -84,7 +85,9 @@ test('a secretary keeps a plan: from a new plan to an adopted one', async ({
 	await form(page, 'update')
 		.getByLabel('Periode van de gemeten waarde (niet verplicht)')
 		.fill('2025');
-	await form(page, 'update').getByLabel('Gemeten waarde (niet verplicht)').fill('64,5');
+	await form(page, 'update')
+		.getByLabel('Gemeten waarde (niet verplicht)', { exact: true })
+		.fill('64,5');
 	await submit(page, 'Update bewaren', js);
 	await expect(page.getByRole('status')).toHaveText('Uw update is bewaard.');
 	await expect(page.locator('.updates')).toContainText('Eerste meting (voorbeeld)');
