@@ -118,19 +118,24 @@ const statusOptions = (locale: 'nl' | 'en') =>
 // ---------------------------------------------------------------------------------------------
 // A new plan
 
-/** GET /beheer/plannen/nieuw: the bodies (and regions) the user may start a plan for. */
-export async function newPlanPage(event: Event) {
+/** The bodies (and regions) the user may start a plan for; 403 when there are none. */
+async function startableOwners(event: Event) {
 	const ctx = contextOf(event);
 	const owners = await ownerOptions(ctx.db, ctx.principal, ctx.locale);
 	if (!owners.bodies.length && !owners.regions.length)
 		error(403, 'U beheert geen orgaan waarvoor u een plan kunt opstellen.');
-	return { owners };
+	return owners;
+}
+
+/** GET /beheer/plannen/nieuw */
+export async function newPlanPage(event: Event) {
+	return { owners: await startableOwners(event) };
 }
 
 /** POST ?/create: a new draft plan (owned by the chosen body or region); then its own page. */
 export async function createPlanAction(event: Event) {
 	const ctx = contextOf(event);
-	const owners = await ownerOptions(ctx.db, ctx.principal, ctx.locale);
+	const owners = await startableOwners(event);
 	const out = await run(event, 'create', ({ owner, ...values }) => {
 		const isRegion = owners.regions.some((r) => r.value === owner);
 		return createPlan(ctx, {
@@ -187,7 +192,10 @@ async function importAction(event: Event, planSlug?: string) {
 	}
 }
 
-export const importNewPlanAction = (event: Event) => importAction(event);
+export async function importNewPlanAction(event: Event) {
+	await startableOwners(event);
+	return importAction(event);
+}
 
 // ---------------------------------------------------------------------------------------------
 // A plan
