@@ -69,13 +69,20 @@ export async function addAgendaItem(
 	item: { title: string; public: boolean; kind?: string; minutes?: number },
 	js: boolean
 ) {
+	// With JavaScript the page reloads its data after an add and makes the form anew: fill it only
+	// once that is over, and check the choice right before sending (a CI run once sent a closed
+	// item as public).
+	if (js) await page.waitForLoadState('networkidle');
 	const form = page.locator('form[action="?/add"]');
 	await form.getByLabel('Titel').fill(item.title);
 	if (item.kind) await form.getByLabel('Soort').selectOption({ label: item.kind });
 	if (item.minutes) {
 		await form.getByLabel('Duur in minuten (niet verplicht)').fill(String(item.minutes));
 	}
-	await form.getByLabel(/^Openbaar punt/).setChecked(item.public);
+	const isPublic = form.getByLabel(/^Openbaar punt/);
+	await isPublic.setChecked(item.public);
+	await expect(isPublic).toBeChecked({ checked: item.public });
+	await expect(form.getByLabel('Titel')).toHaveValue(item.title);
 	await submit(page, 'Punt toevoegen', js);
 	await expect(
 		page.getByRole('status').filter({ hasText: `„${item.title}” is toegevoegd` })
