@@ -7,11 +7,7 @@ import { createAdminLink } from '../src/lib/server/accounts/accounts.service';
 import { cliContext } from '../src/lib/server/app';
 import { describeStartupError } from '../src/lib/server/config';
 import { openConfiguredDatabase } from '../src/lib/server/db';
-import { seedExampleAdvice } from '../src/lib/server/seed/example-advice';
-import { seedExampleMeetings } from '../src/lib/server/seed/examples';
-import { seedExampleReports } from '../src/lib/server/seed/example-reports';
-import { seedExampleMonitor } from '../src/lib/server/seed/example-monitor';
-import { seedExamplePlans } from '../src/lib/server/seed/example-plans';
+import { seedAllExamples } from '../src/lib/server/seed/all-examples';
 import { runMonitorImport } from '../src/lib/server/monitor/import/cli';
 import { purgeExamples, seedStructure } from '../src/lib/server/seed/seed.service';
 
@@ -26,11 +22,7 @@ async function main(command: Command) {
 		await database.migrate();
 		if (command === 'seed') {
 			const counts = await seedStructure(cliContext(database));
-			Object.assign(counts, await seedExampleMeetings(cliContext(database)));
-			Object.assign(counts, await seedExampleReports(cliContext(database)));
-			Object.assign(counts, await seedExampleAdvice(cliContext(database)));
-			Object.assign(counts, await seedExampleMonitor(cliContext(database)));
-			Object.assign(counts, await seedExamplePlans(cliContext(database)));
+			Object.assign(counts, await seedAllExamples(cliContext(database)));
 			report('Nieuw toegevoegd', counts);
 		} else if (command === 'purge-examples') {
 			const counts = await purgeExamples(cliContext(database));

@@ -29,11 +29,7 @@ import {
 	organisationId,
 	seedStructure
 } from '../src/lib/server/seed/seed.service';
-import { seedExampleAdvice } from '../src/lib/server/seed/example-advice';
-import { seedExampleMeetings } from '../src/lib/server/seed/examples';
-import { seedExampleReports } from '../src/lib/server/seed/example-reports';
-import { seedExampleMonitor } from '../src/lib/server/seed/example-monitor';
-import { seedExamplePlans } from '../src/lib/server/seed/example-plans';
+import { seedAllExamples } from '../src/lib/server/seed/all-examples';
 
 export const SCENARIO_PASSWORD = 'voorbeeld-wachtwoord-e2e-2026';
 
@@ -99,11 +95,7 @@ async function main() {
 		const ctx = cliContext(database);
 		if (!(await isSeeded(database.db))) {
 			await seedStructure(ctx);
-			await seedExampleMeetings(ctx);
-			await seedExampleReports(ctx);
-			await seedExampleAdvice(ctx);
-			await seedExampleMonitor(ctx);
-			await seedExamplePlans(ctx);
+			await seedAllExamples(ctx);
 		}
 		const passwordHash = await hashPassword(SCENARIO_PASSWORD);
 		const result: Record<string, unknown> = {};

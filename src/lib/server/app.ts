@@ -10,11 +10,7 @@ import { system } from './policy';
 import { hasAdmin } from './accounts/accounts.service';
 import { jobs } from './jobs/jobs';
 import { startScheduler } from './jobs/scheduler';
-import { seedExampleAdvice } from './seed/example-advice';
-import { seedExampleMeetings } from './seed/examples';
-import { seedExampleReports } from './seed/example-reports';
-import { seedExampleMonitor } from './seed/example-monitor';
-import { seedExamplePlans } from './seed/example-plans';
+import { seedAllExamples } from './seed/all-examples';
 import { isSeeded, seedStructure } from './seed/seed.service';
 
 type State = { database: Database; ready: boolean; stopJobs?: () => void };
@@ -30,11 +26,7 @@ export async function startApp(purpose = 'de Streekplatform-server'): Promise<Da
 			await database.migrate();
 			if (c.SEED_ON_START && !(await isSeeded(database.db))) {
 				const counts = await seedStructure(systemContext(database));
-				Object.assign(counts, await seedExampleMeetings(systemContext(database)));
-				Object.assign(counts, await seedExampleReports(systemContext(database)));
-				Object.assign(counts, await seedExampleAdvice(systemContext(database)));
-				Object.assign(counts, await seedExampleMonitor(systemContext(database)));
-				Object.assign(counts, await seedExamplePlans(systemContext(database)));
+				Object.assign(counts, await seedAllExamples(systemContext(database)));
 				const total = Object.values(counts).reduce((a, b) => a + b, 0);
 				if (total > 0) log().info({ counts }, 'seed data loaded');
 			}

@@ -4,6 +4,7 @@ import { pruneTokens } from '../accounts/links.service';
 import { pruneRateLimits } from '../accounts/rate-limit';
 import { pruneSessions } from '../accounts/sessions.service';
 import { previousWeek, sendWeeklyDigest } from '../notifications/digest';
+import { sendDossierReminders } from '../dossiers/reminders';
 import { sendMinutesReminders } from '../notifications/minutes-reminder';
 import { sendPlanReminders } from '../plans/reminders';
 import { applyRetention } from '../privacy/privacy.service';
@@ -56,6 +57,15 @@ export const jobs: Job[] = [
 		async run(ctx, { now }) {
 			const r = await sendPlanReminders(ctx.db, now);
 			return `acties die wachten: ${r.actions}, eigenaars: ${r.owners}, verstuurd: ${r.sent}, mislukt: ${r.failed}`;
+		}
+	},
+	{
+		// Dossiers sent without an answer past their answer time: the secretary, once per sending.
+		name: 'dossiers.reminders',
+		schedule: { daily: { atHour: 9 } },
+		async run(ctx, { now }) {
+			const r = await sendDossierReminders(ctx.db, now);
+			return `zonder antwoord: ${r.due}, herinnerd: ${r.reminded}, verstuurd: ${r.sent}, mislukt: ${r.failed}`;
 		}
 	},
 	{

@@ -35,13 +35,20 @@ const ADVICE_TEXT =
 	'De themawerkgroep Mobiliteit adviseert de burgemeesters om de fietssnelwegen F20 (Halle–Brussel) en F28 (Vilvoorde–Mechelen) voorrang te geven in de meerjarenplanning, en om per gemeente één aanspreekpunt aan te duiden. (Voorbeeld.)';
 const AMENDED_TEXT = `${ADVICE_TEXT}\n\nAanvulling van de stuurgroep: de werkgroep Werk en Economie bekijkt samen met de bedrijventerreinen langs de routes hoe werkgevers het fietsen naar het werk aanmoedigen. (Voorbeeld.)`;
 
-type ExampleMeeting = {
+export type ExampleMeeting = {
 	key: string;
 	body: string;
 	title: string;
 	days: number;
 	status: MeetingStatus;
-	item: { key: string; title: string; kind: AgendaItemKind; description?: string };
+	item: {
+		key: string;
+		title: string;
+		kind: AgendaItemKind;
+		description?: string;
+		/** Policy domain slug (default: mobiliteit). */
+		domain?: string;
+	};
 	decision?: { title: string; text: string };
 };
 
@@ -99,10 +106,10 @@ const addDays = (date: string, days: number) =>
 	new Date(Date.parse(`${date}T12:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
 
 const itemId = (m: ExampleMeeting) => seededId('agenda-item', `${m.key}>${m.item.key}`);
-const decisionId = (m: ExampleMeeting) => seededId('decision', `${m.key}>${m.item.key}`);
+export const decisionId = (m: ExampleMeeting) => seededId('decision', `${m.key}>${m.item.key}`);
 
 /** One example meeting with its one item (and decision); false when it already existed. */
-async function insertMeeting(tx: Tx, m: ExampleMeeting, now: Date) {
+export async function insertMeeting(tx: Tx, m: ExampleMeeting, now: Date) {
 	const id = seededId('meeting', m.key);
 	const date = addDays(today(now), m.days);
 	const startsAt = brusselsInstant(date, '14:00');
@@ -136,7 +143,10 @@ async function insertMeeting(tx: Tx, m: ExampleMeeting, now: Date) {
 	});
 	await tx
 		.insert(agendaItemPolicyDomains)
-		.values({ agendaItemId: itemId(m), policyDomainId: policyDomainId('mobiliteit') });
+		.values({
+			agendaItemId: itemId(m),
+			policyDomainId: policyDomainId(m.item.domain ?? 'mobiliteit')
+		});
 	if (m.decision) {
 		const year = brusselsYear(startsAt);
 		const [counter] = await tx

@@ -9,6 +9,7 @@ import type { ServiceContext } from '../context';
 import type { DbOrTx, Tx } from '../db';
 import {
 	advices,
+	dossiers,
 	areaBoundaries,
 	areas,
 	auditEvents,
@@ -326,6 +327,8 @@ export async function purgeExamples(ctx: ServiceContext): Promise<Counts> {
 	return mutate(ctx, async (tx) => {
 		const counts: Counts = {};
 		const steps = [
+			// A dossier takes its addressees, documents and links along (cascade).
+			['dossiers', dossiers],
 			// A plan takes its items, measures, milestones and updates along (cascade).
 			['plans', plans],
 			// An advice takes its hops (and the documents sent along) with it (cascade).

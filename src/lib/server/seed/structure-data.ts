@@ -189,6 +189,25 @@ export const organisationSeeds: OrganisationSeed[] = [
 		areaNis: '20001',
 		description: 'Het provinciebestuur neemt deel via zijn dienst Economie.'
 	},
+	// Addressees of the partnerships' positions (influence dossiers).
+	{
+		slug: 'vlaamse-regering',
+		kind: 'government',
+		name: 'Vlaamse Regering',
+		description: 'De regering van Vlaanderen; adressaat van memoranda en standpunten.'
+	},
+	{
+		slug: 'federale-regering',
+		kind: 'government',
+		name: 'Federale Regering',
+		description: 'De Belgische federale regering; adressaat van memoranda en standpunten.'
+	},
+	{
+		slug: 'vlaams-parlement',
+		kind: 'parliament',
+		name: 'Vlaams Parlement',
+		description: 'Het parlement van Vlaanderen.'
+	},
 	{
 		slug: 'vdab',
 		kind: 'agency',

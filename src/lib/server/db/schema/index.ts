@@ -12,3 +12,4 @@ export * from './cooperation';
 export * from './monitor';
 export * from './monitor-import';
 export * from './plans';
+export * from './dossiers';
