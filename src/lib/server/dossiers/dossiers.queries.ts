@@ -103,6 +103,9 @@ export async function register(
 	filter: RegisterFilter = {},
 	opts: { locale?: 'nl' | 'en'; today?: string } = {}
 ): Promise<RegisterRow[]> {
+	// Filters name ids: anything else matches nothing (never a database error).
+	const ids = [filter.bodyId, filter.addresseeId, filter.policyDomainId];
+	if (ids.some((id) => id !== undefined && !isUuid(id))) return [];
 	const where: SQL[] = [];
 	if (view === 'public') where.push(eq(dossiers.isPublic, true));
 	else {
@@ -136,8 +139,10 @@ export async function register(
 		.from(dossiers)
 		.innerJoin(bodies, eq(bodies.id, dossiers.bodyId))
 		.where(and(...where));
-	const ids = rows.map((r) => r.id);
-	const facts = await factsOf(db, ids);
+	const facts = await factsOf(
+		db,
+		rows.map((r) => r.id)
+	);
 	const now = opts.today ?? clockToday();
 	const out: RegisterRow[] = [];
 	for (const r of rows) {
