@@ -7,34 +7,9 @@
  */
 import type { Locale } from '$lib/i18n';
 
-export const dossierStages = [
-	'draft',
-	'adopted',
-	'sent',
-	'answered',
-	'followed_up',
-	'closed'
-] as const;
-export type DossierStage = (typeof dossierStages)[number];
-
-export const stageLabels: Record<DossierStage, { nl: string; en: string }> = {
-	draft: { nl: 'ontwerp', en: 'draft' },
-	adopted: { nl: 'aangenomen', en: 'adopted' },
-	sent: { nl: 'verstuurd', en: 'sent' },
-	answered: { nl: 'beantwoord', en: 'answered' },
-	followed_up: { nl: 'opgevolgd', en: 'followed up' },
-	closed: { nl: 'afgesloten', en: 'closed' }
-};
-
-/** The slugs of the stages in URLs (the register's filter). */
-export const stageSlugs: Record<DossierStage, string> = {
-	draft: 'ontwerp',
-	adopted: 'aangenomen',
-	sent: 'verstuurd',
-	answered: 'beantwoord',
-	followed_up: 'opgevolgd',
-	closed: 'afgesloten'
-};
+// The stages live beside the labels components use (a component cannot import $lib/server).
+import type { DossierStage } from '../../labels/dossiers';
+export { dossierStages, stageLabels, stageSlugs, type DossierStage } from '../../labels/dossiers';
 
 export type DossierFacts = {
 	/** Statuses of the linked decisions; only 'adopted' ones adopt the position. */
