@@ -125,6 +125,11 @@ const samples: Record<string, string> = {
 	'/plannen/[slug]/bijlagen/[fileId]':
 		'/plannen/voorbeeld-actieplan-spitsregio-leuven/bijlagen/00000000-0000-4000-8000-000000000000',
 	'/beheer/(app)/plannen/[slug]/acties/[id]/bijlagen/[fileId]': `/beheer/plannen/voorbeeld-actieplan-spitsregio-leuven/acties/${seededId('plan-item', 'voorbeeld-actieplan-spitsregio-leuven>A1.1.1')}/bijlagen/00000000-0000-4000-8000-000000000000`,
+	// The example dossier of the Burgemeestersoverleg Halle-Vilvoorde (public): every workspace
+	// user reads it; only staff and admins keep it among the personas (none runs that body).
+	'/beheer/(app)/dossiers/[slug]': '/beheer/dossiers/voorbeeld-memorandum-schoolinfrastructuur',
+	'/beheer/(app)/dossiers/[slug]/documenten/[id]':
+		'/beheer/dossiers/voorbeeld-memorandum-schoolinfrastructuur/documenten/00000000-0000-4000-8000-000000000000',
 	'/monitor/streekfoto/[slug]': '/monitor/streekfoto/leuven',
 	'/monitor/streekfoto/[slug]/streekfoto.pdf': '/monitor/streekfoto/leuven/streekfoto.pdf',
 	'/bestanden/[id]': '/bestanden/00000000-0000-4000-8000-000000000000',
@@ -210,15 +215,38 @@ const bodyScoped: Record<string, PersonaKey[]> = {
 	'/beheer/(app)/plannen/[slug]/bewerken': ['secretary', 'staff', 'admin'],
 	'/beheer/(app)/plannen/[slug]/onderdelen/[id]': ['secretary', 'staff', 'admin'],
 	'/beheer/(app)/plannen/[slug]/metingen/[id]': ['secretary', 'staff', 'admin'],
+	// A new dossier: whoever runs some body (the Taskforce's secretary), staff and admins.
+	'/beheer/(app)/dossiers/nieuw': ['secretary', 'staff', 'admin'],
 	// Members of any body on the trail, and staff.
 	'/beheer/(app)/adviezen/[id]': ['wgSecretary', 'stuurgroepSecretary', 'staff', 'admin']
 };
 
 /** Form actions of body-scoped routes that need more than reading the body (body:manage). */
 const bodyManagers: PersonaKey[] = ['secretary', 'staff', 'admin'];
+/** Keepers of the example dossier: its body (Halle-Vilvoorde's mayors) has no persona here. */
+const dossierKeepers: PersonaKey[] = ['staff', 'admin'];
 const bodyScopedActions: Record<string, Record<string, PersonaKey[]>> = {
 	// Reporting on an action of the example plan: its keepers (the Taskforce's secretary, staff).
 	'/beheer/(app)/plannen/[slug]/acties/[id]': { default: bodyManagers },
+	// Every form of the example dossier; empty posts change nothing (each needs its own fields, a
+	// confirmation to delete, a closed dossier to reopen, the form's own list to set plan items).
+	'/beheer/(app)/dossiers/[slug]': Object.fromEntries(
+		[
+			'update',
+			'link',
+			'unlink',
+			'addAddressee',
+			'removeAddressee',
+			'sent',
+			'answer',
+			'addDocument',
+			'removeDocument',
+			'planItems',
+			'close',
+			'reopen',
+			'delete'
+		].map((action) => [action, dossierKeepers])
+	),
 	'/beheer/(app)/organen/[slug]': {
 		addMembership: bodyManagers,
 		updateMembership: bodyManagers,

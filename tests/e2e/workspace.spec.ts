@@ -18,6 +18,9 @@ const pages = [
 	'/beheer/regio/halle-vilvoorde',
 	'/beheer/plannen',
 	'/beheer/plannen/voorbeeld-actieplan-spitsregio-leuven',
+	'/beheer/dossiers',
+	'/beheer/dossiers/nieuw',
+	'/beheer/dossiers/voorbeeld-memorandum-schoolinfrastructuur',
 	'/beheer/privacy',
 	'/beheer/uitloggen'
 ];

@@ -184,6 +184,13 @@ export const routeAccess: Record<string, RouteAccess> = {
 	// The progress report with names: who may read the plan (plans.web.ts mayRead).
 	'/beheer/(app)/plannen/[slug]/voortgangsrapport.pdf': { permission: 'workspace:enter' },
 	'/beheer/(app)/plannen/[slug]/voortgangsrapport.xlsx': { permission: 'workspace:enter' },
+	// Dossiers: every workspace user may open the register (the dossiers of their own bodies;
+	// staff all) and a dossier they may read (public, or of their body); a new dossier and every
+	// form of a dossier only for who runs its body (checked in dossiers/*.web.ts and the service).
+	'/beheer/(app)/dossiers': { permission: 'workspace:enter' },
+	'/beheer/(app)/dossiers/nieuw': { permission: 'workspace:enter' },
+	'/beheer/(app)/dossiers/[slug]': { permission: 'workspace:enter' },
+	'/beheer/(app)/dossiers/[slug]/documenten/[id]': { permission: 'workspace:enter' },
 	'/beheer/(app)/monitor/indicatoren': { permission: 'monitor:manage' },
 	'/beheer/(app)/monitor/indicatoren/nieuw': { permission: 'monitor:manage' },
 	'/beheer/(app)/monitor/indicatoren/[code]': { permission: 'monitor:manage' },
