@@ -54,7 +54,11 @@ const pages: PageCase[] = [
 	{ path: '/privacy' },
 	{ path: '/en/privacy', lang: 'en' },
 	{ path: '/organen/bestaat-niet', status: 404, crumbs: false },
-	{ path: '/en/regio/leuven', lang: 'en' }
+	{ path: '/en/regio/leuven', lang: 'en' },
+	{ path: '/dossiers' },
+	{ path: '/dossiers/voorbeeld-memorandum-schoolinfrastructuur' },
+	{ path: '/en/dossiers', lang: 'en' },
+	{ path: '/dossiers/bestaat-niet', status: 404, crumbs: false }
 ];
 
 const labels = {
@@ -298,6 +302,34 @@ test.describe('content', () => {
 		await page.goto('/gemeenten/23106');
 		await expect(page).toHaveURL(/\/gemeenten\/23106-pajottegem$/);
 		await expect(page.locator('h1')).toHaveText('Pajottegem');
+	});
+
+	test('the dossier register filters by addressee and leads to the example memorandum', async ({
+		page,
+		javaScriptEnabled
+	}) => {
+		await open(page, '/organen/burgemeestersoverleg-halle-vilvoorde', javaScriptEnabled);
+		await page.getByRole('link', { name: 'Alle dossiers van dit orgaan' }).click();
+		await expect(page).toHaveURL(/\/dossiers\?orgaan=burgemeestersoverleg-halle-vilvoorde$/);
+		await page.getByLabel('Geadresseerde').selectOption({ label: 'Vlaams Parlement' });
+		await page.getByRole('button', { name: 'Toon dossiers' }).click();
+		await expect(page).toHaveURL(/geadresseerde=vlaams-parlement/);
+		await expect(page.getByRole('status')).toHaveText('1 dossier');
+		await page
+			.getByRole('link', { name: 'Memorandum schoolinfrastructuur Halle-Vilvoorde (voorbeeld)' })
+			.click();
+		await expect(page.locator('h1')).toHaveText(
+			'Memorandum schoolinfrastructuur Halle-Vilvoorde (voorbeeld)'
+		);
+		await expect(page.getByRole('note')).toContainText('Voorbeeld');
+		await expect(page.getByRole('img', { name: /Tijdlijn van het dossier/ })).toHaveCount(1);
+		await expect(page.locator('main')).toContainText('Antwoord van Vlaamse Regering');
+		await expect(page.locator('main')).toContainText('(te laat)');
+
+		await open(page, '/dossiers?geadresseerde=bestaat-niet', javaScriptEnabled);
+		await expect(page.getByRole('note')).toHaveText(
+			'Onbekende waarde voor geadresseerde: "bestaat-niet". Die filter werd niet toegepast.'
+		);
 	});
 
 	test('home → region → body by keyboard', async ({ page, javaScriptEnabled }) => {

@@ -12,6 +12,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../src/lib/server/api/openapi';
 import { decisions } from '../../src/lib/server/db/schema';
 import { anonymous } from '../../src/lib/server/policy';
+import {
+	EXAMPLE_DOSSIER_SLUG,
+	seedExampleDossiers
+} from '../../src/lib/server/seed/example-dossiers';
 import { seedExampleMonitor } from '../../src/lib/server/seed/example-monitor';
 import {
 	examplePlanId,
@@ -75,6 +79,7 @@ const hidden = { plan: '', action: '' };
 beforeAll(async () => {
 	await seedExampleMonitor(t.ctx());
 	await seedExamplePlans(t.ctx());
+	await seedExampleDossiers(t.ctx());
 	const plan = await buildPlan(t.db, {
 		bodyId: bodyId('taskforce-spitsregio-leuven'),
 		title: { nl: 'Verborgen plan' },
@@ -203,6 +208,8 @@ describe('OpenAPI document', () => {
 		['/measures/{id}', '', { id: exampleMeasure }],
 		['/actions/{id}', '', { id: exampleAction }],
 		['/actions/{id}/updates', `/api/v1/actions/${exampleAction}/updates`, { id: exampleAction }],
+		['/dossiers', '/api/v1/dossiers?addressee=vlaamse-regering&policyDomain=onderwijs', {}],
+		['/dossiers/{slug}', '', { slug: EXAMPLE_DOSSIER_SLUG }],
 		['/openapi.json', '/api/v1/openapi.json', {}]
 	];
 
@@ -350,6 +357,36 @@ describe('OpenAPI document', () => {
 			const res = await call('/plans', url);
 			expect(res.status, url).toBe(400);
 			expect(validator('/plans', '400')(res.body)).toBe(true);
+		}
+	});
+
+	it('publishes the example dossier and answers an unknown one or bad filters as documented', async () => {
+		const list = await call(
+			'/dossiers',
+			'/api/v1/dossiers?stage=sent&body=burgemeestersoverleg-halle-vilvoorde'
+		);
+		expect((list.body.items as { slug: string }[]).map((d) => d.slug)).toEqual([
+			EXAMPLE_DOSSIER_SLUG
+		]);
+		// The detail's schema reaches its documents: a document without a download URL fails.
+		const detail = await call('/dossiers/{slug}', '', { slug: EXAMPLE_DOSSIER_SLUG });
+		const broken = { ...detail.body, documents: [{ id: ids.held, role: 'sent', title: 'x' }] };
+		expect(validator('/dossiers/{slug}', '200')(broken)).toBe(false);
+		for (const slug of ['bestaat-niet', "1' or 1=1"]) {
+			const res = await call('/dossiers/{slug}', '', { slug });
+			expect(res.status).toBe(404);
+			expect(validator('/dossiers/{slug}', '404')(res.body)).toBe(true);
+		}
+		const empty = await call('/dossiers', '/api/v1/dossiers?addressee=bestaat-niet');
+		expect(empty.body).toEqual({ items: [], nextCursor: null });
+		for (const url of [
+			'/api/v1/dossiers?stage=draft',
+			'/api/v1/dossiers?year=vorig',
+			'/api/v1/dossiers?status=sent'
+		]) {
+			const res = await call('/dossiers', url);
+			expect(res.status, url).toBe(400);
+			expect(validator('/dossiers', '400')(res.body)).toBe(true);
 		}
 	});
 });

@@ -7,6 +7,12 @@ import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { areaListQuery, areaOut } from '../areas/areas.schema';
 import { bodyListQuery, bodyOut } from '../bodies/bodies.schema';
 import {
+	dossierDetailOut,
+	dossierListQuery,
+	dossierPageOut,
+	dossierSlugParam
+} from '../dossiers/dossiers.api';
+import {
 	agendaItemListOut,
 	decisionListQuery,
 	decisionOut,
@@ -283,6 +289,36 @@ const planPaths: ZodOpenApiPathsObject = {
 	}
 };
 
+/** Published influence dossiers: the register and one dossier with its documents and timeline. */
+const dossierPaths: ZodOpenApiPathsObject = {
+	'/dossiers': {
+		get: {
+			operationId: 'list_dossiers',
+			tags: ['Dossiers'],
+			summary:
+				'List published dossiers with their computed stage, addressees and policy domains (cursor pagination)',
+			requestParams: { query: dossierListQuery },
+			responses: {
+				'200': { description: 'One page', content: jsonContent(dossierPageOut) },
+				'400': errors['400']
+			}
+		}
+	},
+	'/dossiers/{slug}': {
+		get: {
+			operationId: 'get_dossiers',
+			tags: ['Dossiers'],
+			summary:
+				'One published dossier by slug: position, public decisions, addressees with their answers, public documents, plan items and timeline',
+			requestParams: { path: dossierSlugParam },
+			responses: {
+				'200': { description: 'Found', content: jsonContent(dossierDetailOut) },
+				'404': errors['404']
+			}
+		}
+	}
+};
+
 let cached: ReturnType<typeof createDocument> | undefined;
 
 export function openApiDocument(serverUrl = '/api/v1') {
@@ -292,7 +328,7 @@ export function openApiDocument(serverUrl = '/api/v1') {
 			title: 'Streekplatform API',
 			version: '1.0.0',
 			description:
-				'Open data of the regional partnership: areas, organisations, bodies, public meetings and decisions, the monitor, and published plans. JSON, cursor pagination, no authentication for public data.',
+				'Open data of the regional partnership: areas, organisations, bodies, public meetings and decisions, the monitor, published plans and published influence dossiers. JSON, cursor pagination, no authentication for public data.',
 			license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' }
 		},
 		servers: [{ url: serverUrl }],
@@ -314,6 +350,7 @@ export function openApiDocument(serverUrl = '/api/v1') {
 			...meetingPaths,
 			...monitorPaths,
 			...planPaths,
+			...dossierPaths,
 			'/openapi.json': {
 				get: {
 					operationId: 'openapi',

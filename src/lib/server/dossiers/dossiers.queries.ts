@@ -160,8 +160,9 @@ export async function register(
 		);
 		if (view === 'public' && status.stage === 'draft') continue;
 		const first = f.decisions.map((d) => d.on).sort()[0] ?? day(r.createdAt);
+		// The creation is a step in the workspace only (the public timeline does not show it).
 		const dates = [
-			day(r.createdAt),
+			view === 'workspace' || !f.decisions.length ? day(r.createdAt) : null,
 			...f.decisions.map((d) => d.on),
 			...f.addressees.flatMap((a) => [a.sentOn, a.answeredOn]),
 			r.closedOn

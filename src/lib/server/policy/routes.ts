@@ -71,6 +71,10 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/plannen/[slug]/metingen/[id]/meting.csv': 'public',
 	// Attachments of progress updates: published plans only (plans/attachments.web.ts).
 	'/plannen/[slug]/bijlagen/[fileId]': 'public',
+	// Published dossiers: the register, one dossier, and its public documents (dossiers/public.web.ts).
+	'/dossiers': 'public',
+	'/dossiers/[slug]': 'public',
+	'/dossiers/[slug]/documenten/[id]': 'public',
 	'/monitor/streekfoto/[slug]': 'public',
 	'/monitor/streekfoto/[slug]/streekfoto.pdf': 'public',
 	'/open-data/api': 'public',
@@ -98,6 +102,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/api/v1/measures/[id]': 'public',
 	'/api/v1/actions/[id]': 'public',
 	'/api/v1/actions/[id]/updates': 'public',
+	'/api/v1/dossiers': 'public',
+	'/api/v1/dossiers/[slug]': 'public',
 	'/api/v1/openapi.json': 'public',
 	'/api/[...path]': 'public',
 

@@ -1,5 +1,6 @@
 import { tr } from '$lib/i18n';
 import { getBodyPage } from '$lib/server/bodies/bodies.service';
+import { bodyDossiers } from '$lib/server/dossiers/public.web';
 import { load as orError } from '$lib/server/http';
 import { bodyPublicMeetings } from '$lib/server/meetings/queries';
 import type { PageServerLoad } from './$types';
@@ -15,6 +16,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			href: `/organen/${page.partOf.slug}`
 		});
 	crumbs.push({ label: tr(page.body.name, locals.locale) });
-	const meetings = await bodyPublicMeetings(locals.db, page.body.id, new Date(), locals.locale);
-	return { ...page, meetings, crumbs };
+	const [meetings, dossiers] = await Promise.all([
+		bodyPublicMeetings(locals.db, page.body.id, new Date(), locals.locale),
+		bodyDossiers(locals.db, page.body.id, locals.principal, locals.locale)
+	]);
+	return { ...page, meetings, dossiers, crumbs };
 };
