@@ -391,6 +391,16 @@ async function keptAddressee(ctx: ServiceContext, addresseeId: string) {
 	return row.addressee;
 }
 
+async function lockedAddressee(tx: Tx, addresseeId: string) {
+	const [row] = await tx
+		.select()
+		.from(dossierAddressees)
+		.where(eq(dossierAddressees.id, addresseeId))
+		.for('update');
+	if (!row) throw notFound('Geadresseerde niet gevonden.');
+	return row;
+}
+
 function checkSentOn(sentOn: string) {
 	if (sentOn > today()) refuse(messages.future, { sentOn: [messages.future] });
 }
@@ -459,11 +469,12 @@ export async function markSent(ctx: ServiceContext, addresseeId: string, input: 
 	checkSentOn(data.sentOn);
 	return mutate(ctx, async (tx) => {
 		await locked(tx, before.dossierId);
+		const current = await lockedAddressee(tx, addresseeId);
 		if (!(await isAdopted(tx, before.dossierId))) {
 			refuse(messages.notAdopted, { sentOn: [messages.notAdopted] });
 		}
-		if (before.answeredOn && data.sentOn > before.answeredOn) {
-			const message = `De verzending kan niet later zijn dan het antwoord (${before.answeredOn.split('-').reverse().join('/')}).`;
+		if (current.answeredOn && data.sentOn > current.answeredOn) {
+			const message = `De verzending kan niet later zijn dan het antwoord (${current.answeredOn.split('-').reverse().join('/')}).`;
 			refuse(message, { sentOn: [message] });
 		}
 		const [row] = await tx
@@ -485,15 +496,17 @@ export async function markSent(ctx: ServiceContext, addresseeId: string, input: 
 
 /** Record an addressee's answer: its day (not before the sending, not in the future) and text. */
 export async function recordAnswer(ctx: ServiceContext, addresseeId: string, input: unknown) {
-	const before = await keptAddressee(ctx, addresseeId);
+	const { dossierId } = await keptAddressee(ctx, addresseeId);
 	const data = parse(answerInput, input);
-	if (!before.sentOn) refuse(messages.notSent, { answeredOn: [messages.notSent] });
-	if (data.answeredOn < before.sentOn) {
-		const message = messages.answerBeforeSent(before.sentOn);
-		refuse(message, { answeredOn: [message] });
-	}
 	if (data.answeredOn > today()) refuse(messages.future, { answeredOn: [messages.future] });
 	return mutate(ctx, async (tx) => {
+		// Checked against the sending as stored now (a sending recorded meanwhile waits for us).
+		const before = await lockedAddressee(tx, addresseeId);
+		if (!before.sentOn) refuse(messages.notSent, { answeredOn: [messages.notSent] });
+		if (data.answeredOn < before.sentOn) {
+			const message = messages.answerBeforeSent(before.sentOn);
+			refuse(message, { answeredOn: [message] });
+		}
 		const [row] = await tx
 			.update(dossierAddressees)
 			.set({ answeredOn: data.answeredOn, answer: data.answer ?? null })
@@ -504,7 +517,7 @@ export async function recordAnswer(ctx: ServiceContext, addresseeId: string, inp
 			audit: {
 				action: 'dossier.answer',
 				recordType: 'dossier',
-				recordId: before.dossierId,
+				recordId: dossierId,
 				changes: diff(before, row)
 			}
 		};

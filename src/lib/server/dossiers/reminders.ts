@@ -1,11 +1,11 @@
 /**
  * Dossier reminders: a daily job finds the addressees that were sent a position more than the
  * dossier's answer time (answer_days) ago and have not answered, and mails the secretary of the
- * dossier's body (or, without one, its chair and vice-chair) once per addressee and sending:
- * the dossier_reminders row is claimed first (so several instances or runs never remind twice,
- * and the dossier's timeline shows the reminder), then deliverOnce sends to each recipient once
- * (kind `dossier_reminder`, governed by the "herinneringen" preference). Closed dossiers and
- * example dossiers never remind anyone.
+ * dossier's body (without one, its chair and vice-chair; with none of them nobody, until someone
+ * takes the role) once per addressee and sending: the dossier_reminders row is claimed first (so
+ * several instances or runs never remind twice, and the dossier's timeline shows the reminder),
+ * then deliverOnce sends to each recipient once (kind `dossier_reminder`, governed by the
+ * "herinneringen" preference). Closed dossiers and example dossiers never remind anyone.
  */
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { today as clockToday } from '../clock';
@@ -43,6 +43,15 @@ export async function sendDossierReminders(db: DbOrTx, now = new Date()) {
 	const origin = config().origin;
 	const total = { due: due.length, reminded: 0, sent: 0, failed: 0, skipped: 0 };
 	for (const a of due) {
+		let recipients = await bodyRecipients(db, a.bodyId, { roles: ['secretary'], on: now });
+		if (!recipients.length) {
+			recipients = await bodyRecipients(db, a.bodyId, { roles: ['chair', 'vice_chair'], on: now });
+		}
+		// Nobody to remind: no claim, so the reminder goes out once someone takes the role.
+		if (!recipients.length) {
+			total.skipped++;
+			continue;
+		}
 		const [claim] = await db
 			.insert(dossierReminders)
 			.values({ addresseeId: a.addresseeId, sentOn: a.sentOn! })
@@ -50,10 +59,6 @@ export async function sendDossierReminders(db: DbOrTx, now = new Date()) {
 			.returning();
 		if (!claim) continue;
 		total.reminded++;
-		let recipients = await bodyRecipients(db, a.bodyId, { roles: ['secretary'], on: now });
-		if (!recipients.length) {
-			recipients = await bodyRecipients(db, a.bodyId, { roles: ['chair', 'vice_chair'], on: now });
-		}
 		const who = a.organisation.nl;
 		const sentOn = a.sentOn!.split('-').reverse().join('/');
 		const dueOn = addDays(a.sentOn!, a.answerDays).split('-').reverse().join('/');
