@@ -89,7 +89,7 @@ export async function workspaceRegisterPage(event: RequestEvent) {
 		bodySlug: body?.slug ?? null,
 		invalid: [
 			asked.jaar && year === undefined ? 'Het jaar is een getal van vier cijfers.' : '',
-			asked.status && !filter.stage ? 'Die status bestaat niet.' : ''
+			asked.status && !filter.stage ? 'Die stand bestaat niet.' : ''
 		].filter(Boolean),
 		options: {
 			bodies: readable.map((b) => ({ value: b.slug, label: name(b.name) })),
