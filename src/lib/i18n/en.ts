@@ -175,6 +175,7 @@ export const en: Partial<Record<MessageKey, string>> = {
 	'decisions.next': 'Next page',
 	'decisions.page': 'Page {page} of {pages}',
 	'decision.title': 'Decision {reference}',
+	'decision.dossiers': 'Dossiers whose position this decision adopted',
 	'decision.plans': 'Plans',
 	'decision.planEffect.adopts': 'Adopted the plan:',
 	'decision.planEffect.amends': 'Amended the plan:',

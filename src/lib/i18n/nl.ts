@@ -258,6 +258,7 @@ export const nl = {
 	'decisions.next': 'Volgende pagina',
 	'decisions.page': 'Pagina {page} van {pages}',
 	'decision.title': 'Besluit {reference}',
+	'decision.dossiers': 'Dossiers met het standpunt dat dit besluit aannam',
 	'decision.plans': 'Plannen',
 	'decision.planEffect.adopts': 'Stelde het plan vast:',
 	'decision.planEffect.amends': 'Wijzigde het plan:',

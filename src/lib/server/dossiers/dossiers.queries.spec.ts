@@ -8,9 +8,10 @@ import { useTestDatabase } from '../../../../tests/helpers/db';
 import { countQueries } from '../db';
 import { dossierAddressees, dossierPolicyDomains, dossiers } from '../db/schema';
 import { anonymous, system } from '../policy';
+import { decisionId } from '../seed/example-advice';
 import { EXAMPLE_DOSSIER_SLUG, seedExampleDossiers } from '../seed/example-dossiers';
 import { bodyId, organisationId, policyDomainId } from '../seed/seed.service';
-import { dossierPage, register } from './dossiers.queries';
+import { dossierPage, dossiersOfDecision, register } from './dossiers.queries';
 
 const t = useTestDatabase();
 
@@ -79,5 +80,18 @@ describe('dossier queries', () => {
 		expect((await slugs({ year: year - 30 })).length).toBe(0);
 		// Not an id: nothing, and no database error.
 		expect(await slugs({ addresseeId: "'; drop table dossiers; --" })).toEqual([]);
+	});
+
+	it("lists on a decision's page the dossiers it adopted, published ones for the public", async () => {
+		const memorandum = decisionId({
+			key: 'bhv-memorandum',
+			item: { key: 'memorandum-scholen' }
+		} as Parameters<typeof decisionId>[0]);
+		expect(await dossiersOfDecision(t.db, memorandum, { publicOnly: true })).toEqual([
+			{ slug: EXAMPLE_DOSSIER_SLUG, title: expect.stringContaining('voorbeeld') }
+		]);
+		await t.db.update(dossiers).set({ isPublic: false });
+		expect(await dossiersOfDecision(t.db, memorandum, { publicOnly: true })).toEqual([]);
+		expect(await dossiersOfDecision(t.db, memorandum, { publicOnly: false })).toHaveLength(1);
 	});
 });

@@ -502,3 +502,25 @@ export function stageOfSlug(slug: string | null): DossierStage | undefined {
 	if (!slug) return undefined;
 	return (Object.entries(stageSlugs).find(([, s]) => s === slug)?.[0] as DossierStage) ?? undefined;
 }
+
+/**
+ * The dossiers whose position a decision adopted (for the decision's page): published ones only
+ * for the public; a dossier no decision adopted cannot be among them.
+ */
+export async function dossiersOfDecision(
+	db: DbOrTx,
+	decisionId: string,
+	opts: { publicOnly: boolean }
+) {
+	return db
+		.select({ slug: dossiers.slug, title: dossiers.title })
+		.from(dossierDecisions)
+		.innerJoin(dossiers, eq(dossiers.id, dossierDecisions.dossierId))
+		.where(
+			and(
+				eq(dossierDecisions.decisionId, decisionId),
+				opts.publicOnly ? eq(dossiers.isPublic, true) : undefined
+			)
+		)
+		.orderBy(asc(dossiers.title));
+}

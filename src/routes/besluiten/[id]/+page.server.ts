@@ -1,4 +1,5 @@
 import { translate } from '$lib/i18n';
+import { dossiersOfDecision } from '$lib/server/dossiers/dossiers.queries';
 import { contextOf, load as orError } from '$lib/server/http';
 import { publicDecision } from '$lib/server/meetings/public.queries';
 import { plansOfDecision } from '$lib/server/plans/meetings.queries';
@@ -13,6 +14,7 @@ export const load: PageServerLoad = async (event) => {
 			publicOnly: true,
 			locale
 		}),
+		dossiers: await dossiersOfDecision(event.locals.db, decision.decision.id, { publicOnly: true }),
 		crumbs: [
 			{ label: translate(locale, 'decisions.title'), href: '/besluiten' },
 			{ label: translate(locale, 'decision.title', { reference: decision.reference }) }
