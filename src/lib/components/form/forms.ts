@@ -1,7 +1,7 @@
 /**
- * The state of the several forms of a dossier's workspace page: an action's result names its form
- * (dossiers/editing.web.ts; one form per addressee is `sent:<id>`, `answer:<id>`, …), so each form
- * shows its own confirmation, refusal and kept values.
+ * The state of the several forms of one page (a plan's or a dossier's edit page): an action's
+ * result names its form (`form`; one form per row is e.g. `sent:<id>`), so each form shows its own
+ * confirmation, refusal and kept values.
  */
 import type { SubmitFunction } from '@sveltejs/kit';
 
@@ -13,23 +13,24 @@ type Result =
 			fields?: Record<string, string[]>;
 			values?: Record<string, unknown>;
 			current?: Record<string, unknown>;
+			/** A refused file's rows. */
+			errors?: { line: number; message: string }[];
 	  }
 	| null
 	| undefined;
 
-export type Failure = {
-	message: string;
-	fields: Record<string, string[]>;
-	values: Record<string, unknown>;
-	current?: Record<string, unknown>;
-};
-
-export function formState(result: () => unknown) {
+export function formsOf(result: () => unknown) {
 	const r = () => result() as Result;
-	const failed = (name: string): Failure | undefined => {
+	const failed = (name: string) => {
 		const f = r();
 		return f && f.form === name && f.message !== undefined
-			? { message: f.message, fields: f.fields ?? {}, values: f.values ?? {}, current: f.current }
+			? {
+					message: f.message,
+					fields: f.fields ?? {},
+					values: f.values ?? {},
+					current: f.current,
+					rowErrors: f.errors
+				}
 			: undefined;
 	};
 	return {
@@ -49,7 +50,7 @@ export function formState(result: () => unknown) {
 	};
 }
 
-export type FormState = ReturnType<typeof formState>;
+export type Forms = ReturnType<typeof formsOf>;
 
 /** use:enhance for forms that edit what is stored: keep the typed values (they are now stored). */
 export const keepValues: SubmitFunction =
