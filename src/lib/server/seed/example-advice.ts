@@ -141,12 +141,10 @@ export async function insertMeeting(tx: Tx, m: ExampleMeeting, now: Date) {
 		isPublic: true,
 		isExample: true
 	});
-	await tx
-		.insert(agendaItemPolicyDomains)
-		.values({
-			agendaItemId: itemId(m),
-			policyDomainId: policyDomainId(m.item.domain ?? 'mobiliteit')
-		});
+	await tx.insert(agendaItemPolicyDomains).values({
+		agendaItemId: itemId(m),
+		policyDomainId: policyDomainId(m.item.domain ?? 'mobiliteit')
+	});
 	if (m.decision) {
 		const year = brusselsYear(startsAt);
 		const [counter] = await tx
