@@ -95,7 +95,21 @@ export type RegisterRow = {
 
 const day = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: 'Europe/Brussels' });
 
-/** Public dossiers are published and adopted (a draft position is never public). */
+/** Whether a register row passes the filter (a page may filter the rows it has once more). */
+export function matches(row: RegisterRow, filter: RegisterFilter): boolean {
+	return (
+		(!filter.bodyId || row.body.id === filter.bodyId) &&
+		(!filter.addresseeId || row.addressees.some((a) => a.id === filter.addresseeId)) &&
+		(!filter.policyDomainId || row.policyDomains.some((d) => d.id === filter.policyDomainId)) &&
+		(!filter.stage || row.status.stage === filter.stage) &&
+		(!filter.year || row.year === filter.year)
+	);
+}
+
+/**
+ * Public dossiers are published and adopted (a draft position is never public). Registers hold
+ * tens to hundreds of dossiers: every filter is applied to the computed rows (`matches`).
+ */
 export async function register(
 	db: DbOrTx,
 	view: View,
@@ -111,17 +125,6 @@ export async function register(
 	else {
 		const own = readableBodies(principal);
 		if (own) where.push(own.length ? inArray(dossiers.bodyId, own) : sql`false`);
-	}
-	if (filter.bodyId) where.push(eq(dossiers.bodyId, filter.bodyId));
-	if (filter.addresseeId) {
-		where.push(
-			sql`exists (select 1 from ${dossierAddressees} a where a.dossier_id = ${dossiers.id} and a.organisation_id = ${filter.addresseeId})`
-		);
-	}
-	if (filter.policyDomainId) {
-		where.push(
-			sql`exists (select 1 from ${dossierPolicyDomains} d where d.dossier_id = ${dossiers.id} and d.policy_domain_id = ${filter.policyDomainId})`
-		);
 	}
 	const rows = await db
 		.select({
@@ -180,9 +183,7 @@ export async function register(
 			lastOn: dates.sort().at(-1)!,
 			status
 		};
-		if (filter.stage && status.stage !== filter.stage) continue;
-		if (filter.year && row.year !== filter.year) continue;
-		out.push(row);
+		if (matches(row, filter)) out.push(row);
 	}
 	return out.sort((a, b) => b.lastOn.localeCompare(a.lastOn) || a.title.localeCompare(b.title));
 }
@@ -212,6 +213,7 @@ async function factsOf(db: DbOrTx, ids: string[]) {
 			.select({
 				dossierId: dossierAddressees.dossierId,
 				id: organisations.id,
+				slug: organisations.slug,
 				name: organisations.name,
 				sentOn: dossierAddressees.sentOn,
 				answeredOn: dossierAddressees.answeredOn
@@ -482,7 +484,12 @@ export async function findDossierDocument(
 	const [row] = await db
 		.select({
 			document: dossierDocuments,
-			dossier: { bodyId: dossiers.bodyId, isPublic: dossiers.isPublic }
+			dossier: { bodyId: dossiers.bodyId, isPublic: dossiers.isPublic },
+			// Not a draft (status.ts): closed, sent, or adopted by a decision.
+			pastDraft: sql<boolean>`(${dossiers.closedOn} is not null
+				or exists (select 1 from ${dossierAddressees} a where a.dossier_id = ${dossiers.id} and a.sent_on is not null)
+				or exists (select 1 from ${dossierDecisions} dd join ${decisions} d on d.id = dd.decision_id
+					where dd.dossier_id = ${dossiers.id} and d.status = 'adopted'))`
 		})
 		.from(dossierDocuments)
 		.innerJoin(dossiers, eq(dossiers.id, dossierDocuments.dossierId))
@@ -492,7 +499,7 @@ export async function findDossierDocument(
 	if (!row) return undefined;
 	const visible =
 		view === 'public'
-			? row.dossier.isPublic && row.document.isPublic
+			? row.dossier.isPublic && row.document.isPublic && row.pastDraft
 			: mayReadDossier(principal, row.dossier);
 	return visible ? row.document : undefined;
 }

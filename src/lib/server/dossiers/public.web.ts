@@ -19,6 +19,7 @@ import type { Principal } from '../policy';
 import {
 	dossierPage,
 	findDossierDocument,
+	matches,
 	register,
 	stageOfSlug,
 	type RegisterFilter,
@@ -82,17 +83,10 @@ export async function publicRegisterPage(event: RequestEvent) {
 	) as Record<Param, string>;
 
 	const all = await register(db, 'public', principal, {}, { locale });
-	const addresseeIds = [...new Set(all.flatMap((r) => r.addressees.map((a) => a.id)))];
-	const [body, addressee, domain, addresseeSlugs] = await Promise.all([
+	const [body, addressee, domain] = await Promise.all([
 		asked.orgaan ? bySlug(db, bodies, asked.orgaan) : undefined,
 		asked.geadresseerde ? bySlug(db, organisations, asked.geadresseerde) : undefined,
-		asked.beleidsdomein ? bySlug(db, policyDomains, asked.beleidsdomein) : undefined,
-		addresseeIds.length
-			? db
-					.select({ id: organisations.id, slug: organisations.slug })
-					.from(organisations)
-					.where(inArray(organisations.id, addresseeIds))
-			: []
+		asked.beleidsdomein ? bySlug(db, policyDomains, asked.beleidsdomein) : undefined
 	]);
 	const stage = stageOfSlug(asked.status);
 	const year = /^\d{4}$/.test(asked.jaar) ? Number(asked.jaar) : undefined;
@@ -121,9 +115,8 @@ export async function publicRegisterPage(event: RequestEvent) {
 			})
 		);
 	const filtered = Object.values(applied).some(Boolean);
-	const rows = filtered ? await register(db, 'public', principal, filter, { locale }) : all;
+	const rows = filtered ? all.filter((r) => matches(r, filter)) : all;
 
-	const slugOf = new Map(addresseeSlugs.map((o) => [o.id, o.slug]));
 	const options = {
 		bodies: new Map<string, string>(),
 		addressees: new Map<string, string>(),
@@ -132,10 +125,7 @@ export async function publicRegisterPage(event: RequestEvent) {
 	};
 	for (const r of all) {
 		options.bodies.set(r.body.slug, tr(r.body.name, locale));
-		for (const a of r.addressees) {
-			const slug = slugOf.get(a.id);
-			if (slug) options.addressees.set(slug, tr(a.name, locale));
-		}
+		for (const a of r.addressees) options.addressees.set(a.slug, tr(a.name, locale));
 		for (const d of r.policyDomains) options.domains.set(d.slug, tr(d.name, locale));
 		options.years.add(r.year);
 	}
@@ -266,7 +256,6 @@ export async function publicDossierDocument(
 	const where = { slug: event.params.slug, documentId: event.params.id };
 	const document = await findDossierDocument(db, where, 'public', principal);
 	if (!document) return notFound();
-	if (!(await dossierPage(db, where.slug, 'public', { principal }))) return notFound();
 	// The type is the one sniffed at upload; the file's purpose is not public, so it is not
 	// cached by others and access is checked again on every use.
 	const response = await serveFile(db, document.fileId, event.request, { allow: () => true });
