@@ -81,6 +81,7 @@ export type RegisterRow = {
 	body: { id: string; slug: string; name: Translatable };
 	addressees: {
 		id: string;
+		slug: string;
 		name: Translatable;
 		sentOn: string | null;
 		answeredOn: string | null;
