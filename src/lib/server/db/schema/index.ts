@@ -13,3 +13,4 @@ export * from './monitor';
 export * from './monitor-import';
 export * from './plans';
 export * from './dossiers';
+export * from './content';
