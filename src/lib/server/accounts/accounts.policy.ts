@@ -13,6 +13,7 @@ export const platformGrants: Record<PlatformRole, readonly Permission[]> = {
 		'structure:manage',
 		'monitor:manage',
 		'plans:manage',
+		'content:manage',
 		...bodyPermissions
 	],
 	user: ['workspace:enter']

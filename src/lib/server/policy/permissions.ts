@@ -23,7 +23,9 @@ export const platformPermissions = [
 	 * Keep every plan: structure, measures, actions, overrides, adoption. A body's own plans are
 	 * also kept by whoever has body:manage on that body; an action's owner posts its updates.
 	 */
-	'plans:manage'
+	'plans:manage',
+	/** Write the partnership's own news and pages (those of no body); a body's are body:edit_content. */
+	'content:manage'
 ] as const;
 
 /** Permissions that hold within one body (scope: bodyId). */
