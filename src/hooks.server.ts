@@ -9,6 +9,7 @@ import {
 } from '@sveltejs/kit';
 import { localeOfPath, localizeHref, translate } from '$lib/i18n';
 import { principalFor } from '$lib/server/accounts/accounts.service';
+import { apiRequest } from '$lib/server/api/public-api';
 import { authenticateToken } from '$lib/server/accounts/api-tokens.service';
 import { SESSION_COOKIE, validateSession } from '$lib/server/accounts/sessions.service';
 import { database, startApp, stopApp } from '$lib/server/app';
@@ -118,9 +119,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.principal = anonymous;
 
 	const { scope, result } = withQueryScope(async () => {
-		const refused = (await authenticate(event)) ?? guard(event);
-		if (refused) return refused;
-		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+		const run = async () => {
+			const refused = (await authenticate(event)) ?? guard(event);
+			if (refused) return refused;
+			return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+		};
+		// The API's preflight, rate limit, CORS and ETags (api/public-api.ts).
+		return event.url.pathname.startsWith('/api/') ? apiRequest(event, run) : run();
 	});
 	const response = await result;
 	for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);

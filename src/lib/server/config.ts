@@ -111,6 +111,10 @@ const schema = z.object({
 	MONITOR_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(500),
 	/** Total size of all document versions of one body, in MB. */
 	BODY_DOCUMENT_QUOTA_MB: z.coerce.number().int().min(1).max(1_000_000).default(500),
+	/** Requests per client IP address and window that anonymous callers of /api get; 0 = no limit. */
+	API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(600),
+	/** Length of the anonymous API rate-limit window, in seconds. */
+	API_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 	/** Seconds to let open requests finish on SIGTERM before forcing exit. */
 	SHUTDOWN_TIMEOUT: z.coerce.number().int().min(1).max(120).default(4)
 });

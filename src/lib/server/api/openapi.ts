@@ -321,6 +321,30 @@ const dossierPaths: ZodOpenApiPathsObject = {
 
 let cached: ReturnType<typeof createDocument> | undefined;
 
+/**
+ * What api/public-api.ts adds to every operation, whatever its endpoint: the 304 of a matching
+ * If-None-Match on reads, and the 429 of the anonymous rate limit.
+ */
+function withEnvelope(doc: ReturnType<typeof createDocument>) {
+	const limited = {
+		description: 'Te veel verzoeken (anonieme limiet per IP-adres); opnieuw na Retry-After',
+		headers: {
+			'Retry-After': { description: 'Seconds until the limit resets', schema: { type: 'integer' } }
+		},
+		content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } }
+	} as const;
+	for (const item of Object.values(doc.paths ?? {})) {
+		for (const [method, op] of Object.entries(item ?? {})) {
+			if (!op || typeof op !== 'object' || !('responses' in op) || !op.responses) continue;
+			if (method === 'get') {
+				op.responses['304'] = { description: 'Niet gewijzigd: If-None-Match noemde de ETag' };
+			}
+			op.responses['429'] = structuredClone(limited);
+		}
+	}
+	return doc;
+}
+
 export function openApiDocument(serverUrl = '/api/v1') {
 	cached ??= createDocument({
 		openapi: '3.1.0',
@@ -328,7 +352,7 @@ export function openApiDocument(serverUrl = '/api/v1') {
 			title: 'Streekplatform API',
 			version: '1.0.0',
 			description:
-				'Open data of the regional partnership: areas, organisations, bodies, public meetings and decisions, the monitor, published plans and published influence dossiers. JSON, cursor pagination, no authentication for public data.',
+				"Open data of the regional partnership: areas, organisations, bodies, public meetings and decisions, the monitor, published plans and published influence dossiers. JSON, cursor pagination (`cursor` and `limit`; the answer's `nextCursor` is the next page's `cursor`, null on the last page), no authentication for public data. Every successful read has an ETag (send it back as If-None-Match for a 304); public reads may be made from any origin (CORS); anonymous callers are limited per IP address (429 with Retry-After).",
 			license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' }
 		},
 		servers: [{ url: serverUrl }],
@@ -366,5 +390,6 @@ export function openApiDocument(serverUrl = '/api/v1') {
 			}
 		}
 	});
-	return cached;
+	// Idempotent: sets the same two responses on each call.
+	return withEnvelope(cached);
 }
