@@ -10,6 +10,10 @@ const { config, envForAdapter, describeStartupError } = await tsImport(
 	'./src/lib/server/config.ts',
 	import.meta.url
 );
+const { createPageCache, CHANGED_EVENT } = await tsImport(
+	'./src/lib/server/http-cache/page-cache.ts',
+	import.meta.url
+);
 
 /** Print one line and leave with a non-zero code. */
 function fail(message) {
@@ -57,7 +61,32 @@ try {
 	fail(describeStartupError(e));
 }
 
-const server = http.createServer(handler);
+// The public-page cache (src/lib/server/http-cache/page-cache.ts); the app tells it what changed.
+let app = handler;
+if (settings.PUBLIC_CACHE_MB > 0) {
+	const cache = createPageCache({
+		maxBytes: settings.PUBLIC_CACHE_MB * 1024 * 1024,
+		ttlMs: settings.PUBLIC_CACHE_SECONDS * 1000
+	});
+	process.on(CHANGED_EVENT, (tables) => cache.invalidate(tables));
+	app = cache.middleware(handler);
+}
+
+const server = http.createServer(app);
+
+// A request Node refuses before the app sees it (a 10 MB search in the URL, malformed HTTP):
+// answer in words instead of closing the connection without a reply.
+server.on('clientError', (e, socket) => {
+	if (!socket.writable || e.code === 'ECONNRESET') return socket.destroy();
+	const tooLarge = e.code === 'HPE_HEADER_OVERFLOW';
+	const text = tooLarge
+		? 'De aanvraag is te groot (bijvoorbeeld een te lange zoekterm of link). Maak ze korter. / The request is too large (for example a search term or link that is too long).\n'
+		: 'Ongeldige aanvraag. / Bad request.\n';
+	const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+	socket.end(
+		`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`
+	);
+});
 let stopping = false;
 
 async function closeApp(reason) {

@@ -13,7 +13,10 @@ import { apiRequest } from '$lib/server/api/public-api';
 import { authenticateToken } from '$lib/server/accounts/api-tokens.service';
 import { SESSION_COOKIE, validateSession } from '$lib/server/accounts/sessions.service';
 import { database, startApp, stopApp } from '$lib/server/app';
+import { config } from '$lib/server/config';
+import { announceChanges } from '$lib/server/db/changes';
 import { withQueryScope } from '$lib/server/db/query-counter';
+import { TAGS_HEADER } from '$lib/server/http-cache/page-cache';
 import { log } from '$lib/server/log';
 import { anonymous, can } from '$lib/server/policy';
 import { actionOf, requiredPermission, routeAccess } from '$lib/server/policy/routes';
@@ -108,6 +111,23 @@ function guard(event: RequestEvent): Response | undefined {
 	}
 }
 
+/**
+ * Let server.js's public-page cache keep this answer, tagged with the tables it read: a public
+ * route seen by an anonymous visitor (no session cookie, no token), 200, no cookie set, not the
+ * API (its anonymous rate limit must see every call).
+ */
+function markCacheable(event: RequestEvent, response: Response, reads: Set<string>) {
+	const method = event.request.method;
+	if (!config().PUBLIC_CACHE_MB || (method !== 'GET' && method !== 'HEAD')) return;
+	if (response.status !== 200 || response.headers.has('set-cookie')) return;
+	if (event.locals.principal.kind !== 'anonymous' || event.cookies.get(SESSION_COOKIE)) return;
+	if (event.request.headers.has('authorization')) return;
+	if (event.url.pathname.startsWith('/api/')) return;
+	if (routeAccess[event.route.id ?? ''] !== 'public') return;
+	if (/private|no-store/.test(response.headers.get('cache-control') ?? '')) return;
+	response.headers.set(TAGS_HEADER, [...reads].join(' '));
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const incoming = event.request.headers.get('x-request-id');
@@ -128,6 +148,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 		return event.url.pathname.startsWith('/api/') ? apiRequest(event, run) : run();
 	});
 	const response = await result;
+	// This process's public pages that read what the request wrote are dropped before it answers;
+	// other instances hear it through PostgreSQL (db/changes.ts).
+	announceChanges([...scope.writes]);
+	markCacheable(event, response, scope.reads);
 	for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
 	if (event.url.protocol === 'https:') {
 		response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');

@@ -5,6 +5,7 @@
 import { config } from './config';
 import { cliActor, systemActor, type ServiceContext } from './context';
 import { openConfiguredDatabase, type Database } from './db';
+import { announceChanges } from './db/changes';
 import { log } from './log';
 import { system } from './policy';
 import { hasAdmin } from './accounts/accounts.service';
@@ -13,7 +14,12 @@ import { startScheduler } from './jobs/scheduler';
 import { seedAllExamples } from './seed/all-examples';
 import { isSeeded, seedStructure } from './seed/seed.service';
 
-type State = { database: Database; ready: boolean; stopJobs?: () => void };
+type State = {
+	database: Database;
+	ready: boolean;
+	stopJobs?: () => void;
+	stopListening?: () => Promise<void>;
+};
 let state: State | undefined;
 let starting: Promise<State> | undefined;
 
@@ -41,8 +47,10 @@ export async function startApp(purpose = 'de Streekplatform-server'): Promise<Da
 					: 'Er is nog geen beheerder. Stop de server en voer uit: npm run admin:create -- --email u@voorbeeld.be (dat drukt een eenmalige link af); start daarna opnieuw met npm start.'
 			);
 		}
+		// Changes made by other instances (and by jobs) reach this process's public-page cache.
+		const stopListening = await database.listen((table) => announceChanges([table]));
 		const stopJobs = c.JOBS_ENABLED ? startScheduler(systemContext(database), jobs) : undefined;
-		state = { database, ready: true, stopJobs };
+		state = { database, ready: true, stopJobs, stopListening };
 		log().info({ driver: database.driver, ms: Date.now() - started }, 'database ready');
 		return state;
 	})();
@@ -70,6 +78,7 @@ export async function stopApp(): Promise<void> {
 	if (current) {
 		current.ready = false;
 		current.stopJobs?.();
+		await current.stopListening?.().catch(() => undefined);
 		await current.database.close();
 	}
 }

@@ -116,7 +116,14 @@ const schema = z.object({
 	/** Length of the anonymous API rate-limit window, in seconds. */
 	API_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 	/** Seconds to let open requests finish on SIGTERM before forcing exit. */
-	SHUTDOWN_TIMEOUT: z.coerce.number().int().min(1).max(120).default(4)
+	SHUTDOWN_TIMEOUT: z.coerce.number().int().min(1).max(120).default(4),
+	/** Memory for the public-page cache in server.js, in MB; 0 turns the cache off. */
+	PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(16_384).default(64),
+	/**
+	 * Seconds a cached public page lives at most. Changes drop pages at once; this bounds pages
+	 * that depend on the date (upcoming meetings, scheduled news).
+	 */
+	PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60)
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; origin: string };

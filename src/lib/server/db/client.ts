@@ -14,6 +14,8 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { AppError } from '../errors';
+import { EVERYTHING } from '../http-cache/page-cache';
+import { CHANGE_CHANNEL, installChangeTriggers } from './changes';
 import { acquireDataDirLock } from './data-dir-lock';
 import { migrationsFolder } from './migrations-folder';
 import { recordQuery } from './query-counter';
@@ -32,6 +34,11 @@ export type Database = {
 	migrate(): Promise<void>;
 	/** Is the database reachable? */
 	ping(): Promise<boolean>;
+	/**
+	 * Hear which tables change, from this process and every other one on the same database
+	 * (db/changes.ts). Resolves once listening; the result stops it.
+	 */
+	listen(onChange: (table: string) => void): Promise<() => Promise<void>>;
 	close(): Promise<void>;
 };
 
@@ -43,7 +50,7 @@ export type OpenOptions =
 /** Arbitrary but fixed key for pg_advisory_lock around migrations. */
 const MIGRATION_LOCK_KEY = 720_419_001;
 
-const logger = { logQuery: () => recordQuery() };
+const logger = { logQuery: (query: string) => recordQuery(query) };
 
 /** Rows of a raw SQL statement, whatever the driver (their execute() results differ). */
 export async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
@@ -93,6 +100,10 @@ function wrapPglite(pglite: PGlite, release: () => void): Database {
 		driver: 'pglite',
 		async migrate() {
 			await migratePglite(db as never, { migrationsFolder: migrationsFolder() });
+			await installChangeTriggers(db);
+		},
+		async listen(onChange) {
+			return pglite.listen(CHANGE_CHANNEL, onChange);
 		},
 		async ping() {
 			try {
@@ -126,12 +137,22 @@ function openPostgres(url: string, poolSize: number): Database {
 				await conn`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
 				try {
 					await migratePostgres(db as never, { migrationsFolder: migrationsFolder() });
+					await installChangeTriggers(db);
 				} finally {
 					await conn`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
 				}
 			} finally {
 				conn.release();
 			}
+		},
+		async listen(onChange) {
+			// postgres.js re-listens after a lost connection; what changed meanwhile is unknown.
+			let listened = false;
+			const { unlisten } = await client.listen(CHANGE_CHANNEL, onChange, () => {
+				if (listened) onChange(EVERYTHING);
+				listened = true;
+			});
+			return unlisten;
 		},
 		async ping() {
 			try {
