@@ -72,6 +72,13 @@ export const filePurposes = {
 		],
 		maxBytes: 25 * MB,
 		public: false
+	},
+	/** Lead images and Markdown images of news items and pages (content/content.service.ts). */
+	content_image: {
+		label: 'een afbeelding bij een bericht',
+		types: ['image/png', 'image/jpeg', 'image/webp'],
+		maxBytes: 5 * MB,
+		public: true
 	}
 } as const satisfies Record<string, PurposeRule>;
 

@@ -6,9 +6,10 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 
-const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
+/** Shared with content/render.ts, which adds images on top of the same parser and allow-list. */
+export const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
 
-const allowed: sanitizeHtml.IOptions = {
+export const allowed: sanitizeHtml.IOptions = {
 	allowedTags: [
 		'p',
 		'br',
