@@ -141,6 +141,7 @@ const samples: Record<string, string> = {
 	// The public face of the example dossier; its documents: an id that does not exist (404).
 	'/api/v1/dossiers/[slug]': '/api/v1/dossiers/voorbeeld-memorandum-schoolinfrastructuur',
 	'/dossiers/[slug]': '/dossiers/voorbeeld-memorandum-schoolinfrastructuur',
+	'/organen/[slug]/contact': '/organen/taskforce-spitsregio-leuven/contact',
 	'/dossiers/[slug]/documenten/[id]':
 		'/dossiers/voorbeeld-memorandum-schoolinfrastructuur/documenten/00000000-0000-4000-8000-000000000000',
 	'/api/[...path]': '/api/v1/bestaat-niet',

@@ -6,13 +6,22 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-export async function startSmtp() {
+export async function startSmtp(
+	opts: {
+		/** Recipients this server refuses (a mail that fails), e.g. `(a) => a.startsWith('kapot@')`. */
+		refuse?: (address: string) => boolean;
+	} = {}
+) {
 	const received: ParsedMail[] = [];
 	const waiters: (() => void)[] = [];
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS'],
 		logger: false,
+		onRcptTo(address, _session, callback) {
+			if (opts.refuse?.(address.address)) callback(new Error('550 mailbox unavailable'));
+			else callback();
+		},
 		onData(stream, _session, callback) {
 			simpleParser(stream)
 				.then((mail) => {

@@ -557,5 +557,30 @@ export const en: Partial<Record<MessageKey, string>> = {
 	'dossiers.public.domains': 'Policy domains',
 	'dossiers.public.closedOn': 'Closed on {date}',
 	'dossiers.public.bodyAll': 'All dossiers of this body',
-	'dossiers.public.notFound': 'Dossier not found.'
+	'dossiers.public.notFound': 'Dossier not found.',
+	'contact.title': 'Contact',
+	'contact.bodyTitle': 'Contact {name}',
+	'contact.intro':
+		'Do you have a question or remark for the secretariat of {name}? Send it with the form below. You will receive a confirmation by e-mail and the secretariat will answer you as soon as possible.',
+	'contact.details': 'Secretariat',
+	'contact.address': 'Address',
+	'contact.email': 'E-mail',
+	'contact.phone': 'Phone',
+	'contact.website': 'Website',
+	'contact.noDetails':
+		'This secretariat has not published its details yet. The form works all the same.',
+	'contact.form': 'Send a message',
+	'contact.name': 'Your name',
+	'contact.yourEmail': 'Your e-mail address',
+	'contact.emailHint': 'To answer you and send the confirmation.',
+	'contact.subject': 'Subject',
+	'contact.message': 'Your message',
+	'contact.messageHint': 'At most {max} characters.',
+	'contact.honeypot': 'Leave this field empty',
+	'contact.send': 'Send message',
+	'contact.sent':
+		'Thank you, your message has been sent. You will receive a confirmation by e-mail.',
+	'contact.privacy': 'We keep your message and e-mail address only to answer you.',
+	'contact.bodyPage': 'To the page of {name}',
+	'contact.link': 'Contact the secretariat'
 };

@@ -644,7 +644,31 @@ export const nl = {
 	'dossiers.public.domains': 'Beleidsdomeinen',
 	'dossiers.public.closedOn': 'Afgesloten op {date}',
 	'dossiers.public.bodyAll': 'Alle dossiers van dit orgaan',
-	'dossiers.public.notFound': 'Dossier niet gevonden.'
+	'dossiers.public.notFound': 'Dossier niet gevonden.',
+	'contact.title': 'Contact',
+	'contact.bodyTitle': 'Contact met {name}',
+	'contact.intro':
+		'Hebt u een vraag of opmerking voor het secretariaat van {name}? Stuur ze met het formulier hieronder. U krijgt een bevestiging per e-mail en het secretariaat antwoordt u zo snel mogelijk.',
+	'contact.details': 'Gegevens van het secretariaat',
+	'contact.address': 'Adres',
+	'contact.email': 'E-mail',
+	'contact.phone': 'Telefoon',
+	'contact.website': 'Website',
+	'contact.noDetails':
+		'Dit secretariaat heeft nog geen gegevens gepubliceerd. Het formulier werkt wel.',
+	'contact.form': 'Stuur een bericht',
+	'contact.name': 'Uw naam',
+	'contact.yourEmail': 'Uw e-mailadres',
+	'contact.emailHint': 'Om u te antwoorden en de bevestiging te sturen.',
+	'contact.subject': 'Onderwerp',
+	'contact.message': 'Uw bericht',
+	'contact.messageHint': 'Hoogstens {max} tekens.',
+	'contact.honeypot': 'Laat dit veld leeg',
+	'contact.send': 'Bericht versturen',
+	'contact.sent': 'Bedankt, uw bericht is verstuurd. U krijgt een bevestiging per e-mail.',
+	'contact.privacy': 'We bewaren uw bericht en e-mailadres alleen om u te antwoorden.',
+	'contact.bodyPage': 'Naar de pagina van {name}',
+	'contact.link': 'Contact opnemen met het secretariaat'
 } as const;
 
 export type MessageKey = keyof typeof nl;

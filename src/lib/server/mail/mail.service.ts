@@ -15,8 +15,10 @@ export type Mail = {
 	text: string;
 	html: string;
 	attachments?: MailAttachment[];
-	/** e.g. List-Unsubscribe later. */
+	/** e.g. List-Unsubscribe (alerts). */
 	headers?: Record<string, string>;
+	/** Where replies go (a contact message: the sender). */
+	replyTo?: string;
 };
 
 let transport: Transporter | undefined;
@@ -40,7 +42,8 @@ export async function sendMail(mail: Mail): Promise<string> {
 		text: mail.text,
 		html: mail.html,
 		attachments: mail.attachments,
-		headers: mail.headers
+		headers: mail.headers,
+		replyTo: mail.replyTo
 	};
 	if (c.SMTP_URL) {
 		const info = await smtpTransport(c.SMTP_URL).sendMail(message);

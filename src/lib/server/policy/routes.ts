@@ -75,6 +75,9 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/dossiers': 'public',
 	'/dossiers/[slug]': 'public',
 	'/dossiers/[slug]/documenten/[id]': 'public',
+	// Contact forms (contact/contact.web.ts): public POSTs, SvelteKit checks their origin.
+	'/contact': 'public',
+	'/organen/[slug]/contact': 'public',
 	'/monitor/streekfoto/[slug]': 'public',
 	'/monitor/streekfoto/[slug]/streekfoto.pdf': 'public',
 	'/open-data/api': 'public',
@@ -197,6 +200,9 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/beheer/(app)/dossiers/nieuw': { permission: 'workspace:enter' },
 	'/beheer/(app)/dossiers/[slug]': { permission: 'workspace:enter' },
 	'/beheer/(app)/dossiers/[slug]/documenten/[id]': { permission: 'workspace:enter' },
+	// Contact messages: of the bodies the user runs (body:manage) and, with content:manage, the
+	// partnership's; checked in contact/contact.service.ts.
+	'/beheer/(app)/contact': { permission: 'workspace:enter' },
 	'/beheer/(app)/monitor/indicatoren': { permission: 'monitor:manage' },
 	'/beheer/(app)/monitor/indicatoren/nieuw': { permission: 'monitor:manage' },
 	'/beheer/(app)/monitor/indicatoren/[code]': { permission: 'monitor:manage' },
