@@ -100,7 +100,8 @@ export default defineConfig({
 		command: `${removePrevious} && ${startSmtp} && ${loadScenario} && exec node server.js`,
 		url: `${BASE_URL}/healthz`,
 		reuseExistingServer: false,
-		timeout: 60_000,
+		// A loaded machine (CI neighbours, parallel builds) needs a while for a first start.
+		timeout: 180_000,
 		stdout: 'pipe',
 		stderr: 'pipe',
 		gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
@@ -113,6 +114,8 @@ export default defineConfig({
 			DATABASE_URL: '',
 			LOG_LEVEL: 'warn',
 			SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+			// Every spec calls the API from 127.0.0.1: the anonymous limit is tested in the service tests.
+			API_RATE_LIMIT: '100000',
 			PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1'
 		}
 	}

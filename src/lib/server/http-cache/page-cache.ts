@@ -46,7 +46,7 @@ const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
 const COMPRESSIBLE = /^(text\/|application\/(json|ld\+json|xml|atom\+xml|javascript)|image\/svg)/;
 /** Headers that belong to one response, not to the stored page. */
-const PER_RESPONSE = new Set(['set-cookie', 'date', 'x-request-id', 'content-length', 'etag']);
+const PER_RESPONSE = new Set(['set-cookie', 'date', 'x-request-id', 'content-length']);
 
 export function createPageCache(options: PageCacheOptions) {
 	const now = options.now ?? Date.now;
@@ -212,7 +212,10 @@ export function createPageCache(options: PageCacheOptions) {
 			identity,
 			gzip: gz,
 			br,
-			etag: `"${createHash('sha1').update(identity).digest('base64url')}"`,
+			// SvelteKit's own ETag when it gave one, so a browser's first copy revalidates too.
+			etag:
+				headers.find(([name]) => name === 'etag')?.[1] ??
+				`"${createHash('sha1').update(identity).digest('base64url')}"`,
 			lastModified: new Date(now()).toUTCString(),
 			expires: now() + options.ttlMs,
 			size: identity.length + (gz?.length ?? 0) + (br?.length ?? 0) + key.length + 512
