@@ -82,6 +82,7 @@ const samples: Record<string, string> = {
 	'/regio/[slug]': '/regio/leuven',
 	'/organen/[slug]': '/organen/taskforce-spitsregio-leuven',
 	'/organen/[slug]/vergaderingen.ics': '/organen/taskforce-spitsregio-leuven/vergaderingen.ics',
+	'/organen/[slug]/feed.atom': '/organen/taskforce-spitsregio-leuven/feed.atom',
 	'/vergaderingen/[id]': `/vergaderingen/${seededId('meeting', 'taskforce-gehouden')}`,
 	'/besluiten/[id]': `/besluiten/${seededId('decision', 'taskforce-gehouden>knelpuntberoepen')}`,
 	'/api/v1/meetings/[id]': `/api/v1/meetings/${seededId('meeting', 'taskforce-gehouden')}`,

@@ -85,6 +85,51 @@ export const en: Partial<Record<MessageKey, string>> = {
 	'privacy.cookies.title': 'Cookies',
 	'privacy.cookies.body':
 		'The public website uses no cookies. The workspace uses one necessary cookie to keep you logged in.',
+	'site.footer.accessibility': 'Accessibility',
+	'feeds.news.title': 'News — {site}',
+	'feeds.decisions.title': 'Decisions — {site}',
+	'feeds.dossiers.title': 'Dossiers — {site}',
+	'feeds.body.title': '{body}: news, meetings and decisions',
+	'feeds.category.news': 'News',
+	'feeds.category.decision': 'Decision',
+	'feeds.category.meeting': 'Meeting',
+	'feeds.category.dossier': 'Dossier',
+	'feeds.meeting.cancelled': 'Cancelled',
+	'a11y.title': 'Accessibility statement',
+	'a11y.intro':
+		'{name} wants everyone to be able to use this website, including people with disabilities. This statement covers the public website and the workspace.',
+	'a11y.status.title': 'Compliance status',
+	'a11y.status.body':
+		'This website is partially compliant with the Web Content Accessibility Guidelines (WCAG) 2.1 level AA, the standard the law sets for Flemish public-sector websites. What is not yet in order is listed below.',
+	'a11y.limits.title': 'What is not yet accessible',
+	'a11y.limits.pdf':
+		'The PDF files the platform makes itself (agendas, minutes, progress reports, regional profiles) are not tagged, so screen readers read them less well. The same content is always on the website as a web page too.',
+	'a11y.limits.documents':
+		'Documents uploaded by the bodies themselves (PDF and Office files) are not checked for accessibility. If you need an accessible version, ask for it through the contact form.',
+	'a11y.limits.content':
+		'News items and pages are written by the bodies’ editors. The platform refuses images without alternative text, but clear headings, link texts and language depend on the author.',
+	'a11y.limits.charts':
+		'Charts and maps in the monitor are visual. The figures behind them are always in a table with the chart too, and can be downloaded as CSV or Excel.',
+	'a11y.tested.title': 'How we test',
+	'a11y.tested.intro': 'Every change to the software is checked automatically to make sure that:',
+	'a11y.tested.axe':
+		'every page, in a real browser (Chromium), meets the WCAG 2.1 A and AA rules that axe-core can test;',
+	'a11y.tested.keyboard':
+		'the main tasks can be done with the keyboard alone, with a "Skip to content" link at the top of every page;',
+	'a11y.tested.nojs': 'every page and every form also works without JavaScript;',
+	'a11y.tested.reflow': 'pages fit a screen 320 pixels wide without scrolling horizontally.',
+	'a11y.tested.manual':
+		'Automated tests do not find every problem. A full audit by an outside expert has not been done yet.',
+	'a11y.date': 'This statement was prepared on {date}.',
+	'a11y.contact.title': 'Reporting a problem',
+	'a11y.contact.body':
+		'Are you stuck somewhere, or do you need information in another form? Let us know and we will find a solution together.',
+	'a11y.contact.link': 'Go to the contact form',
+	'a11y.contact.email': 'You can also e-mail',
+	'a11y.enforcement.title': 'Enforcement procedure',
+	'a11y.enforcement.body':
+		'If you are not satisfied with our answer, you can file a complaint with the Flemish Ombudsman (Vlaamse Ombudsdienst), Leuvenseweg 86, 1000 Brussels, freephone 0800 240 50.',
+	'a11y.enforcement.link': 'Website of the Flemish Ombudsman',
 	'calendar.viewMonth': 'Month view',
 	'calendar.viewList': 'List',
 	'calendar.views': 'View',

@@ -167,6 +167,52 @@ export const nl = {
 	'privacy.cookies.title': 'Cookies',
 	'privacy.cookies.body':
 		'De publieke website gebruikt geen cookies. De werkruimte gebruikt één noodzakelijke cookie om u ingelogd te houden.',
+	'site.footer.accessibility': 'Toegankelijkheid',
+	'feeds.news.title': 'Nieuws — {site}',
+	'feeds.decisions.title': 'Besluiten — {site}',
+	'feeds.dossiers.title': 'Dossiers — {site}',
+	'feeds.body.title': '{body}: nieuws, vergaderingen en besluiten',
+	'feeds.category.news': 'Nieuws',
+	'feeds.category.decision': 'Besluit',
+	'feeds.category.meeting': 'Vergadering',
+	'feeds.category.dossier': 'Dossier',
+	'feeds.meeting.cancelled': 'Geannuleerd',
+	'a11y.title': 'Toegankelijkheidsverklaring',
+	'a11y.intro':
+		'{name} wil dat iedereen deze website kan gebruiken, ook mensen met een beperking. Deze verklaring geldt voor de publieke website en de werkruimte.',
+	'a11y.status.title': 'Nalevingsstatus',
+	'a11y.status.body':
+		'Deze website is gedeeltelijk in overeenstemming met de Web Content Accessibility Guidelines (WCAG) 2.1 niveau AA, de norm die voor Vlaamse overheidswebsites wettelijk geldt. Hieronder staat wat nog niet in orde is.',
+	'a11y.limits.title': 'Wat nog niet toegankelijk is',
+	'a11y.limits.pdf':
+		"De pdf-bestanden die het platform zelf maakt (agenda's, verslagen, voortgangsrapporten, streekfoto's) zijn niet getagd, zodat een schermlezer ze minder goed leest. Dezelfde inhoud staat altijd ook als webpagina op de site.",
+	'a11y.limits.documents':
+		'Documenten die organen zelf opladen (pdf- en Office-bestanden) worden niet op toegankelijkheid gecontroleerd. Hebt u er een toegankelijke versie van nodig, vraag ze dan via het contactformulier.',
+	'a11y.limits.content':
+		"Nieuwsberichten en pagina's worden geschreven door de redacteurs van de organen. Het platform weigert afbeeldingen zonder alternatieve tekst, maar duidelijke koppen, linkteksten en taal hangen af van de auteur.",
+	'a11y.limits.charts':
+		'Grafieken en kaarten in de monitor zijn visueel. De cijfers erachter staan telkens ook in een tabel bij de grafiek en zijn te downloaden als CSV of Excel.',
+	'a11y.tested.title': 'Hoe we dit testen',
+	'a11y.tested.intro': 'Bij elke wijziging van de software wordt automatisch gecontroleerd dat:',
+	'a11y.tested.axe':
+		'elke pagina in een echte browser (Chromium) voldoet aan de regels van WCAG 2.1 A en AA die axe-core kan toetsen;',
+	'a11y.tested.keyboard':
+		'de belangrijkste taken met het toetsenbord alleen uit te voeren zijn, met een link "Naar de inhoud" bovenaan elke pagina;',
+	'a11y.tested.nojs': 'elke pagina en elk formulier ook zonder JavaScript werkt;',
+	'a11y.tested.reflow':
+		"pagina's passen op een scherm van 320 pixels breed, zonder horizontaal te scrollen.",
+	'a11y.tested.manual':
+		'Automatische tests vinden niet alle problemen. Een volledige audit door een externe deskundige is nog niet gebeurd.',
+	'a11y.date': 'Deze verklaring werd opgesteld op {date}.',
+	'a11y.contact.title': 'Een probleem melden',
+	'a11y.contact.body':
+		'Loopt u ergens vast, of hebt u informatie in een andere vorm nodig? Laat het ons weten, dan zoeken we samen een oplossing.',
+	'a11y.contact.link': 'Naar het contactformulier',
+	'a11y.contact.email': 'U kunt ook mailen naar',
+	'a11y.enforcement.title': 'Handhavingsprocedure',
+	'a11y.enforcement.body':
+		'Bent u niet tevreden met ons antwoord, dan kunt u een klacht indienen bij de Vlaamse Ombudsdienst, Leuvenseweg 86, 1000 Brussel, gratis telefoon 0800 240 50.',
+	'a11y.enforcement.link': 'Website van de Vlaamse Ombudsdienst',
 	'calendar.viewMonth': 'Maandoverzicht',
 	'calendar.viewList': 'Lijst',
 	'calendar.views': 'Weergave',

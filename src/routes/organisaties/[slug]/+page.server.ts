@@ -1,9 +1,15 @@
 import { tr } from '$lib/i18n';
+import { config } from '$lib/server/config';
+import { organisationLd } from '$lib/server/discovery/structured-data';
 import { load as orError } from '$lib/server/http';
 import { getOrganisationPage } from '$lib/server/organisations/organisations.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const page = await orError(getOrganisationPage(locals.db, params.slug));
-	return { ...page, crumbs: [{ label: tr(page.organisation.name, locals.locale) }] };
+	return {
+		...page,
+		crumbs: [{ label: tr(page.organisation.name, locals.locale) }],
+		jsonLd: [organisationLd(page.organisation, config().origin, locals.locale)]
+	};
 };

@@ -1,5 +1,7 @@
 import { tr } from '$lib/i18n';
 import { itemTrails } from '$lib/server/advice/trail.queries';
+import { config } from '$lib/server/config';
+import { meetingEvent } from '$lib/server/discovery/structured-data';
 import { publicDocuments } from '$lib/server/documents/documents.queries';
 import { load as orError } from '$lib/server/http';
 import { getPublicMeeting } from '$lib/server/meetings/queries';
@@ -36,6 +38,7 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 				'public'
 			)
 		),
+		jsonLd: [meetingEvent(meeting, config().origin, locals.locale)],
 		crumbs: [
 			{ label: tr(meeting.bodyName, locals.locale), href: `/organen/${meeting.bodySlug}` },
 			{ label: meeting.displayTitle }
