@@ -82,6 +82,8 @@ const samples: Record<string, string> = {
 	'/regio/[slug]': '/regio/leuven',
 	'/organen/[slug]': '/organen/taskforce-spitsregio-leuven',
 	'/organen/[slug]/vergaderingen.ics': '/organen/taskforce-spitsregio-leuven/vergaderingen.ics',
+	'/organen/[slug]/orgaan.jsonld': '/organen/taskforce-spitsregio-leuven/orgaan.jsonld',
+	'/organisaties/[slug]/organisatie.jsonld': '/organisaties/acv/organisatie.jsonld',
 	'/organen/[slug]/feed.atom': '/organen/taskforce-spitsregio-leuven/feed.atom',
 	'/vergaderingen/[id]': `/vergaderingen/${seededId('meeting', 'taskforce-gehouden')}`,
 	'/besluiten/[id]': `/besluiten/${seededId('decision', 'taskforce-gehouden>knelpuntberoepen')}`,

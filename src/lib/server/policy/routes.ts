@@ -80,7 +80,11 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/organen/[slug]/contact': 'public',
 	'/monitor/streekfoto/[slug]': 'public',
 	'/monitor/streekfoto/[slug]/streekfoto.pdf': 'public',
+	'/open-data': 'public',
 	'/open-data/api': 'public',
+	'/open-data/streekplatform-open-data.zip': 'public',
+	'/organen/[slug]/orgaan.jsonld': 'public',
+	'/organisaties/[slug]/organisatie.jsonld': 'public',
 	'/privacy': 'public',
 	// Discovery: Atom feeds (public records only), the sitemap, robots.txt, accessibility statement.
 	'/nieuws/feed.atom': 'public',

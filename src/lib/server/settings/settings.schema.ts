@@ -37,7 +37,9 @@ export const siteSettingsSchema = z.strictObject({
 	colours: z.strictObject({ primary: primaryColour, accent: colour }),
 	documentHeader: z.string().trim().max(200, 'Hoogstens 200 tekens.').optional(),
 	/** The logo in the public header: a `files` row of purpose 'logo'. */
-	logoFileId: z.uuid().optional()
+	logoFileId: z.uuid().optional(),
+	/** The licence of the open data (opendata/licence.ts); CC BY 4.0 when unset. */
+	openDataLicence: z.enum(['cc-by-4.0', 'modellicentie-gratis-hergebruik']).optional()
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
