@@ -145,6 +145,9 @@ const samples: Record<string, string> = {
 	'/api/v1/dossiers/[slug]': '/api/v1/dossiers/voorbeeld-memorandum-schoolinfrastructuur',
 	'/dossiers/[slug]': '/dossiers/voorbeeld-memorandum-schoolinfrastructuur',
 	'/organen/[slug]/contact': '/organen/taskforce-spitsregio-leuven/contact',
+	'/organen/[slug]/volgen': '/organen/taskforce-spitsregio-leuven/volgen',
+	'/meldingen/bevestigen/[token]': '/meldingen/bevestigen/onbekende-link-0000000000000000',
+	'/meldingen/uitschrijven/[token]': '/meldingen/uitschrijven/onbekende-link-0000000000000000',
 	'/dossiers/[slug]/documenten/[id]':
 		'/dossiers/voorbeeld-memorandum-schoolinfrastructuur/documenten/00000000-0000-4000-8000-000000000000',
 	'/api/[...path]': '/api/v1/bestaat-niet',

@@ -671,5 +671,27 @@ export const en: Partial<Record<MessageKey, string>> = {
 		'Thank you, your message has been sent. You will receive a confirmation by e-mail.',
 	'contact.privacy': 'We keep your message and e-mail address only to answer you.',
 	'contact.bodyPage': 'To the page of {name}',
-	'contact.link': 'Contact the secretariat'
+	'contact.link': 'Contact the secretariat',
+	'alerts.follow': 'Follow this body by e-mail',
+	'alerts.title': 'Follow {name} by e-mail',
+	'alerts.intro':
+		'Choose what you want to receive e-mails about. You will first get an e-mail with a link to confirm; only then do we send alerts. Every alert has a link to unsubscribe with one click.',
+	'alerts.email': 'Your e-mail address',
+	'alerts.topics': 'What do you want e-mails about?',
+	'alerts.topic.news': 'News',
+	'alerts.topic.decisions': 'Decisions',
+	'alerts.topic.meetings': 'Meetings (a new agenda)',
+	'alerts.submit': 'Request alerts',
+	'alerts.requested':
+		'Thank you. Check your mailbox: if there is anything to confirm, you will shortly receive an e-mail with a link. We only send alerts after you confirm.',
+	'alerts.confirmTitle': 'Confirm alerts',
+	'alerts.confirmIntro': 'Confirm that you want to receive e-mails about {name}: {topics}.',
+	'alerts.confirmButton': 'Yes, send me these alerts',
+	'alerts.confirmed': 'Confirmed. From now on you will receive e-mails about {name}: {topics}.',
+	'alerts.unsubscribeTitle': 'Unsubscribe',
+	'alerts.unsubscribeIntro': 'Do you no longer want e-mails about {topic} of {name}?',
+	'alerts.unsubscribeButton': 'Unsubscribe',
+	'alerts.unsubscribed':
+		'You have been unsubscribed: you will no longer receive e-mails about {topic} of {name}.',
+	'alerts.bodyPage': 'To the page of {name}'
 };

@@ -759,7 +759,29 @@ export const nl = {
 	'contact.sent': 'Bedankt, uw bericht is verstuurd. U krijgt een bevestiging per e-mail.',
 	'contact.privacy': 'We bewaren uw bericht en e-mailadres alleen om u te antwoorden.',
 	'contact.bodyPage': 'Naar de pagina van {name}',
-	'contact.link': 'Contact opnemen met het secretariaat'
+	'contact.link': 'Contact opnemen met het secretariaat',
+	'alerts.follow': 'Volg dit orgaan via e-mail',
+	'alerts.title': 'Volg {name} via e-mail',
+	'alerts.intro':
+		'Kies waarover u een e-mail wilt krijgen. U krijgt eerst een e-mail met een link om te bevestigen; pas daarna sturen we meldingen. Elke melding bevat een link om u met één klik uit te schrijven.',
+	'alerts.email': 'Uw e-mailadres',
+	'alerts.topics': 'Waarover wilt u een e-mail krijgen?',
+	'alerts.topic.news': 'Nieuws',
+	'alerts.topic.decisions': 'Besluiten',
+	'alerts.topic.meetings': 'Vergaderingen (een nieuwe agenda)',
+	'alerts.submit': 'Meldingen aanvragen',
+	'alerts.requested':
+		'Bedankt. Controleer uw mailbox: is er iets te bevestigen, dan krijgt u zo een e-mail met een link. Pas na uw bevestiging sturen we meldingen.',
+	'alerts.confirmTitle': 'Meldingen bevestigen',
+	'alerts.confirmIntro': 'Bevestig dat u e-mails wilt krijgen over {name}: {topics}.',
+	'alerts.confirmButton': 'Ja, stuur mij deze meldingen',
+	'alerts.confirmed': 'Bevestigd. U krijgt voortaan een e-mail over {name}: {topics}.',
+	'alerts.unsubscribeTitle': 'Uitschrijven',
+	'alerts.unsubscribeIntro': 'Wilt u geen e-mails meer krijgen over {topic} van {name}?',
+	'alerts.unsubscribeButton': 'Uitschrijven',
+	'alerts.unsubscribed':
+		'U bent uitgeschreven: u krijgt geen e-mails meer over {topic} van {name}.',
+	'alerts.bodyPage': 'Naar de pagina van {name}'
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { pruneTokens } from '../accounts/links.service';
 import { pruneRateLimits } from '../accounts/rate-limit';
 import { pruneSessions } from '../accounts/sessions.service';
+import { sendAlerts } from '../alerts/send';
 import { previousWeek, sendWeeklyDigest } from '../notifications/digest';
 import { sendDossierReminders } from '../dossiers/reminders';
 import { sendMinutesReminders } from '../notifications/minutes-reminder';
@@ -66,6 +67,15 @@ export const jobs: Job[] = [
 		async run(ctx, { now }) {
 			const r = await sendDossierReminders(ctx.db, now);
 			return `zonder antwoord: ${r.due}, herinnerd: ${r.reminded}, verstuurd: ${r.sent}, mislukt: ${r.failed}`;
+		}
+	},
+	{
+		// The public's e-mail alerts: what a followed body published since the last run, once each.
+		name: 'alerts.send',
+		schedule: { everyMinutes: 60 },
+		async run(ctx, { now }) {
+			const r = await sendAlerts(ctx.db, now);
+			return `meldingen te versturen: ${r.due}, verstuurd: ${r.sent}, mislukt: ${r.failed}`;
 		}
 	},
 	{

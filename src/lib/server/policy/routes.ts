@@ -75,9 +75,13 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/dossiers': 'public',
 	'/dossiers/[slug]': 'public',
 	'/dossiers/[slug]/documenten/[id]': 'public',
-	// Contact forms (contact/contact.web.ts): public POSTs, SvelteKit checks their origin.
+	// Contact forms (contact/contact.web.ts) and the public's e-mail alerts (alerts/alerts.web.ts):
+	// public POSTs, SvelteKit checks their origin; token pages confirm or unsubscribe only on POST.
 	'/contact': 'public',
 	'/organen/[slug]/contact': 'public',
+	'/organen/[slug]/volgen': 'public',
+	'/meldingen/bevestigen/[token]': 'public',
+	'/meldingen/uitschrijven/[token]': 'public',
 	'/monitor/streekfoto/[slug]': 'public',
 	'/monitor/streekfoto/[slug]/streekfoto.pdf': 'public',
 	'/open-data': 'public',
