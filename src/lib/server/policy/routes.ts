@@ -59,6 +59,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/monitor/indicatoren/[code]/[chart].svg': 'public',
 	'/monitor/gebieden/[nisSlug]': 'public',
 	'/monitor/regio/[slug]': 'public',
+	// One search over everything public (the workspace has its own: /beheer/zoeken).
+	'/zoeken': 'public',
 	// Published plans: the list, one plan as a tree with its statuses, and its download.
 	'/plannen': 'public',
 	'/plannen/[slug]': 'public',

@@ -1,7 +1,8 @@
 /**
- * Search in minutes and decisions: Dutch stemming, who finds what (members of a body, others,
- * anonymous, staff), snippets that highlight without ever carrying markup, ranking, filters,
- * pagination, hints for empty or too long queries, and a fixed number of queries.
+ * The search over meeting records (moved here from the workspace's minutes search): Dutch
+ * stemming, who finds what (members of a body, others, anonymous, staff; the public view whoever
+ * asks), snippets that highlight without ever carrying markup, ranking, pages and a fixed number
+ * of queries.
  */
 import { render } from 'svelte/server';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,15 +11,11 @@ import { buildBody, buildMeeting, buildMemberUser } from '../../../../tests/help
 import Highlighted from '../../components/search/Highlighted.svelte';
 import { countQueries, type Db } from '../db';
 import { decisions, itemMinutes, users } from '../db/schema';
+import { saveItemMinutes } from '../minutes/minutes.service';
 import { anonymous, type Principal } from '../policy';
-import { saveItemMinutes } from './minutes.service';
-import {
-	searchMeetingRecords,
-	segments,
-	SEARCH_PAGE,
-	type SearchResult,
-	type Segment
-} from './search.service';
+import { segments, type Segment } from './highlight';
+import { PAGE_SIZE } from './search.schema';
+import { search as searchAll, type SearchOutcome } from './search.service';
 
 const t = useTestDatabase();
 const day = 86_400_000;
@@ -48,8 +45,15 @@ async function minutes(db: Db, item: { id: string; meetingId: string }, body: st
 
 const text = (s: Segment[]) => s.map((x) => x.text).join('');
 const marked = (s: Segment[]) => s.filter((x) => x.mark).map((x) => x.text.toLowerCase());
-const minutesTitles = (r: SearchResult) => (r.minutes?.items ?? []).map((i) => i.plainTitle);
-const decisionTitles = (r: SearchResult) => (r.decisions?.items ?? []).map((i) => i.plainTitle);
+const group = (r: SearchOutcome, kind: 'verslagen' | 'besluiten') =>
+	r.groups.find((g) => g.kind === kind);
+const hits = (r: SearchOutcome, kind: 'verslagen' | 'besluiten') => group(r, kind)?.hits ?? [];
+const total = (r: SearchOutcome, kind: 'verslagen' | 'besluiten') => group(r, kind)?.total ?? 0;
+/** A hit's title without the decision's reference ("2026/001 "). */
+const plain = (h: { title: Segment[] }) => text(h.title).replace(/^\d{4}\/\d{3} /, '');
+const minutesTitles = (r: SearchOutcome) => hits(r, 'verslagen').map(plain);
+const decisionTitles = (r: SearchOutcome) => hits(r, 'besluiten').map(plain);
+const soort = { verslag: 'verslagen', besluit: 'besluiten' } as const;
 
 let f: Awaited<ReturnType<typeof fixture>>;
 
@@ -158,27 +162,41 @@ async function fixture(db: Db) {
 	};
 }
 
-const search = (principal: Principal, input: Record<string, unknown>) =>
-	searchMeetingRecords(t.ctx({ principal }), input);
+/** The workspace search (the public one for anonymous callers), in the old page's terms. */
+const search = (
+	principal: Principal,
+	input: { q?: string; soort?: 'verslag' | 'besluit' | string; pagina?: number | string }
+) =>
+	searchAll(t.db, {
+		view: principal.kind === 'anonymous' ? 'public' : 'workspace',
+		principal,
+		locale: 'nl',
+		params: {
+			q: input.q,
+			soort:
+				input.soort === 'verslag' || input.soort === 'besluit' ? soort[input.soort] : input.soort,
+			pagina: input.pagina === undefined ? undefined : String(input.pagina)
+		}
+	});
 
 beforeAll(async () => {
 	f = await fixture(t.db);
 });
 
-describe('searchMeetingRecords', () => {
+describe('search: meeting records', () => {
 	it('stems Dutch: "vergaderingen" finds "vergadering", "besluiten" finds "besluit"', async () => {
 		const r = await search(f.staff, { q: 'vergaderingen', soort: 'verslag' });
 		expect(minutesTitles(r)).toEqual(
 			expect.arrayContaining(['Mobiliteitsplan', 'Rondvraag', 'Openbare punt over scholen'])
 		);
-		const hit = r.minutes!.items.find((i) => i.plainTitle === 'Mobiliteitsplan')!;
+		const hit = hits(r, 'verslagen').find((i) => plain(i) === 'Mobiliteitsplan')!;
 		expect(marked(hit.snippet)).toContain('vergadering');
 		// Markdown emphasis is not part of the snippet.
 		expect(text(hit.snippet)).not.toContain('**');
 
 		const d = await search(f.staff, { q: 'besluiten', soort: 'besluit' });
 		expect(decisionTitles(d)).toContain('Besluit van orgaan B');
-		expect(marked(d.decisions!.items[0].title)).toContain('besluit');
+		expect(marked(hits(d, 'besluiten')[0].title)).toContain('besluit');
 
 		const m = await search(f.staff, { q: 'mobiliteitsplan' });
 		expect(minutesTitles(m)).toContain('Mobiliteitsplan');
@@ -197,7 +215,7 @@ describe('searchMeetingRecords', () => {
 		expect(minutesTitles(v)).toEqual(
 			expect.arrayContaining(['Rondvraag', 'Personeelszaken', 'Mobiliteitsplan'])
 		);
-		expect(v.minutes!.items.find((i) => i.plainTitle === 'Rondvraag')!.href).toBe(
+		expect(hits(v, 'verslagen').find((i) => plain(i) === 'Rondvraag')!.href).toBe(
 			`/beheer/vergaderingen/${f.drafting.meeting.id}/verslag#punt-${f.drafting.items[0].id}`
 		);
 
@@ -221,21 +239,19 @@ describe('searchMeetingRecords', () => {
 		expect(minutesTitles(anon)).not.toContain('Besloten mobiliteitsplan B');
 		expect(decisionTitles(anon)).not.toContain('Besluit van orgaan B');
 		expect(
-			anon.minutes!.items.every((i) => i.isPublic && i.href.startsWith('/vergaderingen/'))
+			hits(anon, 'verslagen').every((i) => !i.restricted && i.href.startsWith('/vergaderingen/'))
 		).toBe(true);
 		// B's member sees B's own closed records.
 		const own = await search(f.b1.principal, { q: 'mobiliteitsplan' });
 		expect(minutesTitles(own)).toContain('Besloten mobiliteitsplan B');
 		expect(decisionTitles(own)).toContain('Besluit van orgaan B');
-		expect(await search(anonymous, { q: 'knelpuntberoepen' })).toMatchObject({
-			decisions: { total: 0, items: [] }
-		});
+		expect(total(await search(anonymous, { q: 'knelpuntberoepen' }), 'besluiten')).toBe(0);
 	});
 
 	it('returns snippets as text segments that render inert', async () => {
 		const r = await search(f.staff, { q: 'scholen' });
-		const hit = r.decisions!.items.find((i) => i.id === f.xss.id)!;
-		const minutesHit = r.minutes!.items.find((i) => i.plainTitle === 'Openbare punt over scholen')!;
+		const hit = hits(r, 'besluiten').find((i) => i.id === f.xss.id)!;
+		const minutesHit = hits(r, 'verslagen').find((i) => plain(i) === 'Openbare punt over scholen')!;
 		for (const parts of [hit.title, hit.snippet, minutesHit.snippet]) {
 			expect(marked(parts)).toContain('scholen');
 			const { body } = render(Highlighted, { props: { segments: parts } });
@@ -252,9 +268,9 @@ describe('searchMeetingRecords', () => {
 			text: 'scholen'
 		});
 		const again = await search(f.staff, { q: 'scholen', soort: 'besluit' });
-		const forgedHit = again.decisions!.items.find((i) => i.id === forged.id)!;
+		const forgedHit = hits(again, 'besluiten').find((i) => i.id === forged.id)!;
 		expect(marked(forgedHit.title)).toEqual(['scholen']);
-		expect(text(forgedHit.title)).toBe('Vervalst teken scholen');
+		expect(plain(forgedHit)).toBe('Vervalst teken scholen');
 	});
 
 	it('shows a short text whole and a long one as fragments around the hits', async () => {
@@ -266,18 +282,18 @@ describe('searchMeetingRecords', () => {
 			text: `${filler('begin')} over deelfietsen hier. ${filler('midden')} einde.`
 		});
 		const r = await search(f.staff, { q: 'deelfietsen', soort: 'besluit' });
-		const snippet = text(r.decisions!.items.find((i) => i.id === long.id)!.snippet);
+		const snippet = text(hits(r, 'besluiten').find((i) => i.id === long.id)!.snippet);
 		expect(snippet).toMatch(/^… .*deelfietsen.* …$/);
 		expect(snippet).not.toContain('begin0 ');
 		expect(snippet.length).toBeLessThan(600);
 		const short = await search(f.staff, { q: 'gemeenten', soort: 'besluit' });
-		expect(text(short.decisions!.items[0].snippet)).toBe(f.publicDecision.text);
+		expect(text(hits(short, 'besluiten')[0].snippet)).toBe(f.publicDecision.text);
 	});
 
 	it('ranks records where the words occur more and in the title first', async () => {
 		const r = await search(f.staff, { q: 'mobiliteitsplan', soort: 'besluit' });
-		expect(r.decisions!.items[0].plainTitle).toBe('Mobiliteitsplan goedgekeurd');
-		const ranks = r.decisions!.items.map((i) => i.rank);
+		expect(plain(hits(r, 'besluiten')[0])).toBe('Mobiliteitsplan goedgekeurd');
+		const ranks = hits(r, 'besluiten').map((i) => i.rank);
 		expect([...ranks].sort((x, y) => y - x)).toEqual(ranks);
 		const body = await buildBody(t.db);
 		const { items } = await buildMeeting(t.db, {
@@ -289,43 +305,39 @@ describe('searchMeetingRecords', () => {
 		await minutes(t.db, items[0], 'Ook over windmolens gesproken, en over vele andere dingen.');
 		await minutes(t.db, items[1], 'Windmolens langs de snelweg: twee windmolens erbij.');
 		await minutes(t.db, items[2], 'De windmolens komen er.');
-		const m = await search(f.staff, { q: 'windmolens', orgaan: body.slug, soort: 'verslag' });
+		const m = await search(f.staff, { q: 'windmolens', soort: 'verslag' });
 		expect(minutesTitles(m)[0]).toBe('Windmolens');
 		expect(minutesTitles(m)).toHaveLength(3);
 	});
 
-	it('filters by body and kind, and explains empty, short and long queries', async () => {
-		const r = await search(f.staff, { q: 'mobiliteitsplan', orgaan: f.b.slug });
-		expect(decisionTitles(r)).toEqual(['Besluit van orgaan B']);
-		expect(minutesTitles(r)).toEqual(['Besloten mobiliteitsplan B']);
-		expect((await search(f.staff, { q: 'mobiliteitsplan', soort: 'verslag' })).decisions).toBe(
-			null
-		);
-		expect((await search(f.staff, { q: 'mobiliteitsplan', soort: 'besluit' })).minutes).toBe(null);
-		expect(await search(f.staff, { q: 'x', orgaan: 'bestaat-niet' })).toMatchObject({
+	it('searches one kind, and explains empty, short and long queries', async () => {
+		const v = await search(f.staff, { q: 'mobiliteitsplan', soort: 'verslag' });
+		expect(v.groups.map((g) => g.kind)).toEqual(['verslagen']);
+		const d = await search(f.staff, { q: 'mobiliteitsplan', soort: 'besluit' });
+		expect(d.groups.map((g) => g.kind)).toEqual(['besluiten']);
+		expect(await search(f.staff, { q: 'x' })).toMatchObject({
 			searched: false,
-			hint: 'Typ minstens 2 tekens om te zoeken.'
+			notes: ['Typ minstens 2 tekens om te zoeken.']
 		});
-		expect(await search(f.staff, {})).toMatchObject({ searched: false, minutes: null });
+		expect(await search(f.staff, {})).toMatchObject({ searched: false, groups: [], notes: [] });
 		expect(await search(f.staff, { q: 'a'.repeat(201) })).toMatchObject({
 			searched: false,
 			error: 'Uw zoekvraag is te lang: hoogstens 200 tekens.'
-		});
-		expect(await search(f.staff, { q: 'plan', orgaan: 'bestaat-niet' })).toMatchObject({
-			searched: false
 		});
 		// Stop words only, or search syntax only: a search without results, no error.
 		for (const q of ['de het een', '"(&|!:*', "' or 1=1 --", 'ab\u0000\u0002']) {
 			const none = await search(f.staff, { q });
 			expect(none.searched).toBe(true);
-			expect(none.minutes!.total + none.decisions!.total).toBe(0);
+			expect(total(none, 'verslagen') + total(none, 'besluiten')).toBe(0);
 		}
 		// Control characters are no words (NUL would be a database error).
 		expect(await search(f.staff, { q: '\u0000\u0000' })).toMatchObject({ searched: false });
-		// Unknown kinds and pages fall back to the defaults.
-		expect((await search(f.staff, { q: 'plan', soort: 'x', pagina: '-3' })).query).toMatchObject({
-			soort: 'alles',
-			pagina: 1
+		// Bad pages fall back to the first.
+		expect(
+			(await search(f.staff, { q: 'plan', soort: 'besluit', pagina: '-3' })).request
+		).toMatchObject({
+			kind: 'besluiten',
+			page: 1
 		});
 	});
 
@@ -337,9 +349,9 @@ describe('searchMeetingRecords', () => {
 			...ago(60),
 			items: Array.from({ length: 3 }, (_, i) => ({ title: `Punt ${i}` }))
 		});
-		const few = await countQueries(() => search(f.staff, { q: 'zonnepanelen', orgaan: body.slug }));
+		const few = await countQueries(() => search(f.staff, { q: 'zonnepanelen' }));
 		for (const item of items) await minutes(t.db, item, 'Zonnepanelen op de daken.');
-		for (let i = 0; i < SEARCH_PAGE + 3; i++) {
+		for (let i = 0; i < PAGE_SIZE + 3; i++) {
 			await decision(t.db, {
 				bodyId: body.id,
 				meetingId: meeting.id,
@@ -347,18 +359,18 @@ describe('searchMeetingRecords', () => {
 				text: 'Zonnepanelen op scholen.'
 			});
 		}
-		const many = await countQueries(() =>
-			search(f.staff, { q: 'zonnepanelen', orgaan: body.slug })
-		);
-		expect(many.result.decisions!.items).toHaveLength(SEARCH_PAGE);
-		expect(many.result.decisions!.total).toBe(SEARCH_PAGE + 3);
-		expect(many.result.minutes!.total).toBe(3);
-		expect(many.result.pages).toBe(2);
+		const many = await countQueries(() => search(f.staff, { q: 'zonnepanelen' }));
+		expect(total(many.result, 'besluiten')).toBe(PAGE_SIZE + 3);
+		expect(total(many.result, 'verslagen')).toBe(3);
 		expect(many.queries).toBe(few.queries);
-		expect(many.queries).toBe(3);
-		const second = await search(f.staff, { q: 'zonnepanelen', orgaan: body.slug, pagina: 2 });
-		expect(second.decisions!.items).toHaveLength(3);
-		expect(second.minutes!.items).toHaveLength(0);
+		const first = await countQueries(() =>
+			search(f.staff, { q: 'zonnepanelen', soort: 'besluit' })
+		);
+		expect(hits(first.result, 'besluiten')).toHaveLength(PAGE_SIZE);
+		expect(first.result.pages).toBe(2);
+		expect(first.queries).toBe(1);
+		const second = await search(f.staff, { q: 'zonnepanelen', soort: 'besluit', pagina: 2 });
+		expect(hits(second, 'besluiten')).toHaveLength(3);
 	});
 });
 
