@@ -140,6 +140,8 @@ const samples: Record<string, string> = {
 	'/api/v1/areas/[id]': '/api/v1/areas/00000000-0000-4000-8000-000000000000',
 	'/api/v1/organisations/[id]': '/api/v1/organisations/00000000-0000-4000-8000-000000000000',
 	'/api/v1/bodies/[id]': '/api/v1/bodies/00000000-0000-4000-8000-000000000000',
+	'/api/v1/bodies/[id]/memberships':
+		'/api/v1/bodies/00000000-0000-4000-8000-000000000000/memberships',
 	'/api/v1/indicators/[code]': '/api/v1/indicators/bevolking',
 	// The public face of the example dossier; its documents: an id that does not exist (404).
 	'/api/v1/dossiers/[slug]': '/api/v1/dossiers/voorbeeld-memorandum-schoolinfrastructuur',

@@ -191,10 +191,12 @@ describe('OpenAPI document', () => {
 		['/organisations/{id}', '', {}],
 		['/bodies', '/api/v1/bodies?region=leuven', {}],
 		['/bodies/{id}', '', { id: bodyId('taskforce-spitsregio-leuven') }],
+		['/bodies/{id}/memberships', '', { id: bodyId('taskforce-spitsregio-leuven') }],
 		['/meetings', '/api/v1/meetings?limit=5&from=2026-01-01&to=2026-12-31', {}],
 		['/meetings/{id}', '', { id: ids.held }],
 		['/meetings/{id}/items', `/api/v1/meetings/${ids.held}/items`, { id: ids.held }],
 		['/decisions', '/api/v1/decisions?year=2026&status=adopted', {}],
+		['/decisions', `/api/v1/decisions?cursor=${Buffer.from('page:1').toString('base64url')}`, {}],
 		['/decisions/{id}', '', { id: ids.publicDecision }],
 		['/indicators', '/api/v1/indicators', {}],
 		['/indicators/{code}', '/api/v1/indicators/bevolking', { code: 'bevolking' }],
@@ -388,5 +390,33 @@ describe('OpenAPI document', () => {
 			expect(res.status, url).toBe(400);
 			expect(validator('/dossiers', '400')(res.body)).toBe(true);
 		}
+	});
+
+	it('pages the decisions register with an opaque cursor too, and refuses a bad one', async () => {
+		const first = await call('/decisions', '/api/v1/decisions');
+		expect(first.status).toBe(200);
+		const next = first.body.nextCursor as string | null;
+		if (next) {
+			const second = await call('/decisions', `/api/v1/decisions?cursor=${next}`);
+			expect(second.body.page).toBe(2);
+		} else {
+			expect(first.body.pages).toBe(1);
+		}
+		for (const cursor of ['kapot', Buffer.from('page:0').toString('base64url')]) {
+			const res = await call('/decisions', `/api/v1/decisions?cursor=${cursor}`);
+			expect(res.status).toBe(400);
+			expect((res.body.error as { message: string }).message).toBe('Ongeldige cursor.');
+		}
+	});
+
+	it('lists only the public members of a body, and 404s an unknown body', async () => {
+		const res = await call('/bodies/{id}/memberships', '', {
+			id: bodyId('taskforce-spitsregio-leuven')
+		});
+		expect(res.status).toBe(200);
+		const unknown = '00000000-0000-4000-8000-000000000000';
+		const missing = await call('/bodies/{id}/memberships', '', { id: unknown });
+		expect(missing.status).toBe(404);
+		expect(validator('/bodies/{id}/memberships', '404')(missing.body)).toBe(true);
 	});
 });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { areaListQuery, areaOut } from '../areas/areas.schema';
 import { bodyListQuery, bodyOut } from '../bodies/bodies.schema';
+import { publicMembershipListOut } from '../bodies/memberships.api';
 import {
 	dossierDetailOut,
 	dossierListQuery,
@@ -371,6 +372,19 @@ export function openApiDocument(serverUrl = '/api/v1') {
 				'OrganisationPage'
 			),
 			...resource('bodies', 'Bodies', bodyOut, bodyListQuery, 'BodyPage'),
+			'/bodies/{id}/memberships': {
+				get: {
+					operationId: 'list_body_memberships',
+					tags: ['Bodies'],
+					summary:
+						"The current members of a body who agreed to a public name (the body page's rule)",
+					requestParams: { path: idParam },
+					responses: {
+						'200': { description: 'Found', content: jsonContent(publicMembershipListOut) },
+						...errors
+					}
+				}
+			},
 			...meetingPaths,
 			...monitorPaths,
 			...planPaths,

@@ -88,7 +88,11 @@ export const decisionPageOut = z
 		items: z.array(decisionOut),
 		total: z.number().int(),
 		page: z.number().int(),
-		pages: z.number().int()
+		pages: z.number().int(),
+		nextCursor: z
+			.string()
+			.nullable()
+			.meta({ description: 'Pass as `cursor` to get the next page; null on the last page.' })
 	})
 	.meta({ id: 'DecisionPage' });
 
@@ -105,8 +109,27 @@ export const decisionListQuery = z.strictObject({
 	year: z.coerce.number().int().min(1900).max(2200).optional(),
 	status: z.enum(decisionStatuses).optional(),
 	q: z.string().trim().max(200).optional().meta({ description: 'Words in title or text.' }),
-	page: z.coerce.number().int().min(1).max(10_000).default(1)
+	page: z.coerce.number().int().min(1).max(10_000).default(1),
+	cursor: z
+		.string()
+		.max(200)
+		.optional()
+		.meta({ description: 'The `nextCursor` of the previous page (instead of `page`).' })
 });
+
+/**
+ * The register is ordered newest first and paged by 25 (decisions.service.ts); its cursor, like
+ * every list's, is opaque: here the base64url of the next page's number.
+ */
+const pageCursor = (page: number) => Buffer.from(`page:${page}`, 'utf8').toString('base64url');
+function pageOfCursor(cursor: string | undefined, page: number): number {
+	if (!cursor) return page;
+	const match = /^page:(\d{1,5})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+	if (!match || Number(match[1]) < 1) {
+		throw new AppError('invalid_input', 'Ongeldige cursor.', { cursor: ['Ongeldige cursor.'] });
+	}
+	return Number(match[1]);
+}
 
 type MeetingRow = {
 	id: string;
@@ -246,13 +269,14 @@ export async function listDecisionsOut(
 	ctx: ServiceContext,
 	query: z.infer<typeof decisionListQuery>
 ) {
+	const page = pageOfCursor(query.cursor, query.page);
 	let orgaan: string | undefined;
 	if (query.body) {
 		const [body] = await ctx.db
 			.select({ slug: bodies.slug })
 			.from(bodies)
 			.where(eq(bodies.id, query.body));
-		if (!body) return { items: [], total: 0, page: query.page, pages: 1 };
+		if (!body) return { items: [], total: 0, page, pages: 1, nextCursor: null };
 		orgaan = body.slug;
 	}
 	// Public decisions only, whoever calls (opts.closed stays off).
@@ -261,7 +285,7 @@ export async function listDecisionsOut(
 		q: query.q || undefined,
 		jaar: query.year,
 		status: query.status,
-		pagina: query.page
+		pagina: page
 	});
 	return {
 		items: list.items.map((d): DecisionOut => ({
@@ -281,7 +305,8 @@ export async function listDecisionsOut(
 		})),
 		total: list.total,
 		page: list.page,
-		pages: list.pages
+		pages: list.pages,
+		nextCursor: list.page < list.pages ? pageCursor(list.page + 1) : null
 	};
 }
 

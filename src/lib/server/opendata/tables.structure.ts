@@ -1,12 +1,12 @@
 /**
  * Open data of the structure: bodies (not archived), the organisations taking part in them, and
  * the memberships whose person agreed to a public name — the same rule as a body's public page
- * (bodies.service.ts): `public_name` set, the person not anonymised, the term running today.
+ * (bodies/memberships.api.ts): `public_name` set, the person not anonymised, the term running today.
  */
-import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { asc, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { today } from '../clock';
-import { areas, bodies, memberships, organisations, participants, people } from '../db/schema';
+import { publicMemberships } from '../bodies/memberships.api';
+import { areas, bodies, organisations, participants } from '../db/schema';
 import { exampleColumn, table, translated, type Column } from './columns';
 
 const region = alias(areas, 'region');
@@ -196,17 +196,7 @@ export const participantsTable = table<ParticipantRow>({
 			.orderBy(asc(bodies.slug), asc(organisations.slug), asc(participants.id))
 });
 
-type MembershipRow = {
-	id: string;
-	bodySlug: string;
-	role: string;
-	givenName: string;
-	familyName: string;
-	organisationSlug: string | null;
-	startOn: string | null;
-	endOn: string | null;
-	isExample: boolean;
-};
+type MembershipRow = Awaited<ReturnType<typeof publicMemberships>>[number];
 
 export const membershipsTable = table<MembershipRow>({
 	file: 'memberships.csv',
@@ -259,33 +249,5 @@ export const membershipsTable = table<MembershipRow>({
 		},
 		exampleColumn<MembershipRow>()
 	],
-	rows: (db) => {
-		const on = today();
-		return db
-			.select({
-				id: memberships.id,
-				bodySlug: bodies.slug,
-				role: memberships.role,
-				givenName: people.givenName,
-				familyName: people.familyName,
-				organisationSlug: organisations.slug,
-				startOn: memberships.startOn,
-				endOn: memberships.endOn,
-				isExample: memberships.isExample
-			})
-			.from(memberships)
-			.innerJoin(bodies, eq(bodies.id, memberships.bodyId))
-			.innerJoin(people, eq(people.id, memberships.personId))
-			.leftJoin(organisations, eq(organisations.id, memberships.organisationId))
-			.where(
-				and(
-					isNull(bodies.archivedAt),
-					eq(memberships.publicName, true),
-					isNull(people.anonymisedAt),
-					or(isNull(memberships.startOn), lte(memberships.startOn, on)),
-					or(isNull(memberships.endOn), gte(memberships.endOn, on))
-				)
-			)
-			.orderBy(asc(bodies.slug), asc(people.familyName), asc(memberships.id));
-	}
+	rows: (db) => publicMemberships(db)
 });

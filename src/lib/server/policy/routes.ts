@@ -110,6 +110,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/api/v1/organisations/[id]': 'public',
 	'/api/v1/bodies': 'public',
 	'/api/v1/bodies/[id]': 'public',
+	'/api/v1/bodies/[id]/memberships': 'public',
 	'/api/v1/meetings': 'public',
 	'/api/v1/meetings/[id]': 'public',
 	'/api/v1/meetings/[id]/items': 'public',
