@@ -10,6 +10,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		...page,
 		crumbs: [{ label: tr(page.organisation.name, locals.locale) }],
+		meta: { description: tr(page.organisation.description, locals.locale) || undefined },
 		jsonLd: [organisationLd(page.organisation, config().origin, locals.locale)]
 	};
 };

@@ -1,4 +1,4 @@
-import { tr } from '$lib/i18n';
+import { formatDateTime, tr } from '$lib/i18n';
 import { itemTrails } from '$lib/server/advice/trail.queries';
 import { config } from '$lib/server/config';
 import { meetingEvent } from '$lib/server/discovery/structured-data';
@@ -38,6 +38,16 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
 				'public'
 			)
 		),
+		// The card says when and where (the description is the site's tagline otherwise).
+		meta: {
+			description: [
+				tr(meeting.bodyName, locals.locale),
+				formatDateTime(meeting.startsAt, locals.locale),
+				meeting.location
+			]
+				.filter(Boolean)
+				.join(' · ')
+		},
 		jsonLd: [meetingEvent(meeting, config().origin, locals.locale)],
 		crumbs: [
 			{ label: tr(meeting.bodyName, locals.locale), href: `/organen/${meeting.bodySlug}` },
