@@ -833,6 +833,25 @@ export const nl = {
 	'search.kind.acties': 'Acties',
 	'search.kind.dossiers': 'Dossiers',
 	'search.kind.indicatoren': 'Indicatoren',
+	'news.title': 'Nieuws',
+	'news.intro': 'Nieuws van het partnerschap en zijn organen.',
+	'news.ofBody': 'Nieuws van {body}',
+	'news.none': 'Er is nog geen nieuws.',
+	'news.older': 'Oudere berichten',
+	'news.newest': 'Naar het nieuwste nieuws',
+	'news.all': 'Alle nieuws',
+	'news.unknownBody': 'Dat orgaan bestaat niet.',
+	'news.notFound': 'Dit nieuwsbericht bestaat niet of is nog niet gepubliceerd.',
+	'news.published': 'Gepubliceerd op {date}',
+	'news.by': 'Van {body}',
+	'news.example': 'voorbeeld',
+	'news.latest': 'Laatste nieuws',
+	'news.more': 'Meer nieuws van {name}',
+	'news.readMore': 'Lees meer',
+	'news.onlyDutch': 'Dit bericht is alleen in het Nederlands beschikbaar.',
+	'pages.notFound': 'Deze pagina bestaat niet of is nog niet gepubliceerd.',
+	'pages.updated': 'Bijgewerkt op {date}',
+	'organisations.links': 'Externe websites'
 } as const;
 
 export type MessageKey = keyof typeof nl;

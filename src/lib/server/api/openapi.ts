@@ -14,6 +14,12 @@ import {
 	dossierSlugParam
 } from '../dossiers/dossiers.api';
 import {
+	contentDetailOut,
+	contentSlugParam,
+	newsListQuery,
+	newsPageOut
+} from '../content/content.api';
+import {
 	agendaItemListOut,
 	decisionListQuery,
 	decisionOut,
@@ -320,6 +326,47 @@ const dossierPaths: ZodOpenApiPathsObject = {
 	}
 };
 
+/** Published news items and pages. */
+const contentPaths: ZodOpenApiPathsObject = {
+	'/news': {
+		get: {
+			operationId: 'list_news',
+			tags: ['News'],
+			summary:
+				'List published news, newest first, by body, region or policy domain (cursor pagination)',
+			requestParams: { query: newsListQuery },
+			responses: {
+				'200': { description: 'One page', content: jsonContent(newsPageOut) },
+				'400': errors['400']
+			}
+		}
+	},
+	'/news/{slug}': {
+		get: {
+			operationId: 'get_news',
+			tags: ['News'],
+			summary: 'One published news item by slug, its text as Markdown and sanitised HTML',
+			requestParams: { path: contentSlugParam },
+			responses: {
+				'200': { description: 'Found', content: jsonContent(contentDetailOut) },
+				'404': errors['404']
+			}
+		}
+	},
+	'/pages/{slug}': {
+		get: {
+			operationId: 'get_pages',
+			tags: ['News'],
+			summary: 'One published page by slug, its text as Markdown and sanitised HTML',
+			requestParams: { path: contentSlugParam },
+			responses: {
+				'200': { description: 'Found', content: jsonContent(contentDetailOut) },
+				'404': errors['404']
+			}
+		}
+	}
+};
+
 let cached: ReturnType<typeof createDocument> | undefined;
 
 /**
@@ -389,6 +436,7 @@ export function openApiDocument(serverUrl = '/api/v1') {
 			...monitorPaths,
 			...planPaths,
 			...dossierPaths,
+			...contentPaths,
 			'/openapi.json': {
 				get: {
 					operationId: 'openapi',

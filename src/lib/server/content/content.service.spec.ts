@@ -166,9 +166,9 @@ describe('bad input: refused in Dutch, nothing written', () => {
 		['Dubbel Woord', contentMessages.slug],
 		['met_underscore', contentMessages.slug],
 		['-begin', contentMessages.slug]
-	])('a slug like %s', (slug, message) =>
-		refused(() => service.createContent(as(secretary), news({ slug })), 'slug', message)
-	);
+	])('a slug like %s', async (slug, message) => {
+		await refused(() => service.createContent(as(secretary), news({ slug })), 'slug', message);
+	});
 
 	it('no Dutch title or text', async () => {
 		await refused(

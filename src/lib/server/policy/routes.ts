@@ -74,6 +74,10 @@ export const routeAccess: Record<string, RouteAccess> = {
 	// Attachments of progress updates: published plans only (plans/attachments.web.ts).
 	'/plannen/[slug]/bijlagen/[fileId]': 'public',
 	// Published dossiers: the register, one dossier, and its public documents (dossiers/public.web.ts).
+	// News and pages (content/public.web.ts): published items only.
+	'/nieuws': 'public',
+	'/nieuws/[slug]': 'public',
+	'/paginas/[slug]': 'public',
 	'/dossiers': 'public',
 	'/dossiers/[slug]': 'public',
 	'/dossiers/[slug]/documenten/[id]': 'public',
@@ -124,6 +128,9 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/api/v1/measures/[id]': 'public',
 	'/api/v1/actions/[id]': 'public',
 	'/api/v1/actions/[id]/updates': 'public',
+	'/api/v1/news': 'public',
+	'/api/v1/news/[slug]': 'public',
+	'/api/v1/pages/[slug]': 'public',
 	'/api/v1/dossiers': 'public',
 	'/api/v1/dossiers/[slug]': 'public',
 	'/api/v1/openapi.json': 'public',
@@ -215,6 +222,12 @@ export const routeAccess: Record<string, RouteAccess> = {
 	// Dossiers: every workspace user may open the register (the dossiers of their own bodies;
 	// staff all) and a dossier they may read (public, or of their body); a new dossier and every
 	// form of a dossier only for who runs its body (checked in dossiers/*.web.ts and the service).
+	// News and pages: who writes what is checked in content/workspace.web.ts and the service
+	// (body:edit_content on the item's body, content:manage for the partnership's own).
+	'/beheer/(app)/inhoud': { permission: 'workspace:enter' },
+	'/beheer/(app)/inhoud/nieuw': { permission: 'workspace:enter' },
+	'/beheer/(app)/inhoud/voorbeeld': { permission: 'workspace:enter' },
+	'/beheer/(app)/inhoud/[id]': { permission: 'workspace:enter' },
 	'/beheer/(app)/dossiers': { permission: 'workspace:enter' },
 	'/beheer/(app)/dossiers/nieuw': { permission: 'workspace:enter' },
 	'/beheer/(app)/dossiers/[slug]': { permission: 'workspace:enter' },

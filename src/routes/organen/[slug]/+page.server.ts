@@ -1,5 +1,6 @@
 import { tr } from '$lib/i18n';
 import { getBodyPage } from '$lib/server/bodies/bodies.service';
+import { newsAndPages } from '$lib/server/content/public.web';
 import { bodyDossiers } from '$lib/server/dossiers/public.web';
 import { load as orError } from '$lib/server/http';
 import { bodyPublicMeetings } from '$lib/server/meetings/queries';
@@ -16,9 +17,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			href: `/organen/${page.partOf.slug}`
 		});
 	crumbs.push({ label: tr(page.body.name, locals.locale) });
-	const [meetings, dossiers] = await Promise.all([
+	const [meetings, dossiers, content] = await Promise.all([
 		bodyPublicMeetings(locals.db, page.body.id, new Date(), locals.locale),
-		bodyDossiers(locals.db, page.body.id, locals.principal, locals.locale)
+		bodyDossiers(locals.db, page.body.id, locals.principal, locals.locale),
+		newsAndPages(locals.db, { bodyId: page.body.id }, locals.locale)
 	]);
-	return { ...page, meetings, dossiers, crumbs };
+	return { ...page, meetings, dossiers, content, crumbs };
 };

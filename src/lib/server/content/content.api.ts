@@ -1,0 +1,168 @@
+/**
+ * The JSON API of news and pages (read-only, published items only): /api/v1/news (newest first,
+ * cursor pages, filtered by body, region or policy domain), /api/v1/news/{slug} and
+ * /api/v1/pages/{slug}. A draft or scheduled item is a 404 like an unknown slug. Texts are given
+ * in both languages as written (`{nl, en?}`), the body as Markdown and as sanitised HTML.
+ */
+import { and, eq, or, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { translatableOut } from '../areas/areas.schema';
+import type { DbOrTx } from '../db';
+import { areas, bodies, policyDomains } from '../db/schema';
+import { isUuid, notFound } from '../errors';
+import { publishedItem, publishedNews } from './content.queries';
+import { renderContent } from './render';
+
+const ref = z.object({ id: z.uuid(), slug: z.string(), name: translatableOut });
+
+const headFields = {
+	id: z.uuid(),
+	slug: z.string(),
+	title: translatableOut,
+	summary: translatableOut.nullable(),
+	publishedAt: z.iso.datetime({ offset: true }).meta({ description: 'When it was published.' }),
+	body: ref.nullable().meta({ description: 'The body it belongs to; null: the partnership.' }),
+	image: z
+		.object({ url: z.url(), alt: translatableOut })
+		.nullable()
+		.meta({ description: 'The lead image and its alternative text.' }),
+	isExample: z.boolean().meta({ description: 'Example data ("voorbeeld").' }),
+	links: z.object({ html: z.url().meta({ description: 'The public page.' }) })
+};
+
+export const newsOut = z.object(headFields).meta({ id: 'NewsItem' });
+
+export const contentDetailOut = z
+	.object({
+		...headFields,
+		markdown: translatableOut.meta({ description: 'The text as written (Markdown).' }),
+		html: translatableOut.meta({ description: 'The text as sanitised HTML.' }),
+		updatedAt: z.iso.datetime({ offset: true })
+	})
+	.meta({ id: 'ContentDetail' });
+
+export const newsPageOut = z
+	.object({
+		items: z.array(newsOut),
+		nextCursor: z
+			.string()
+			.nullable()
+			.meta({ description: 'Pass as `cursor` to get the next page; null on the last page.' })
+	})
+	.meta({ id: 'NewsPage' });
+
+const idOrSlug = (what: string) =>
+	z
+		.string()
+		.trim()
+		.min(1)
+		.max(200)
+		.optional()
+		.meta({ description: `Id or slug of ${what}.` });
+
+export const newsListQuery = z.strictObject({
+	cursor: z.string().max(200).optional(),
+	limit: z.coerce.number().int().min(1).max(200).default(50),
+	body: idOrSlug('a body'),
+	region: idOrSlug('a platform region (its own items and those of its bodies)'),
+	policyDomain: idOrSlug('a policy domain')
+});
+
+export const contentSlugParam = z.object({ slug: z.string().max(200) });
+
+async function idOf(
+	db: DbOrTx,
+	table: typeof bodies | typeof policyDomains | typeof areas,
+	value: string
+): Promise<string | undefined> {
+	const match: SQL | undefined = isUuid(value)
+		? or(eq(table.id, value.toLowerCase()), eq(table.slug, value))
+		: eq(table.slug, value);
+	// A region is a platform region: a municipality of the same slug is not one.
+	const level = table === areas ? eq(areas.level, 'regio') : undefined;
+	const [row] = await db.select({ id: table.id }).from(table).where(and(match, level));
+	return row?.id;
+}
+
+type Row = {
+	id: string;
+	slug: string;
+	title: { nl: string; en?: string };
+	summary: { nl: string; en?: string } | null;
+	publishAt: Date | null;
+	imageFileId: string | null;
+	imageAlt: { nl: string; en?: string } | null;
+	isExample: boolean;
+};
+
+function head(
+	row: Row,
+	body: { id: string | null; slug: string | null; name: { nl: string; en?: string } | null } | null,
+	path: string,
+	origin: string
+) {
+	return {
+		id: row.id,
+		slug: row.slug,
+		title: row.title,
+		summary: row.summary,
+		publishedAt: row.publishAt!.toISOString(),
+		body: body?.id ? { id: body.id, slug: body.slug!, name: body.name! } : null,
+		image: row.imageFileId
+			? { url: `${origin}/bestanden/${row.imageFileId}`, alt: row.imageAlt ?? { nl: '' } }
+			: null,
+		isExample: row.isExample,
+		links: { html: `${origin}${path}/${row.slug}` }
+	};
+}
+
+/** Published news, newest first (cursor pages). */
+export async function listNewsOut(
+	db: DbOrTx,
+	query: z.infer<typeof newsListQuery>,
+	origin: string
+) {
+	const wanted = [
+		[query.body, bodies],
+		[query.region, areas],
+		[query.policyDomain, policyDomains]
+	] as const;
+	const [bodyId, areaId, policyDomainId] = await Promise.all(
+		wanted.map(([value, table]) => (value ? idOf(db, table, value) : undefined))
+	);
+	// A filter on something unknown matches nothing, never everything.
+	if (wanted.some(([value], i) => value && ![bodyId, areaId, policyDomainId][i])) {
+		return { items: [], nextCursor: null };
+	}
+	const page = await publishedNews(
+		db,
+		{ bodyId, areaId, policyDomainId },
+		{ cursor: query.cursor, limit: query.limit }
+	);
+	return {
+		items: page.items.map((r) => head(r, r.body, '/nieuws', origin)),
+		nextCursor: page.nextCursor
+	};
+}
+
+/** One published news item or page by slug. */
+export async function getContentOut(
+	db: DbOrTx,
+	kind: 'news' | 'page',
+	slug: string,
+	origin: string
+) {
+	const found = await publishedItem(db, kind, slug.slice(0, 200));
+	if (!found)
+		throw notFound(kind === 'news' ? 'Nieuwsbericht niet gevonden.' : 'Pagina niet gevonden.');
+	const { item, body } = found;
+	return {
+		...head(item, body, kind === 'news' ? '/nieuws' : '/paginas', origin),
+		markdown: item.body,
+		html: {
+			nl: renderContent(item.body.nl),
+			...(item.body.en ? { en: renderContent(item.body.en) } : {})
+		},
+		updatedAt: item.updatedAt.toISOString()
+	};
+}
