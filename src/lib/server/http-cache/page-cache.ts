@@ -98,12 +98,16 @@ export function createPageCache(options: PageCacheOptions) {
 			if (!keys) byTag.set(tag, (keys = new Set()));
 			keys.add(entry.key);
 		}
-		// Least recently used first: a Map keeps insertion order and hits re-insert.
+		counts.stored++;
+		evict();
+	}
+
+	/** Least recently used first: a Map keeps insertion order and hits re-insert. */
+	function evict() {
 		for (const key of entries.keys()) {
 			if (bytes <= options.maxBytes) break;
 			remove(key);
 		}
-		counts.stored++;
 	}
 
 	function serve(req: IncomingMessage, res: ServerResponse, entry: Entry) {
@@ -185,6 +189,7 @@ export function createPageCache(options: PageCacheOptions) {
 		handler(req, res);
 	}
 
+	/** Keep the page at once (the next visitor may be right behind), then add compressed copies. */
 	async function finish(
 		key: string,
 		tags: string[],
@@ -193,33 +198,37 @@ export function createPageCache(options: PageCacheOptions) {
 		identity: Buffer,
 		startedAt: number
 	) {
-		const type = headers.find(([name]) => name === 'content-type')?.[1] ?? '';
-		const compress = COMPRESSIBLE.test(type) && identity.length > 512;
-		const [gz, br] = compress
-			? await Promise.all([
-					gzip(identity, { level: 6 }),
-					brotli(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })
-				])
-			: [undefined, undefined];
 		// A table it read changed while it was being made: it may already be stale.
 		if (everythingAt > startedAt || tags.some((tag) => (changedAt.get(tag) ?? 0) > startedAt))
 			return;
-		store({
+		const entry: Entry = {
 			key,
 			tags,
 			status,
 			headers,
 			identity,
-			gzip: gz,
-			br,
 			// SvelteKit's own ETag when it gave one, so a browser's first copy revalidates too.
 			etag:
 				headers.find(([name]) => name === 'etag')?.[1] ??
 				`"${createHash('sha1').update(identity).digest('base64url')}"`,
 			lastModified: new Date(now()).toUTCString(),
 			expires: now() + options.ttlMs,
-			size: identity.length + (gz?.length ?? 0) + (br?.length ?? 0) + key.length + 512
-		});
+			size: identity.length + key.length + 512
+		};
+		store(entry);
+		const type = headers.find(([name]) => name === 'content-type')?.[1] ?? '';
+		if (!COMPRESSIBLE.test(type) || identity.length <= 512) return;
+		const [gz, br] = await Promise.all([
+			gzip(identity, { level: 6 }),
+			brotli(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })
+		]);
+		// Still the same page (not dropped or replaced meanwhile): account for the copies.
+		if (entries.get(key) !== entry) return;
+		entry.gzip = gz;
+		entry.br = br;
+		entry.size += gz.length + br.length;
+		bytes += gz.length + br.length;
+		evict();
 	}
 
 	return {

@@ -32,7 +32,8 @@ async function serve(answers: Record<string, () => Answer>, ttlMs = 60_000, maxB
 		await new Promise((resolve) => setTimeout(resolve, 20));
 		return response;
 	};
-	return { cache, calls, get, tick: (ms: number) => (clock += ms) };
+	const getAtOnce = (path: string) => rawGet(`${base}${path}`, {});
+	return { cache, calls, get, getAtOnce, tick: (ms: number) => (clock += ms) };
 }
 
 const servers: http.Server[] = [];
@@ -78,6 +79,14 @@ describe('public-page cache', () => {
 		const revalidated = await get('/organen/x', { 'if-none-match': etag });
 		expect(revalidated.status).toBe(304);
 		expect(revalidated.body.length).toBe(0);
+	});
+
+	it('serves the very next visitor from the cache, before compression is done', async () => {
+		const { getAtOnce, calls } = await serve({ '/p': () => ({ tags: 'bodies', body: page }) });
+		await getAtOnce('/p');
+		const next = await getAtOnce('/p');
+		expect(next.headers['x-cache']).toBe('hit');
+		expect(calls).toEqual(['/p']);
 	});
 
 	it('compresses once: brotli, gzip or identity as the client asks', async () => {
