@@ -301,6 +301,17 @@ test.describe('running', () => {
 		});
 		expect(traced.headers()['x-request-id']).toBe('e2e-trace-0001');
 	});
+
+	test('a request too large for Node (a 20 KB search in the URL) gets a worded 431', async ({
+		baseURL
+	}) => {
+		const response = await fetch(`${baseURL}/zoeken?q=${'a'.repeat(20_000)}`);
+		expect(response.status).toBe(431);
+		expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+		expect(await response.text()).toContain('De aanvraag is te groot');
+		// The server is fine afterwards.
+		expect((await fetch(`${baseURL}/healthz`)).status).toBe(200);
+	});
 });
 
 /** What a process printed, for failure messages. */
