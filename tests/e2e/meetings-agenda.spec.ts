@@ -303,7 +303,7 @@ test('the secretary records attendance and a decision, then finds it in the regi
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Besluitenregister');
 	await page.getByLabel('Zoeken in titel en tekst').fill(title);
 	await page.getByLabel('Uitkomst').selectOption('postponed');
-	await page.getByRole('button', { name: 'Zoeken' }).click();
+	await page.getByRole('main').getByRole('button', { name: 'Zoeken' }).click();
 	await expect(page).toHaveURL(/status=postponed/);
 	const found = page.getByRole('row', { name: new RegExp(title) });
 	await expect(found).toContainText(reference);

@@ -126,7 +126,7 @@ test('decisions register: search and filters by GET, closed decisions absent', a
 
 	await page.getByLabel('Overlegorgaan').selectOption('burgemeestersoverleg-oost-brabant');
 	await page.getByLabel('Uitkomst').selectOption('adopted');
-	await page.getByRole('button', { name: 'Zoeken' }).click();
+	await page.getByRole('main').getByRole('button', { name: 'Zoeken' }).click();
 	await expect(page).toHaveURL(/orgaan=burgemeestersoverleg-oost-brabant/);
 	await expect(page.getByText('Steun voor het actieplan knelpuntberoepen')).toBeVisible();
 	await expect(page.getByText('Actieplan knelpuntberoepen goedgekeurd')).toHaveCount(0);
