@@ -5,6 +5,7 @@
  */
 import type { ServiceContext } from '../context';
 import { seedExampleAdvice } from './example-advice';
+import { seedExampleContent } from './example-content';
 import { seedExampleDossiers } from './example-dossiers';
 import { seedExampleMonitor } from './example-monitor';
 import { seedExamplePlans } from './example-plans';
@@ -20,5 +21,6 @@ export async function seedAllExamples(ctx: ServiceContext): Promise<Record<strin
 	Object.assign(counts, await seedExampleMonitor(ctx));
 	Object.assign(counts, await seedExamplePlans(ctx));
 	Object.assign(counts, await seedExampleDossiers(ctx));
+	Object.assign(counts, await seedExampleContent(ctx));
 	return counts;
 }

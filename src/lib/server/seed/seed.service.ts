@@ -15,6 +15,7 @@ import {
 	auditEvents,
 	bodies,
 	bodyLinks,
+	contentItems,
 	bodyPolicyDomains,
 	indicators,
 	meetings,
@@ -327,6 +328,7 @@ export async function purgeExamples(ctx: ServiceContext): Promise<Counts> {
 	return mutate(ctx, async (tx) => {
 		const counts: Counts = {};
 		const steps = [
+			['contentItems', contentItems],
 			// A dossier takes its addressees, documents and links along (cascade).
 			['dossiers', dossiers],
 			// A plan takes its items, measures, milestones and updates along (cascade).
