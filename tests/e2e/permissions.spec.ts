@@ -146,6 +146,12 @@ const samples: Record<string, string> = {
 	// The public face of the example dossier; its documents: an id that does not exist (404).
 	'/api/v1/dossiers/[slug]': '/api/v1/dossiers/voorbeeld-memorandum-schoolinfrastructuur',
 	'/dossiers/[slug]': '/dossiers/voorbeeld-memorandum-schoolinfrastructuur',
+	// The example news item of the Taskforce (its secretary writes it) and the example page.
+	'/beheer/(app)/inhoud/[id]': `/beheer/inhoud/${seededId('content', 'voorbeeld-taskforce-start-werkgroep-fietssnelwegen')}`,
+	'/nieuws/[slug]': '/nieuws/voorbeeld-taskforce-start-werkgroep-fietssnelwegen',
+	'/paginas/[slug]': '/paginas/voorbeeld-over-de-taskforce',
+	'/api/v1/news/[slug]': '/api/v1/news/voorbeeld-taskforce-start-werkgroep-fietssnelwegen',
+	'/api/v1/pages/[slug]': '/api/v1/pages/voorbeeld-over-de-taskforce',
 	'/organen/[slug]/contact': '/organen/taskforce-spitsregio-leuven/contact',
 	'/organen/[slug]/volgen': '/organen/taskforce-spitsregio-leuven/volgen',
 	'/meldingen/bevestigen/[token]': '/meldingen/bevestigen/onbekende-link-0000000000000000',
@@ -231,6 +237,10 @@ const bodyScoped: Record<string, PersonaKey[]> = {
 	'/beheer/(app)/plannen/[slug]/metingen/[id]': ['secretary', 'staff', 'admin'],
 	// A new dossier: whoever runs some body (the Taskforce's secretary), staff and admins.
 	'/beheer/(app)/dossiers/nieuw': ['secretary', 'staff', 'admin'],
+	// News and pages: writers of some body (the Taskforce's secretary), staff and admins; one item
+	// for the writers of its body (the example is the Taskforce's).
+	'/beheer/(app)/inhoud/nieuw': ['secretary', 'staff', 'admin'],
+	'/beheer/(app)/inhoud/[id]': ['secretary', 'staff', 'admin'],
 	// Members of any body on the trail, and staff.
 	'/beheer/(app)/adviezen/[id]': ['wgSecretary', 'stuurgroepSecretary', 'staff', 'admin']
 };

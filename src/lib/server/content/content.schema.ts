@@ -23,6 +23,8 @@ export const contentMessages = {
 	imageAlt: 'Beschrijf de afbeelding in een alternatieve tekst (voor wie ze niet ziet).',
 	publishAt: 'Geef datum en uur als DD/MM/JJJJ UU:MM.',
 	publishAtPast: 'Kies een moment in de toekomst, of publiceer meteen.',
+	revision: 'Gebruik het formulier op de pagina van het bericht.',
+	chooseBody: 'Kies het orgaan waarvoor u schrijft.',
 	conflict:
 		'Iemand anders heeft dit bericht intussen gewijzigd. Uw wijziging is niet bewaard: bekijk de huidige versie en probeer opnieuw.'
 } as const;
@@ -38,6 +40,11 @@ const markdown = (max: number) =>
 		});
 const optionalUuid = (message: string) =>
 	z.preprocess(blankToUndefined, z.uuid(message).optional());
+
+const revision = z.preprocess(
+	(v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v),
+	z.number(contentMessages.revision).int(contentMessages.revision)
+);
 
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -80,7 +87,7 @@ export const contentInput = z.strictObject({
 
 export const contentUpdate = z.strictObject({
 	...fields,
-	revision: z.preprocess((v) => (typeof v === 'string' ? Number(v) : v), z.number().int())
+	revision
 });
 
 /** A datetime-local value (YYYY-MM-DDTHH:MM) in Brussels wall-clock → the instant. */
@@ -98,7 +105,9 @@ export const brusselsDateTime = z
 		return instant;
 	});
 
-export const scheduleInput = z.strictObject({ publishAt: brusselsDateTime });
+/** Publication commands carry the revision the page showed (a bare post changes nothing). */
+export const revisionInput = z.strictObject({ revision });
+export const scheduleInput = z.strictObject({ publishAt: brusselsDateTime, revision });
 
 export type ContentInput = z.output<typeof contentInput>;
 export type ContentUpdate = z.output<typeof contentUpdate>;

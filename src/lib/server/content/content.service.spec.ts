@@ -119,12 +119,27 @@ describe('writing', () => {
 	it('publishes, schedules, unpublishes and deletes, each audited', async () => {
 		const item = await service.createContent(as(secretary), news());
 		const now = new Date();
-		expect((await service.publishContent(as(secretary), item.id, now)).publishAt).toEqual(now);
+		expect(
+			(await service.publishContent(as(secretary), item.id, { revision: '0' }, now)).publishAt
+		).toEqual(now);
 		const scheduled = await service.scheduleContent(as(secretary), item.id, {
-			publishAt: '2099-06-01T09:30'
+			publishAt: '2099-06-01T09:30',
+			revision: '1'
 		});
 		expect(scheduled.publishAt?.toISOString()).toBe('2099-06-01T07:30:00.000Z');
-		expect((await service.unpublishContent(as(secretary), item.id)).publishAt).toBeNull();
+		expect(
+			(await service.unpublishContent(as(secretary), item.id, { revision: '2' })).publishAt
+		).toBeNull();
+		// A bare post (no revision) publishes nothing; a stale one neither.
+		await refused(
+			() => service.publishContent(as(secretary), item.id, {}),
+			'revision',
+			contentMessages.revision
+		);
+		await rejection(
+			service.publishContent(as(secretary), item.id, { revision: '0' }),
+			service.ContentConflict
+		);
 		await service.deleteContent(as(secretary), item.id);
 		const actions = await t.db
 			.select({ action: auditEvents.action })
@@ -232,12 +247,20 @@ describe('bad input: refused in Dutch, nothing written', () => {
 	it('a schedule in the past or not a date', async () => {
 		const item = await service.createContent(as(secretary), news());
 		await refused(
-			() => service.scheduleContent(as(secretary), item.id, { publishAt: '2020-01-01T10:00' }),
+			() =>
+				service.scheduleContent(as(secretary), item.id, {
+					publishAt: '2020-01-01T10:00',
+					revision: '0'
+				}),
 			'publishAt',
 			contentMessages.publishAtPast
 		);
 		await refused(
-			() => service.scheduleContent(as(secretary), item.id, { publishAt: '2099-13-45T10:00' }),
+			() =>
+				service.scheduleContent(as(secretary), item.id, {
+					publishAt: '2099-13-45T10:00',
+					revision: '0'
+				}),
 			'publishAt',
 			contentMessages.publishAt
 		);
@@ -250,16 +273,23 @@ describe('who may write', () => {
 		for (const [principal, input] of [
 			[member, { bodyId: taskforce }],
 			[secretary, { bodyId: forum }],
-			[secretary, {}],
 			[anonymous, { bodyId: taskforce }]
 		] as const) {
 			const e = await rejection(service.createContent(as(principal), input));
 			expect(['forbidden', 'unauthenticated']).toContain(e.code);
 		}
+		// A writer who names no body is asked to choose one (the partnership's own is for staff).
+		await refused(
+			() => service.createContent(as(secretary), {}),
+			'bodyId',
+			contentMessages.chooseBody
+		);
 		const item = await service.createContent(as(secretary), news());
 		const mid = await counts();
 		expect((await rejection(service.deleteContent(as(member), item.id))).code).toBe('forbidden');
-		expect((await rejection(service.publishContent(as(member), item.id))).code).toBe('forbidden');
+		expect((await rejection(service.publishContent(as(member), item.id, {}))).code).toBe(
+			'forbidden'
+		);
 		// Moving an item to a body the writer does not edit is refused too.
 		const e = await rejection(
 			service.updateContent(as(secretary), item.id, { ...news({ bodyId: forum }), revision: '0' })
@@ -284,9 +314,12 @@ describe('what the public sees', () => {
 		const ctx = as(secretary);
 		const draft = await service.createContent(ctx, news());
 		const scheduled = await service.createContent(ctx, news());
-		await service.scheduleContent(ctx, scheduled.id, { publishAt: '2099-01-01T10:00' });
+		await service.scheduleContent(ctx, scheduled.id, {
+			publishAt: '2099-01-01T10:00',
+			revision: '0'
+		});
 		const published = await service.createContent(ctx, news());
-		await service.publishContent(ctx, published.id);
+		await service.publishContent(ctx, published.id, { revision: '0' });
 		expect(await publishedItem(t.db, 'news', draft.slug)).toBeUndefined();
 		expect(await publishedItem(t.db, 'news', scheduled.slug)).toBeUndefined();
 		expect((await publishedItem(t.db, 'news', published.slug))?.body?.slug).toBe(
@@ -310,7 +343,12 @@ describe('what the public sees', () => {
 		const ctx = as(staff);
 		for (let i = 0; i < 5; i++) {
 			const item = await service.createContent(ctx, news({ bodyId: forum }));
-			await service.publishContent(ctx, item.id, new Date(Date.UTC(2026, 0, 1 + i)));
+			await service.publishContent(
+				ctx,
+				item.id,
+				{ revision: '0' },
+				new Date(Date.UTC(2026, 0, 1 + i))
+			);
 		}
 		const first = await countQueries(() => publishedNews(t.db, { bodyId: forum }, { limit: 2 }));
 		expect(first.queries).toBe(1);
@@ -322,7 +360,7 @@ describe('what the public sees', () => {
 		);
 		expect(second.items.map((r) => r.publishAt?.getUTCDate())).toEqual([3, 2]);
 		const page = await service.createContent(ctx, news({ kind: 'page', bodyId: forum }));
-		await service.publishContent(ctx, page.id);
+		await service.publishContent(ctx, page.id, { revision: '0' });
 		for (const n of [1, 20]) {
 			const r = await countQueries(() => latestNews(t.db, { bodyId: forum }, n));
 			expect(r.queries).toBe(1);

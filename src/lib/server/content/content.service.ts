@@ -18,12 +18,13 @@ import type { DbOrTx, Tx } from '../db';
 import { areas, bodies, contentItems, organisations, policyDomains } from '../db/schema';
 import { AppError, invalidInput, isUuid, notFound } from '../errors';
 import { commitUpload, discardUpload, stageUpload, type Upload } from '../files/files.service';
-import { authorize } from '../policy';
+import { authorize, can } from '../policy';
 import { slugify } from '../seed/ids';
 import {
 	contentInput,
 	contentMessages,
 	contentUpdate,
+	revisionInput,
 	scheduleInput,
 	type ContentInput,
 	type ContentUpdate
@@ -61,8 +62,18 @@ function authorizeNamedBody(ctx: ServiceContext, input: unknown) {
 	const raw = (input ?? {}) as Record<string, unknown>;
 	const bodyId = typeof raw.bodyId === 'string' && raw.bodyId.trim() ? raw.bodyId.trim() : null;
 	if (bodyId && !isUuid(bodyId)) refuse('Ongeldig orgaan.', { bodyId: ['Ongeldig orgaan.'] });
+	// A body's writer who names no body must choose one (the partnership's own is for staff).
+	if (!bodyId && !can(ctx.principal, 'content:manage') && editsSomeBody(ctx)) {
+		refuse(contentMessages.chooseBody, { bodyId: [contentMessages.chooseBody] });
+	}
 	authorizeContent(ctx, { bodyId });
 }
+
+const editsSomeBody = (ctx: ServiceContext) =>
+	ctx.principal.kind === 'user' &&
+	Object.keys(ctx.principal.bodyRoles).some((bodyId) =>
+		can(ctx.principal, 'body:edit_content', { bodyId })
+	);
 
 /** The item, authorised for writing. */
 export async function keptContent(ctx: ServiceContext, id: string): Promise<ContentItem> {
@@ -279,11 +290,13 @@ export async function deleteContent(ctx: ServiceContext, id: string): Promise<vo
 async function setPublishAt(
 	ctx: ServiceContext,
 	id: string,
+	revision: number,
 	publishAt: Date | null,
 	action: string
 ) {
 	return mutate(ctx, async (tx) => {
 		const before = await locked(tx, id);
+		if (before.revision !== revision) throw new ContentConflict(before);
 		const [row] = await tx
 			.update(contentItems)
 			.set({ publishAt, revision: before.revision + 1, updatedAt: new Date() })
@@ -301,10 +314,16 @@ async function setPublishAt(
 	});
 }
 
-/** Publish now. */
-export async function publishContent(ctx: ServiceContext, id: string, now = new Date()) {
+/** Publish now (against the revision the page showed: a bare post publishes nothing). */
+export async function publishContent(
+	ctx: ServiceContext,
+	id: string,
+	input: unknown,
+	now = new Date()
+) {
 	await keptContent(ctx, id);
-	return setPublishAt(ctx, id, now, 'content.publish');
+	const { revision } = parse(revisionInput, input);
+	return setPublishAt(ctx, id, revision, now, 'content.publish');
 }
 
 /** Publish at a moment in the future (Brussels wall-clock in the form). */
@@ -315,15 +334,16 @@ export async function scheduleContent(
 	now = new Date()
 ) {
 	await keptContent(ctx, id);
-	const { publishAt } = parse(scheduleInput, input);
+	const { publishAt, revision } = parse(scheduleInput, input);
 	if (publishAt.getTime() <= now.getTime()) {
 		refuse(contentMessages.publishAtPast, { publishAt: [contentMessages.publishAtPast] });
 	}
-	return setPublishAt(ctx, id, publishAt, 'content.schedule');
+	return setPublishAt(ctx, id, revision, publishAt, 'content.schedule');
 }
 
 /** Back to draft: the public no longer sees it. */
-export async function unpublishContent(ctx: ServiceContext, id: string) {
+export async function unpublishContent(ctx: ServiceContext, id: string, input: unknown) {
 	await keptContent(ctx, id);
-	return setPublishAt(ctx, id, null, 'content.unpublish');
+	const { revision } = parse(revisionInput, input);
+	return setPublishAt(ctx, id, revision, null, 'content.unpublish');
 }

@@ -288,21 +288,21 @@ export const editContentActions = {
 		const { ctx, item } = await kept(event);
 		const values = await formValues(event.request);
 		return run(values, 'publish', 'Het bericht is gepubliceerd.', () =>
-			publishContent(ctx, item.id)
+			publishContent(ctx, item.id, pick(values, ['revision']))
 		);
 	},
 	schedule: async (event: Event) => {
 		const { ctx, item } = await kept(event);
 		const values = await formValues(event.request);
 		return run(values, 'publish', 'De publicatie is gepland.', () =>
-			scheduleContent(ctx, item.id, pick(values, ['publishAt']))
+			scheduleContent(ctx, item.id, pick(values, ['publishAt', 'revision']))
 		);
 	},
 	unpublish: async (event: Event) => {
 		const { ctx, item } = await kept(event);
 		const values = await formValues(event.request);
 		return run(values, 'publish', 'Het bericht is weer een concept.', () =>
-			unpublishContent(ctx, item.id)
+			unpublishContent(ctx, item.id, pick(values, ['revision']))
 		);
 	},
 	delete: async (event: Event) => {
