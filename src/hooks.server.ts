@@ -114,7 +114,7 @@ function guard(event: RequestEvent): Response | undefined {
 /**
  * Let server.js's public-page cache keep this answer, tagged with the tables it read: a public
  * route seen by an anonymous visitor (no session cookie, no token), 200, no cookie set, not the
- * API (its anonymous rate limit must see every call).
+ * API (its anonymous rate limit must see every call), not a search.
  */
 function markCacheable(event: RequestEvent, response: Response, reads: Set<string>) {
 	const method = event.request.method;
@@ -122,7 +122,8 @@ function markCacheable(event: RequestEvent, response: Response, reads: Set<strin
 	if (response.status !== 200 || response.headers.has('set-cookie')) return;
 	if (event.locals.principal.kind !== 'anonymous' || event.cookies.get(SESSION_COOKIE)) return;
 	if (event.request.headers.has('authorization')) return;
-	if (event.url.pathname.startsWith('/api/')) return;
+	// Free text (a search) makes endless distinct pages: they would only push real pages out.
+	if (event.url.pathname.startsWith('/api/') || event.url.searchParams.has('q')) return;
 	if (routeAccess[event.route.id ?? ''] !== 'public') return;
 	if (/private|no-store/.test(response.headers.get('cache-control') ?? '')) return;
 	response.headers.set(TAGS_HEADER, [...reads].join(' '));

@@ -15,7 +15,7 @@ export const CHANGE_CHANNEL = 'sp_changes';
 
 /** Every table of the schema, by its SQL name. */
 export const tableNames: ReadonlySet<string> = new Set(
-	Object.values(schema)
+	(Object.values(schema) as unknown[])
 		.filter((value): value is PgTable => is(value, PgTable))
 		.map((table) => getTableName(table))
 );

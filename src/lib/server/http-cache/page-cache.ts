@@ -172,7 +172,7 @@ export function createPageCache(options: PageCacheOptions) {
 		const write = res.write;
 		res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
 			keep(chunk, rest[0]);
-			return write.call(this, chunk, ...(rest as []));
+			return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
 		} as typeof res.write;
 		const end = res.end;
 		res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
@@ -183,7 +183,7 @@ export function createPageCache(options: PageCacheOptions) {
 					() => undefined
 				);
 			}
-			return end.call(this, chunk, ...(rest as []));
+			return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
 		} as typeof res.end;
 
 		handler(req, res);
