@@ -16,7 +16,14 @@ import { seedExampleMonitor } from '../seed/example-monitor';
 import { seedExamplePlans } from '../seed/example-plans';
 import { seedExampleMeetings } from '../seed/examples';
 import { bodyId } from '../seed/seed.service';
-import { buildOpenDataZip, currentOpenDataZip, dataVersion, openDataTables } from './dataset';
+import {
+	buildOpenDataZip,
+	currentOpenDataZip,
+	dataVersion,
+	openDataTables,
+	toCsv
+} from './dataset';
+import { indicatorsTable } from './tables.monitor';
 
 const t = useTestDatabase();
 const origin = 'https://streek.example';
@@ -151,6 +158,8 @@ describe('open-data ZIP', () => {
 		expect(rowsOf(zip, 'meetings.csv').map((r) => r.id)).toContain(heldMeeting);
 		const items = rowsOf(zip, 'agenda_items.csv').filter((r) => r.meeting_id === heldMeeting);
 		expect(items.map((r) => [r.number, r.title])).toEqual([['1', 'Openbaar punt XYZ']]);
+		// Text that looks like a formula is guarded, a negative number is not.
+		expect(toCsv(indicatorsTable, [{ code: '=1+1', decimals: -1 }])).toMatch(/'=1\+1;[^\r]*;-1;/);
 		// No column for owners, authors, e-mail addresses of people or phone numbers.
 		const header = openDataTables.flatMap((x) => x.columns.map((c) => `${x.file}:${c.name}`));
 		expect(header.filter((h) => /owner|author|person|phone/.test(h))).toEqual([]);

@@ -46,12 +46,14 @@ export const openDataTables: AnyTable[] = [
 	dossiersTable
 ];
 
-/** A cell as text: dates as ISO 8601, empty for null, formula-like text guarded. */
+/** A cell as text: dates as ISO 8601, empty for null, formula-like text (not numbers) guarded. */
 function cell(value: ReturnType<Column<unknown>['value']>): string {
 	if (value === null || value === undefined) return '';
 	if (value instanceof Date) return value.toISOString();
 	if (typeof value === 'boolean') return value ? 'true' : 'false';
-	return guardFormula(String(value));
+	// A number is never a formula: -3.5 stays a number for the spreadsheet.
+	if (typeof value === 'number') return String(value);
+	return guardFormula(value);
 }
 
 /** The exchange's CSV format: UTF-8 with a BOM, `;` between fields, CRLF (exchange/csv.ts). */
