@@ -93,7 +93,7 @@ test('a visitor writes to a body’s secretariat; bad input and the honeypot sto
 	await expect(message).toHaveCount(1);
 	await expect(message).toContainText(sender);
 	await expect(staff.getByText(bot)).toHaveCount(0);
-	await submit(staff, `Afgehandeld: ${subject}`, js, message);
+	await submit(staff, /^Afgehandeld/, js, message);
 	await expect(staff.getByRole('status')).toContainText('Het bericht is afgehandeld.');
 	await expect(staff.locator('article').filter({ hasText: subject })).toContainText(
 		'Afgehandeld op'
