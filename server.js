@@ -61,15 +61,26 @@ try {
 	fail(describeStartupError(e));
 }
 
+// RFC 8058 one-click unsubscribe: mail providers POST without an Origin header, which SvelteKit's
+// cross-site form check refuses. The token in the path alone authorises it (alerts/).
+const ONE_CLICK_UNSUBSCRIBE = /^\/(en\/)?meldingen\/uitschrijven\/[^/?]+(\?|$)/;
+function withOneClickUnsubscribe(next) {
+	return (req, res) => {
+		if (req.method === 'POST' && !req.headers.origin && ONE_CLICK_UNSUBSCRIBE.test(req.url))
+			req.headers.origin = settings.origin;
+		return next(req, res);
+	};
+}
+
 // The public-page cache (src/lib/server/http-cache/page-cache.ts); the app tells it what changed.
-let app = handler;
+let app = withOneClickUnsubscribe(handler);
 if (settings.PUBLIC_CACHE_MB > 0) {
 	const cache = createPageCache({
 		maxBytes: settings.PUBLIC_CACHE_MB * 1024 * 1024,
 		ttlMs: settings.PUBLIC_CACHE_SECONDS * 1000
 	});
 	process.on(CHANGED_EVENT, (tables) => cache.invalidate(tables));
-	app = cache.middleware(handler);
+	app = cache.middleware(app);
 }
 
 const server = http.createServer(app);
