@@ -1,6 +1,11 @@
 import { tr } from '$lib/i18n';
 import { organisationKinds } from '$lib/server/db/schema';
 import { contextOf, formAction, formValues, load as orError, parseId } from '$lib/server/http';
+import {
+	addOrganisationLink,
+	organisationLinksOf,
+	removeOrganisationLink
+} from '$lib/server/content/links.service';
 import { organisationFromForm } from '$lib/server/organisations/organisations.schema';
 import {
 	getOrganisationHistory,
@@ -13,6 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	const view = await orError(getOrganisationHistory(contextOf(event), parseId(event.params.id)));
 	return {
 		...view,
+		links: await organisationLinksOf(event.locals.db, view.organisation.id),
 		kinds: organisationKinds,
 		saved: event.url.searchParams.has('bewaard'),
 		crumbs: [
@@ -24,6 +30,24 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	/** "Externe websites" (content/links.service.ts authorises before reading the form). */
+	addLink: async (event) => {
+		const values = await formValues(event.request);
+		const result = await formAction(values, () =>
+			addOrganisationLink(contextOf(event), event.params.id, {
+				label: values.label,
+				url: values.url
+			})
+		);
+		return 'id' in result ? { done: 'De link is toegevoegd.' } : { ...result, linkForm: true };
+	},
+	removeLink: async (event) => {
+		const values = await formValues(event.request);
+		const result = await formAction(values, () =>
+			removeOrganisationLink(contextOf(event), event.params.id, values.linkId)
+		);
+		return result ?? { done: 'De link is verwijderd.' };
+	},
 	update: async (event) => {
 		const values = await formValues(event.request);
 		const result = await formAction(values, () =>
