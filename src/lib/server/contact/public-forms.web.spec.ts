@@ -55,7 +55,7 @@ function event(
 	};
 }
 
-async function outcome(fn: () => Promise<unknown>) {
+async function outcome(fn: () => unknown) {
 	try {
 		return await fn();
 	} catch (e) {
