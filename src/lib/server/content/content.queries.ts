@@ -4,7 +4,7 @@
  * and editors preview them in the workspace. Every read is a fixed number of queries whatever the
  * data (asserted in content.queries.spec.ts): the body's name comes with a join.
  */
-import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { bodies, contentItems, type ContentKind } from '../db/schema';
 import { AppError } from '../errors';
@@ -12,8 +12,9 @@ import { can, type Principal } from '../policy';
 import { contentStatus } from './status';
 
 /** Published at `now`: the one public rule (feeds and the API use it too). */
+// Through the column (lte), so the Date is mapped for both drivers (postgres.js refuses a raw Date).
 export const isPublished = (now: Date): SQL =>
-	and(sql`${contentItems.publishAt} is not null`, sql`${contentItems.publishAt} <= ${now}`)!;
+	and(isNotNull(contentItems.publishAt), lte(contentItems.publishAt, now))!;
 
 const listColumns = {
 	id: contentItems.id,
