@@ -1,7 +1,7 @@
-import type { MessageKey } from './nl';
+import { workspaceParts, type MessageKey } from './nl';
 
-/** English catalogue; a missing key falls back to Dutch. */
-export const en: Partial<Record<MessageKey, string>> = {
+/** The public site's English messages; a missing key falls back to Dutch. */
+const site: Partial<Record<MessageKey, string>> = {
 	'site.skip': 'Skip to content',
 	'site.backToTop': 'Back to top',
 	'site.breadcrumbs': 'Breadcrumbs',
@@ -763,4 +763,10 @@ export const en: Partial<Record<MessageKey, string>> = {
 	'pages.notFound': 'This page does not exist or has not been published yet.',
 	'pages.updated': 'Updated on {date}',
 	'organisations.links': 'External websites'
+};
+
+/** English catalogue: the public site's messages, then every workspace part (complete by type). */
+export const en: Partial<Record<MessageKey, string>> = {
+	...site,
+	...Object.assign({}, ...Object.values(workspaceParts).map((part) => part.en))
 };

@@ -9,7 +9,7 @@ import {
 	tr,
 	translate
 } from './index';
-import { nl } from './nl';
+import { nl, workspaceParts } from './nl';
 
 describe('formats', () => {
 	it('writes dates the Belgian way in Europe/Brussels', () => {
@@ -37,6 +37,18 @@ describe('messages', () => {
 
 	it('has no English key that Dutch lacks', () => {
 		for (const key of Object.keys(en)) expect(nl).toHaveProperty(key);
+	});
+
+	it('has each workspace key in one part only, with English', () => {
+		const seen = new Map<string, string>();
+		for (const [name, part] of Object.entries(workspaceParts)) {
+			for (const key of Object.keys(part.nl)) {
+				expect(seen.get(key), `${key} is in ${seen.get(key)} and ${name}`).toBeUndefined();
+				seen.set(key, name);
+				expect(key.startsWith(`ws.${name}.`), `${key} belongs under ws.${name}.`).toBe(true);
+				expect((part.en as Record<string, string>)[key], `${key} has no English`).toBeTruthy();
+			}
+		}
 	});
 
 	it('picks the translation of a translatable value', () => {

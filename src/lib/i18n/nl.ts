@@ -1,5 +1,30 @@
-/** The Dutch message catalogue: the source of every UI string. */
-export const nl = {
+import * as accounts from './workspace/accounts';
+import * as common from './workspace/common';
+import * as content from './workspace/content';
+import * as dossiers from './workspace/dossiers';
+import * as mail from './workspace/mail';
+import * as meetings from './workspace/meetings';
+import * as minutes from './workspace/minutes';
+import * as monitor from './workspace/monitor';
+import * as plans from './workspace/plans';
+import * as structure from './workspace/structure';
+
+/** The workspace's parts of the catalogue, one per domain (`ws.<domain>.…` keys). */
+export const workspaceParts = {
+	common,
+	accounts,
+	mail,
+	structure,
+	meetings,
+	minutes,
+	monitor,
+	plans,
+	dossiers,
+	content
+};
+
+/** The public site's messages. */
+const site = {
 	'site.skip': 'Naar de inhoud',
 	'site.backToTop': 'Naar boven',
 	'site.breadcrumbs': 'Kruimelpad',
@@ -853,5 +878,20 @@ export const nl = {
 	'pages.updated': 'Bijgewerkt op {date}',
 	'organisations.links': 'Externe websites'
 } as const;
+
+/** The Dutch message catalogue: the source of every UI string. */
+export const nl = {
+	...site,
+	...common.nl,
+	...accounts.nl,
+	...mail.nl,
+	...structure.nl,
+	...meetings.nl,
+	...minutes.nl,
+	...monitor.nl,
+	...plans.nl,
+	...dossiers.nl,
+	...content.nl
+};
 
 export type MessageKey = keyof typeof nl;

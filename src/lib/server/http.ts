@@ -1,17 +1,29 @@
 /** Thin glue between services (AppError) and SvelteKit routes (pages and the JSON API). */
 import { error, fail, json, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import { getRequestEvent } from '$app/server';
+import type { Locale } from '$lib/i18n';
 import type { z } from 'zod';
 import type { Actor, ServiceContext } from './context';
 import { AppError, invalidInput, isAppError, isUuid } from './errors';
 import { log } from './log';
+import { translateFields, translateMessage } from './messages';
 import type { Principal } from './policy';
+
+/** The locale of the request being handled (Dutch outside a request, as in service tests). */
+function requestLocale(): Locale {
+	try {
+		return getRequestEvent().locals.locale ?? 'nl';
+	} catch {
+		return 'nl';
+	}
+}
 
 /** Await a service call in a page load; an AppError becomes the matching HTTP error page. */
 export async function load<T>(promise: Promise<T>): Promise<T> {
 	try {
 		return await promise;
 	} catch (e) {
-		if (isAppError(e)) error(e.status, e.message);
+		if (isAppError(e)) error(e.status, translateMessage(requestLocale(), e.message));
 		throw e;
 	}
 }
@@ -111,9 +123,14 @@ export async function formAction<T>(
 			const safe = Object.fromEntries(
 				Object.entries(values).filter(([k]) => !/password|confirm|code|token/i.test(k))
 			);
-			return fail(e.status, { message: e.message, fields: e.fields ?? {}, values: safe });
+			const locale = requestLocale();
+			return fail(e.status, {
+				message: translateMessage(locale, e.message),
+				fields: translateFields(locale, e.fields ?? {}),
+				values: safe
+			});
 		}
-		if (isAppError(e)) error(e.status, e.message);
+		if (isAppError(e)) error(e.status, translateMessage(requestLocale(), e.message));
 		throw e;
 	}
 }
