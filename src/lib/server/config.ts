@@ -94,6 +94,11 @@ const schema = z.object({
 	 */
 	RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
 	/**
+	 * Days a message from the public contact form is kept (it holds a name, an address and free
+	 * text); the daily retention job deletes older ones.
+	 */
+	CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+	/**
 	 * Days after a held meeting without minutes after which the daily reminder job mails the body's
 	 * secretaries (once per meeting and secretary).
 	 */

@@ -9,6 +9,7 @@ import { sendDossierReminders } from '../dossiers/reminders';
 import { sendMinutesReminders } from '../notifications/minutes-reminder';
 import { sendPlanReminders } from '../plans/reminders';
 import { applyRetention } from '../privacy/privacy.service';
+import { prunePublicForms } from '../privacy/public-forms';
 import type { Job } from './scheduler';
 
 export const jobs: Job[] = [
@@ -34,12 +35,14 @@ export const jobs: Job[] = [
 		}
 	},
 	{
-		// People nobody needs any more (RETENTION_YEARS after their last membership) are anonymised.
+		// People nobody needs any more (RETENTION_YEARS after their last membership) are anonymised;
+		// old contact messages and never-confirmed alert subscriptions are deleted.
 		name: 'privacy.retention',
 		schedule: { daily: { atHour: 4 } },
-		async run(ctx) {
-			const done = await applyRetention(ctx);
-			return `geanonimiseerd: ${done.length}`;
+		async run(ctx, { now }) {
+			const done = await applyRetention(ctx, now);
+			const forms = await prunePublicForms(ctx.db, now);
+			return `geanonimiseerd: ${done.length}, contactberichten: ${forms.contactMessages}, onbevestigde volgers: ${forms.unconfirmedSubscriptions}`;
 		}
 	},
 	{
