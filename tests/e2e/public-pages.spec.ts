@@ -160,6 +160,31 @@ test.describe('every public page', () => {
 });
 
 test.describe('content', () => {
+	test('news filters by region and policy domain with a plain form', async ({ page }) => {
+		await page.goto('/nieuws');
+		const leuvenNews = 'Voorbeeld: Taskforce start werkgroep fietssnelwegen';
+		const halleNews = 'Voorbeeld: Toekomstforum stelt prioriteiten voor';
+		await page.getByLabel('Regio').selectOption({ label: 'Regio Halle-Vilvoorde' });
+		await page.getByRole('button', { name: 'Toon nieuws' }).click();
+		await expect(page).toHaveURL(/\/nieuws\?regio=halle-vilvoorde&domein=$/);
+		await expect(page.getByRole('link', { name: halleNews })).toBeVisible();
+		await expect(page.getByRole('link', { name: leuvenNews })).toHaveCount(0);
+		await expect(page.getByLabel('Regio')).toHaveValue('halle-vilvoorde');
+
+		await page.goto('/en/nieuws?regio=leuven&domein=werk-en-economie');
+		await expect(page.getByLabel('Policy domain')).toHaveValue('werk-en-economie');
+		await expect(
+			page.getByRole('link', { name: 'Voorbeeld: Samen opleidingen voor knelpuntberoepen' })
+		).toBeVisible();
+		await expect(page.getByRole('link', { name: leuvenNews })).toHaveCount(0);
+		await page.getByRole('link', { name: 'Clear filters' }).click();
+		await expect(page).toHaveURL(/\/en\/nieuws$/);
+		await expect(page.getByRole('link', { name: halleNews })).toBeVisible();
+
+		const unknown = await page.goto('/nieuws?domein=bestaat-niet');
+		expect(unknown?.status()).toBe(404);
+	});
+
 	test('the home page shows both regions', async ({ page }) => {
 		await page.goto('/');
 		const regions = page.getByRole('heading', { level: 2, name: "De regio's" });

@@ -1,5 +1,6 @@
 /**
- * News and pages in public: the news list (/nieuws, newest first, ?orgaan= filter, ?na= cursor),
+ * News and pages in public: the news list (/nieuws, newest first, filters ?orgaan=, ?regio= and
+ * ?domein=, ?na= cursor),
  * a news item (/nieuws/<slug>) and a page (/paginas/<slug>), and the latest news and "Lees meer"
  * links of a body's and a region's page. Only published items (content.queries.ts); a draft or
  * a scheduled item is a 404 like an unknown slug. Under /en the English text is shown where
@@ -7,10 +8,10 @@
  * is asking: the pages are cached for everyone.
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { formatDate, tr, translate, type Locale } from '../../i18n';
 import type { DbOrTx } from '../db';
-import { bodies } from '../db/schema';
+import { areas, bodies, policyDomains } from '../db/schema';
 import { AppError } from '../errors';
 import { latestNews, publishedItem, publishedNews, publishedPages } from './content.queries';
 import { renderContent } from './render';
@@ -44,33 +45,78 @@ function card(row: Awaited<ReturnType<typeof latestNews>>[number], locale: Local
 }
 export type NewsCard = ReturnType<typeof card>;
 
-/** GET /nieuws[?orgaan=<slug>][&na=<cursor>] */
+/** The filters of the news list: a region and a policy domain (by slug), chosen in a GET form. */
+async function newsFilterOptions(db: DbOrTx, locale: Locale) {
+	const [regions, domains] = await Promise.all([
+		db
+			.select({ id: areas.id, slug: areas.slug, name: areas.name })
+			.from(areas)
+			.where(eq(areas.level, 'region'))
+			.orderBy(areas.slug),
+		db
+			.select({ id: policyDomains.id, slug: policyDomains.slug, name: policyDomains.name })
+			.from(policyDomains)
+			.orderBy(asc(policyDomains.position), asc(policyDomains.slug))
+	]);
+	const option = (r: { id: string; slug: string; name: Translatable }) => ({
+		id: r.id,
+		slug: r.slug,
+		name: tr(r.name, locale)
+	});
+	return { regions: regions.map(option), domains: domains.map(option) };
+}
+
+/** GET /nieuws[?orgaan=<slug>][&regio=<slug>][&domein=<slug>][&na=<cursor>] */
 export async function newsListPage(event: RequestEvent) {
 	const { db, locale } = event.locals;
-	const orgaan = event.url.searchParams.get('orgaan')?.trim() ?? '';
-	const cursor = event.url.searchParams.get('na')?.trim() || undefined;
+	const param = (name: string) => event.url.searchParams.get(name)?.trim().slice(0, 200) ?? '';
+	const orgaan = param('orgaan');
+	const cursor = param('na') || undefined;
 	let body: { id: string; slug: string; name: Translatable } | undefined;
 	if (orgaan) {
 		[body] = await db
 			.select({ id: bodies.id, slug: bodies.slug, name: bodies.name })
 			.from(bodies)
-			.where(eq(bodies.slug, orgaan.slice(0, 200)));
+			.where(eq(bodies.slug, orgaan));
 		if (!body) error(404, translate(locale, 'news.unknownBody'));
 	}
+	const options = await newsFilterOptions(db, locale);
+	const region = param('regio')
+		? options.regions.find((r) => r.slug === param('regio'))
+		: undefined;
+	if (param('regio') && !region) error(404, translate(locale, 'news.unknownRegion'));
+	const domain = param('domein')
+		? options.domains.find((d) => d.slug === param('domein'))
+		: undefined;
+	if (param('domein') && !domain) error(404, translate(locale, 'news.unknownDomain'));
 	let page;
 	try {
-		page = await publishedNews(db, { bodyId: body?.id }, { cursor, limit: 10 });
+		page = await publishedNews(
+			db,
+			{ bodyId: body?.id, areaId: region?.id, policyDomainId: domain?.id },
+			{ cursor, limit: 10 }
+		);
 	} catch (e) {
 		if (e instanceof AppError && e.code === 'invalid_input') error(400, e.message);
 		throw e;
 	}
-	const next = page.nextCursor
-		? `?${new URLSearchParams({ ...(body ? { orgaan: body.slug } : {}), na: page.nextCursor })}`
-		: null;
+	const filters = {
+		...(body ? { orgaan: body.slug } : {}),
+		...(region ? { regio: region.slug } : {}),
+		...(domain ? { domein: domain.slug } : {})
+	};
+	const query = (extra: Record<string, string> = {}) => {
+		const q = new URLSearchParams({ ...filters, ...extra }).toString();
+		return q ? `?${q}` : '';
+	};
 	return {
 		items: page.items.map((r) => card(r, locale)),
 		body: body ? { slug: body.slug, name: tr(body.name, locale) } : null,
-		next,
+		filter: { region: region?.slug ?? '', domain: domain?.slug ?? '' },
+		filtered: !!(region || domain),
+		options,
+		next: page.nextCursor ? query({ na: page.nextCursor }) : null,
+		newest: query(),
 		first: !cursor
 	};
 }
