@@ -8,7 +8,9 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { DocumentRefused } from '../documents/documents.service';
 import { MULTIPART_MARGIN, receiveUpload } from '../documents/multipart';
 import { isAppError } from '../errors';
+import type { Locale } from '$lib/i18n';
 import { contextOf, load } from '../http';
+import { translateMessage } from '../messages';
 import type { UploadSource } from '../files/storage';
 import { refnisMessages } from './refnis';
 import {
@@ -44,23 +46,31 @@ async function readLimited(source: UploadSource, maxBytes: number): Promise<Uint
 	return Buffer.concat(parts);
 }
 
-function refused(e: unknown) {
+function refused(e: unknown, locale: Locale) {
+	const t = (message: string) => translateMessage(locale, message);
 	if (e instanceof RefnisRefused) {
+		// One line error is the message itself ("Er is niets toegevoegd: Regel 3: …"): its line
+		// part is translated first, then the sentence around it.
+		const message =
+			e.errors.length === 1 && e.message === refnisMessages.lineErrors(e.errors)
+				? refnisMessages.lineErrors([t(e.errors[0])])
+				: e.message;
 		return fail(400, {
-			message: e.message,
-			errors: e.errors.length > 1 ? e.errors : []
+			message: t(message),
+			errors: e.errors.length > 1 ? e.errors.map(t) : []
 		} satisfies RefnisFailure);
 	}
 	if (e instanceof DocumentRefused) {
 		return fail(400, {
-			message:
+			message: t(
 				e.reason === 'geen-bestand'
 					? 'Kies een REFNIS-lijst (CSV, TXT of Excel). Er is niets toegevoegd.'
-					: 'Het formulier kon niet gelezen worden. Probeer opnieuw; er is niets toegevoegd.',
+					: 'Het formulier kon niet gelezen worden. Probeer opnieuw; er is niets toegevoegd.'
+			),
 			errors: []
 		} satisfies RefnisFailure);
 	}
-	if (isAppError(e)) error(e.status, e.message);
+	if (isAppError(e)) error(e.status, t(e.message));
 	throw e;
 }
 
@@ -70,7 +80,7 @@ export async function refnisAction(event: RequestEvent) {
 	const declared = Number(event.request.headers.get('content-length') ?? NaN);
 	if (declared > REFNIS_MAX_BYTES + MULTIPART_MARGIN) {
 		return fail(413, {
-			message: refnisMessages.tooLarge(maxMegabytes),
+			message: translateMessage(event.locals.locale, refnisMessages.tooLarge(maxMegabytes)),
 			errors: []
 		} satisfies RefnisFailure);
 	}
@@ -86,7 +96,7 @@ export async function refnisAction(event: RequestEvent) {
 		);
 		return { added };
 	} catch (e) {
-		return refused(e);
+		return refused(e, event.locals.locale);
 	}
 }
 

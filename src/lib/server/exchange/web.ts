@@ -5,8 +5,11 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { today } from '../clock';
-import { isAppError } from '../errors';
+import { getRequestEvent } from '$app/server';
+import type { Locale } from '$lib/i18n';
+import { isAppError, type AppError } from '../errors';
 import { contextOf, load } from '../http';
+import { translateMessage } from '../messages';
 import { exchangeColumns, type RowError, type SourceRow } from './columns';
 import { toCsv } from './csv';
 import {
@@ -81,8 +84,28 @@ export async function limitedForm(request: Request, limit: number): Promise<Form
 
 export type ImportFailure = { message: string; errors: RowError[] };
 
-const refuse = (status: number, message: string, errors: RowError[] = []) =>
-	fail(status, { message, errors } satisfies ImportFailure);
+/** The locale of the request being handled (Dutch outside a request, as in the service tests). */
+function requestLocale(): Locale {
+	try {
+		return getRequestEvent().locals.locale ?? 'nl';
+	} catch {
+		return 'nl';
+	}
+}
+
+/** A refusal in the language of the request: the message and every row error (Dutch in the code). */
+function refuse(status: number, message: string, errors: RowError[] = []) {
+	const locale = requestLocale();
+	return fail(status, {
+		message: translateMessage(locale, message),
+		errors: errors.map((e) => ({ line: e.line, message: translateMessage(locale, e.message) }))
+	} satisfies ImportFailure);
+}
+
+/** A service error that ends the request: the error page, in the language of the request. */
+function stop(e: AppError): never {
+	error(e.status, translateMessage(requestLocale(), e.message));
+}
 
 /** Rows travel from the preview to the confirmation as compact JSON: [line, ...values]. */
 const rowsField = z
@@ -139,7 +162,7 @@ export async function previewAction(event: RequestEvent, bodySlug?: string) {
 		}
 		return { preview, fileName: file.name, rows: encodeRows(parsed.rows), keepIds };
 	} catch (e) {
-		if (isAppError(e)) error(e.status, e.message);
+		if (isAppError(e)) stop(e);
 		throw e;
 	}
 }
@@ -163,7 +186,7 @@ export async function importAction(event: RequestEvent, bodySlug?: string) {
 		return { imported: summary };
 	} catch (e) {
 		if (e instanceof ImportRefused) return refuse(400, e.message, e.errors);
-		if (isAppError(e)) error(e.status, e.message);
+		if (isAppError(e)) stop(e);
 		throw e;
 	}
 }
