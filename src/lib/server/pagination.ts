@@ -1,5 +1,8 @@
+import { and, eq, or, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { AppError } from './errors';
+import type { DbOrTx } from './db';
+import { AppError, isUuid } from './errors';
 
 /** Query parameters of every list endpoint: an opaque cursor and a page size. */
 export const pageQuerySchema = z.strictObject({
@@ -9,6 +12,45 @@ export const pageQuerySchema = z.strictObject({
 export type PageQuery = z.infer<typeof pageQuerySchema>;
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
+
+/** The answer of a list endpoint: one page of `item`s and the next page's cursor. */
+export const cursorPageOut = <T extends z.ZodType>(item: T, id: string) =>
+	z
+		.object({
+			items: z.array(item),
+			nextCursor: z
+				.string()
+				.nullable()
+				.meta({ description: 'Pass as `cursor` to get the next page; null on the last page.' })
+		})
+		.meta({ id });
+
+/** A list filter that names a row by its id or its slug. */
+export const idOrSlugFilter = (what: string) =>
+	z
+		.string()
+		.trim()
+		.min(1)
+		.max(200)
+		.optional()
+		.meta({ description: `Id or slug of ${what}.` });
+
+/**
+ * The id of the row of `table` named by `value` (an id or a slug), or undefined when none; a
+ * malformed id is only compared as a slug, never a database error. `where` narrows the rows.
+ */
+export async function idOfIdOrSlug(
+	db: DbOrTx,
+	table: PgTable & { id: PgColumn; slug: PgColumn },
+	value: string,
+	where?: SQL
+): Promise<string | undefined> {
+	const match = isUuid(value)
+		? or(eq(table.id, value.toLowerCase()), eq(table.slug, value))
+		: eq(table.slug, value);
+	const [row] = await db.select({ id: table.id }).from(table).where(and(match, where));
+	return row?.id as string | undefined;
+}
 
 const uuid = z.uuid();
 

@@ -31,6 +31,7 @@ import {
 import { indicatorListOut, observationListQuery, observationPageOut } from '../monitor/api';
 import { indicatorOut } from '../monitor/catalogue.schema';
 import { observationPushIn, observationPushOut } from '../monitor/import/push';
+import { cursorPageOut } from '../pagination';
 import { organisationListQuery, organisationOut } from '../organisations/organisations.schema';
 import {
 	actionOut,
@@ -51,17 +52,6 @@ const apiErrorOut = z
 		})
 	})
 	.meta({ id: 'ApiError' });
-
-const pageOf = (item: z.ZodType, id: string) =>
-	z
-		.object({
-			items: z.array(item),
-			nextCursor: z
-				.string()
-				.nullable()
-				.meta({ description: 'Pass as `cursor` to get the next page; null on the last page.' })
-		})
-		.meta({ id });
 
 const jsonContent = (schema: z.ZodType) => ({ 'application/json': { schema } });
 const errors = {
@@ -86,7 +76,7 @@ function resource(
 				summary: `List ${name} (cursor pagination)`,
 				requestParams: { query: listQuery },
 				responses: {
-					'200': { description: 'One page', content: jsonContent(pageOf(item, pageId)) },
+					'200': { description: 'One page', content: jsonContent(cursorPageOut(item, pageId)) },
 					'400': errors['400']
 				}
 			}
@@ -115,7 +105,10 @@ const meetingPaths: ZodOpenApiPathsObject = {
 			summary: 'List public meetings by start time (cursor pagination)',
 			requestParams: { query: meetingListQuery },
 			responses: {
-				'200': { description: 'One page', content: jsonContent(pageOf(meetingOut, 'MeetingPage')) },
+				'200': {
+					description: 'One page',
+					content: jsonContent(cursorPageOut(meetingOut, 'MeetingPage'))
+				},
 				'400': errors['400']
 			}
 		}

@@ -4,12 +4,13 @@
  * /api/v1/pages/{slug}. A draft or scheduled item is a 404 like an unknown slug. Texts are given
  * in both languages as written (`{nl, en?}`), the body as Markdown and as sanitised HTML.
  */
-import { and, eq, or, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { translatableOut } from '../areas/areas.schema';
 import type { DbOrTx } from '../db';
 import { areas, bodies, policyDomains } from '../db/schema';
-import { isUuid, notFound } from '../errors';
+import { notFound } from '../errors';
+import { cursorPageOut, idOfIdOrSlug, idOrSlugFilter, pageQuerySchema } from '../pagination';
 import { publishedItem, publishedNews } from './content.queries';
 import { renderContent } from './render';
 
@@ -41,48 +42,23 @@ export const contentDetailOut = z
 	})
 	.meta({ id: 'ContentDetail' });
 
-export const newsPageOut = z
-	.object({
-		items: z.array(newsOut),
-		nextCursor: z
-			.string()
-			.nullable()
-			.meta({ description: 'Pass as `cursor` to get the next page; null on the last page.' })
-	})
-	.meta({ id: 'NewsPage' });
-
-const idOrSlug = (what: string) =>
-	z
-		.string()
-		.trim()
-		.min(1)
-		.max(200)
-		.optional()
-		.meta({ description: `Id or slug of ${what}.` });
+export const newsPageOut = cursorPageOut(newsOut, 'NewsPage');
 
 export const newsListQuery = z.strictObject({
-	cursor: z.string().max(200).optional(),
-	limit: z.coerce.number().int().min(1).max(200).default(50),
-	body: idOrSlug('a body'),
-	region: idOrSlug('a platform region (its own items and those of its bodies)'),
-	policyDomain: idOrSlug('a policy domain')
+	...pageQuerySchema.shape,
+	body: idOrSlugFilter('a body'),
+	region: idOrSlugFilter('a platform region (its own items and those of its bodies)'),
+	policyDomain: idOrSlugFilter('a policy domain')
 });
 
 export const contentSlugParam = z.object({ slug: z.string().max(200) });
 
-async function idOf(
+/** The id of a body, platform region or policy domain by id or slug (a municipality is no region). */
+const idOf = (
 	db: DbOrTx,
 	table: typeof bodies | typeof policyDomains | typeof areas,
 	value: string
-): Promise<string | undefined> {
-	const match: SQL | undefined = isUuid(value)
-		? or(eq(table.id, value.toLowerCase()), eq(table.slug, value))
-		: eq(table.slug, value);
-	// A region is a platform region: a municipality of the same slug is not one.
-	const level = table === areas ? eq(areas.level, 'regio') : undefined;
-	const [row] = await db.select({ id: table.id }).from(table).where(and(match, level));
-	return row?.id;
-}
+) => idOfIdOrSlug(db, table, value, table === areas ? eq(areas.level, 'regio') : undefined);
 
 type Row = {
 	id: string;

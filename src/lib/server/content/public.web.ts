@@ -51,7 +51,7 @@ async function newsFilterOptions(db: DbOrTx, locale: Locale) {
 		db
 			.select({ id: areas.id, slug: areas.slug, name: areas.name })
 			.from(areas)
-			.where(eq(areas.level, 'region'))
+			.where(eq(areas.level, 'regio'))
 			.orderBy(areas.slug),
 		db
 			.select({ id: policyDomains.id, slug: policyDomains.slug, name: policyDomains.name })

@@ -6,7 +6,7 @@
  * decision, a closed document or a plan that is not published. Names and the stage explanations
  * are Dutch.
  */
-import { eq, inArray, or, type SQL } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { translatableOut } from '../areas/areas.schema';
 import type { DbOrTx } from '../db';
@@ -19,8 +19,15 @@ import {
 	planItemKinds,
 	policyDomains
 } from '../db/schema';
-import { isUuid, notFound } from '../errors';
-import { decodeCursor, toPage } from '../pagination';
+import { notFound } from '../errors';
+import {
+	cursorPageOut,
+	decodeCursor,
+	idOfIdOrSlug,
+	idOrSlugFilter,
+	pageQuerySchema,
+	toPage
+} from '../pagination';
 import { anonymous } from '../policy';
 import { dossierPage, register, type RegisterFilter, type TimelineEvent } from './dossiers.queries';
 import { dossierStages } from './status';
@@ -143,31 +150,13 @@ export const dossierDetailOut = z
 	})
 	.meta({ id: 'DossierDetail' });
 
-export const dossierPageOut = z
-	.object({
-		items: z.array(dossierOut),
-		nextCursor: z
-			.string()
-			.nullable()
-			.meta({ description: 'Pass as `cursor` to get the next page; null on the last page.' })
-	})
-	.meta({ id: 'DossierPage' });
-
-const idOrSlug = (what: string) =>
-	z
-		.string()
-		.trim()
-		.min(1)
-		.max(200)
-		.optional()
-		.meta({ description: `Id or slug of ${what}.` });
+export const dossierPageOut = cursorPageOut(dossierOut, 'DossierPage');
 
 export const dossierListQuery = z.strictObject({
-	cursor: z.string().max(200).optional(),
-	limit: z.coerce.number().int().min(1).max(200).default(50),
-	body: idOrSlug('a body'),
-	addressee: idOrSlug('an organisation the position was addressed to'),
-	policyDomain: idOrSlug('a policy domain'),
+	...pageQuerySchema.shape,
+	body: idOrSlugFilter('a body'),
+	addressee: idOrSlugFilter('an organisation the position was addressed to'),
+	policyDomain: idOrSlugFilter('a policy domain'),
 	stage: z.enum(publicStages).optional(),
 	year: z.coerce.number().int().min(1900).max(2999).optional()
 });
@@ -177,19 +166,6 @@ export const dossierSlugParam = z.object({ slug: z.string().max(200) });
 // ---------------------------------------------------------------------------------------------
 
 const pageUrl = (origin: string, slug: string) => `${origin}/dossiers/${slug}`;
-
-/** The id of a row by id or slug; undefined when none (a malformed id is only compared as text). */
-async function idOf(
-	db: DbOrTx,
-	table: typeof bodies | typeof organisations | typeof policyDomains,
-	value: string
-): Promise<string | undefined> {
-	const match: SQL | undefined = isUuid(value)
-		? or(eq(table.id, value.toLowerCase()), eq(table.slug, value))
-		: eq(table.slug, value);
-	const [row] = await db.select({ id: table.id }).from(table).where(match);
-	return row?.id;
-}
 
 /** Published dossiers by id (cursor pages), filtered by body, addressee, domain, stage and year. */
 export async function listDossiersOut(
@@ -204,7 +180,7 @@ export async function listDossiersOut(
 		[query.policyDomain, policyDomains]
 	] as const;
 	const [bodyId, addresseeId, policyDomainId] = await Promise.all(
-		wanted.map(([value, table]) => (value ? idOf(db, table, value) : undefined))
+		wanted.map(([value, table]) => (value ? idOfIdOrSlug(db, table, value) : undefined))
 	);
 	// A filter on something unknown matches nothing (as for plans), never everything.
 	if (wanted.some(([value], i) => value && ![bodyId, addresseeId, policyDomainId][i])) {

@@ -22,7 +22,7 @@ import {
 } from '../db/schema';
 import { isUuid, notFound } from '../errors';
 import { decisionIsPublic } from '../meetings/decisions.service';
-import { decodeCursor, toPage } from '../pagination';
+import { cursorPageOut, decodeCursor, pageQuerySchema, toPage } from '../pagination';
 import {
 	measureSeries,
 	plansList,
@@ -225,19 +225,10 @@ export const planDetailOut = planOut
 	.extend({ themes: z.array(planItemOut) })
 	.meta({ id: 'PlanDetail' });
 
-export const planPageOut = z
-	.object({
-		items: z.array(planOut),
-		nextCursor: z
-			.string()
-			.nullable()
-			.meta({ description: 'Pass as `cursor` to get the next page; null on the last page.' })
-	})
-	.meta({ id: 'PlanPage' });
+export const planPageOut = cursorPageOut(planOut, 'PlanPage');
 
 export const planListQuery = z.strictObject({
-	cursor: z.string().max(200).optional(),
-	limit: z.coerce.number().int().min(1).max(200).default(50),
+	...pageQuerySchema.shape,
 	body: z.string().trim().min(1).max(200).optional().meta({ description: 'Id or slug of a body.' }),
 	status: z.enum(planStatusValues).optional().meta({ description: 'The stage of the plan.' })
 });
