@@ -29,7 +29,7 @@ import {
 } from '../db/schema';
 import { isUuid, notFound } from '../errors';
 import { authorize, can } from '../policy';
-import { formatDate, type Locale } from '../../i18n';
+import { formatDate, tr, type Locale } from '../../i18n';
 import { numberAgenda, meetingTitle, publicItems } from './agenda';
 import { closedBodyScope, meetingDecisions } from './decisions.service';
 import { attendanceSheet, myReply } from './participation.service';
@@ -203,7 +203,9 @@ export async function getMeetingWorkspace(ctx: ServiceContext, id: string) {
 	return {
 		meeting: {
 			...meeting,
-			displayTitle: meetingTitle(meeting, body.name.nl, (d) => formatDate(d, 'nl', 'long'))
+			displayTitle: meetingTitle(meeting, tr(body.name, ctx.locale), (d) =>
+				formatDate(d, ctx.locale, 'long')
+			)
 		},
 		body,
 		items: numberAgenda(items, meeting.startsAt).map((i) => ({

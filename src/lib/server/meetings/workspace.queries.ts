@@ -7,7 +7,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { bodies } from '../db/schema';
 import { notFound } from '../errors';
-import { formatDate } from '../../i18n';
+import { formatDate, tr } from '../../i18n';
 import { authorize, can } from '../policy';
 import { itemKindLabels, meetingTitle } from './agenda';
 import { decisionStatusLabels } from './decisions.service';
@@ -53,7 +53,7 @@ export async function bodyMeetingsPage(ctx: ServiceContext, slug: string, now = 
 		past: all.filter((m) => m.endsAt < now),
 		copyCandidates: candidates.map((c) => ({
 			id: c.id,
-			label: meetingTitle(c, body.name.nl, (d) => formatDate(d, 'nl', 'long'))
+			label: meetingTitle(c, tr(body.name, ctx.locale), (d) => formatDate(d, ctx.locale, 'long'))
 		})),
 		statusLabels
 	};
@@ -96,7 +96,9 @@ export async function meetingForEdit(ctx: ServiceContext, id: string) {
 	return {
 		meeting: {
 			...meeting,
-			displayTitle: meetingTitle(meeting, body.name.nl, (d) => formatDate(d, 'nl', 'long'))
+			displayTitle: meetingTitle(meeting, tr(body.name, ctx.locale), (d) =>
+				formatDate(d, ctx.locale, 'long')
+			)
 		},
 		body,
 		form: {

@@ -1,6 +1,6 @@
 import { dayKey, parseMonth, parseView } from '$lib/calendar';
+import { translate } from '$lib/i18n';
 import { contextOf, load as orError } from '$lib/server/http';
-import { statusLabels } from '$lib/server/meetings/meetings.service';
 import { workspaceCalendarPage } from '$lib/server/meetings/public.queries';
 import type { PageServerLoad } from './$types';
 
@@ -11,7 +11,9 @@ export const load: PageServerLoad = async (event) => {
 		month,
 		view: parseView(event.url.searchParams.get('weergave')),
 		today: dayKey(new Date()),
-		statusLabels,
-		crumbs: [{ label: 'Werkruimte', href: '/beheer' }, { label: 'Vergaderingen' }]
+		crumbs: [
+			{ label: translate(event.locals.locale, 'ws.common.nav'), href: '/beheer' },
+			{ label: translate(event.locals.locale, 'ws.meetings.title') }
+		]
 	};
 };

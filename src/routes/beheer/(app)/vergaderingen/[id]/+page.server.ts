@@ -1,5 +1,5 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
-import { localizeHref, tr } from '$lib/i18n';
+import { localizeHref, tr, translate, type MessageKey } from '$lib/i18n';
 import { itemTrails } from '$lib/server/advice/trail.queries';
 import { replyResponses } from '$lib/server/db/schema';
 import {
@@ -14,27 +14,28 @@ import { agendaReports } from '$lib/server/reports/report.views';
 import { contextOf, formAction, formValues, load as orError } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The status message each action's redirect flag shows. */
-const flags: Record<string, string> = {
-	aangemaakt: 'De vergadering is aangemaakt als ontwerp.',
-	bewaard: 'De vergadering is bewaard.',
-	gepubliceerd: 'De agenda is gepubliceerd en de uitnodigingen zijn verstuurd.',
-	gehouden: 'De vergadering staat op „Gehouden”: u kunt aanwezigheid en besluiten vastleggen.',
-	verslag: 'Het verslag is in opmaak.',
-	geannuleerd: 'De vergadering is geannuleerd; wie uitgenodigd was, krijgt bericht.',
-	geantwoord: 'Uw antwoord is bewaard.'
+/** The status message (catalogue key) each action's redirect flag shows. */
+const flags: Record<string, MessageKey> = {
+	aangemaakt: 'ws.meetings.flag.aangemaakt',
+	bewaard: 'ws.meetings.flag.bewaard',
+	gepubliceerd: 'ws.meetings.flag.gepubliceerd',
+	gehouden: 'ws.meetings.flag.gehouden',
+	verslag: 'ws.meetings.flag.verslag',
+	geannuleerd: 'ws.meetings.flag.geannuleerd',
+	geantwoord: 'ws.meetings.flag.geantwoord'
 };
 
 export const load: PageServerLoad = async (event) => {
 	const view = await orError(meetingOverview(contextOf(event), event.params.id));
-	const name = tr(view.body.name, event.locals.locale);
+	const locale = event.locals.locale;
+	const name = tr(view.body.name, locale);
 	const flag = Object.keys(flags).find((f) => event.url.searchParams.has(f));
 	return {
 		...view,
 		responses: replyResponses,
 		minutesApproval: await minutesApproval(event.locals.db, view.meeting),
 		reports: await agendaReports(event.locals.db, view.meeting, 'members'),
-		message: flag ? flags[flag] : null,
+		message: flag ? translate(locale, flags[flag]) : null,
 		// Advice trails through this meeting's items, for members (every hop).
 		trails: Object.fromEntries(
 			await itemTrails(
@@ -44,9 +45,12 @@ export const load: PageServerLoad = async (event) => {
 			)
 		),
 		crumbs: [
-			{ label: 'Werkruimte', href: '/beheer' },
+			{ label: translate(locale, 'ws.common.nav'), href: '/beheer' },
 			{ label: name, href: `/beheer/organen/${view.body.slug}` },
-			{ label: 'Vergaderingen', href: `/beheer/organen/${view.body.slug}/vergaderingen` },
+			{
+				label: translate(locale, 'ws.meetings.title'),
+				href: `/beheer/organen/${view.body.slug}/vergaderingen`
+			},
 			{ label: view.meeting.displayTitle }
 		]
 	};

@@ -1,4 +1,4 @@
-import { tr } from '$lib/i18n';
+import { tr, translate } from '$lib/i18n';
 import { linkedBodies } from '$lib/server/bodies/links';
 import { agendaItemKinds } from '$lib/server/db/schema';
 import { AppError } from '$lib/server/errors';
@@ -15,17 +15,21 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const view = await orError(standingItemsPage(contextOf(event), event.params.slug));
-	const name = tr(view.body.name, event.locals.locale);
+	const locale = event.locals.locale;
+	const name = tr(view.body.name, locale);
 	return {
 		...view,
 		kinds: agendaItemKinds,
 		// The bodies a standing item may report on (reports to, part of, advises).
 		linked: await linkedBodies(event.locals.db, view.body.id),
 		crumbs: [
-			{ label: 'Werkruimte', href: '/beheer' },
+			{ label: translate(locale, 'ws.common.nav'), href: '/beheer' },
 			{ label: name, href: `/beheer/organen/${view.body.slug}` },
-			{ label: 'Vergaderingen', href: `/beheer/organen/${view.body.slug}/vergaderingen` },
-			{ label: 'Vaste agendapunten' }
+			{
+				label: translate(locale, 'ws.meetings.title'),
+				href: `/beheer/organen/${view.body.slug}/vergaderingen`
+			},
+			{ label: translate(locale, 'ws.meetings.standingItems') }
 		]
 	};
 };
@@ -51,19 +55,25 @@ export const actions: Actions = {
 		const result = await managed(event, (_id, rest, bodyId) =>
 			addStandingItem(contextOf(event), bodyId, rest)
 		);
-		return 'id' in result ? { done: 'Het vaste agendapunt is toegevoegd.' } : result;
+		return 'id' in result
+			? { done: translate(event.locals.locale, 'ws.meetings.std.added') }
+			: result;
 	},
 	update: async (event) => {
 		const result = await managed(event, (id, rest) =>
 			updateStandingItem(contextOf(event), id, rest)
 		);
-		return 'id' in result ? { done: 'Het vaste agendapunt is gewijzigd.' } : result;
+		return 'id' in result
+			? { done: translate(event.locals.locale, 'ws.meetings.std.changed') }
+			: result;
 	},
 	move: async (event) => {
 		const result = await managed(event, (id, rest) =>
 			moveStandingItem(contextOf(event), id, rest.direction === 'up' ? 'up' : 'down')
 		);
-		return Array.isArray(result) ? { done: 'De volgorde is gewijzigd.' } : result;
+		return Array.isArray(result)
+			? { done: translate(event.locals.locale, 'ws.meetings.std.orderChanged') }
+			: result;
 	},
 	remove: async (event) => {
 		const result = await managed(event, (id, rest) => {
@@ -74,6 +84,8 @@ export const actions: Actions = {
 			}
 			return deleteStandingItem(contextOf(event), id);
 		});
-		return 'id' in result ? { done: 'Het vaste agendapunt is verwijderd.' } : result;
+		return 'id' in result
+			? { done: translate(event.locals.locale, 'ws.meetings.std.deleted') }
+			: result;
 	}
 };

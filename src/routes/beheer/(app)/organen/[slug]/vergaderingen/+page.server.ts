@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { localizeHref, tr } from '$lib/i18n';
+import { localizeHref, tr, translate } from '$lib/i18n';
 import { createMeeting } from '$lib/server/meetings/meetings.service';
 import { bodyMeetingsPage, workspaceBody } from '$lib/server/meetings/workspace.queries';
 import { contextOf, formAction, formValues, load as orError } from '$lib/server/http';
@@ -7,14 +7,15 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const view = await orError(bodyMeetingsPage(contextOf(event), event.params.slug));
-	const name = tr(view.body.name, event.locals.locale);
+	const locale = event.locals.locale;
+	const name = tr(view.body.name, locale);
 	return {
 		...view,
 		deleted: event.url.searchParams.has('verwijderd'),
 		crumbs: [
-			{ label: 'Werkruimte', href: '/beheer' },
+			{ label: translate(locale, 'ws.common.nav'), href: '/beheer' },
 			{ label: name, href: `/beheer/organen/${view.body.slug}` },
-			{ label: 'Vergaderingen' }
+			{ label: translate(locale, 'ws.meetings.title') }
 		]
 	};
 };

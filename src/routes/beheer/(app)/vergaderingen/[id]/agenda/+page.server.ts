@@ -1,4 +1,4 @@
-import { tr } from '$lib/i18n';
+import { tr, translate } from '$lib/i18n';
 import { contextOf, formAction, formValues, load as orError } from '$lib/server/http';
 import {
 	agendaEditor,
@@ -16,7 +16,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const view = await orError(agendaEditor(contextOf(event), event.params.id));
-	const body = tr(view.body.name, event.locals.locale);
+	const locale = event.locals.locale;
+	const body = tr(view.body.name, locale);
 	return {
 		...view,
 		reports: await agendaReports(event.locals.db, view.meeting, 'members'),
@@ -26,11 +27,14 @@ export const load: PageServerLoad = async (event) => {
 			? await bodyActionOptions(event.locals.db, view.meeting.bodyId, event.locals.locale)
 			: [],
 		crumbs: [
-			{ label: 'Werkruimte', href: '/beheer' },
+			{ label: translate(locale, 'ws.common.nav'), href: '/beheer' },
 			{ label: body, href: `/beheer/organen/${view.body.slug}` },
-			{ label: 'Vergaderingen', href: `/beheer/organen/${view.body.slug}/vergaderingen` },
+			{
+				label: translate(locale, 'ws.meetings.title'),
+				href: `/beheer/organen/${view.body.slug}/vergaderingen`
+			},
 			{ label: view.meeting.displayTitle, href: `/beheer/vergaderingen/${view.meeting.id}` },
-			{ label: 'Agenda' }
+			{ label: translate(locale, 'ws.meetings.agenda') }
 		]
 	};
 };
@@ -47,7 +51,9 @@ export const actions: Actions = {
 		const result = await formAction(values, () =>
 			addItem(contextOf(event), event.params.id, values)
 		);
-		return 'id' in result ? { done: `Agendapunt „${result.title}” is toegevoegd.` } : result;
+		return 'id' in result
+			? { done: translate(event.locals.locale, 'ws.meetings.ag.added', { title: result.title }) }
+			: result;
 	},
 	update: async (event) => {
 		const values = await formValues(event.request);
@@ -55,21 +61,27 @@ export const actions: Actions = {
 		const result = await formAction(values, () =>
 			updateMeetingItem(contextOf(event), event.params.id, id, rest)
 		);
-		return 'id' in result ? { done: `Agendapunt „${result.title}” is bewaard.` } : result;
+		return 'id' in result
+			? { done: translate(event.locals.locale, 'ws.meetings.ag.saved', { title: result.title }) }
+			: result;
 	},
 	delete: async (event) => {
 		const values = await formValues(event.request);
 		const result = await formAction(values, () =>
 			deleteMeetingItem(contextOf(event), event.params.id, values.id)
 		);
-		return 'id' in result ? { done: `Agendapunt „${result.title}” is verwijderd.` } : result;
+		return 'id' in result
+			? { done: translate(event.locals.locale, 'ws.meetings.ag.deleted', { title: result.title }) }
+			: result;
 	},
 	move: async (event) => {
 		const values = await formValues(event.request);
 		const result = await formAction(values, () =>
 			moveMeetingItem(contextOf(event), event.params.id, values.id, values.direction)
 		);
-		return Array.isArray(result) ? { done: 'De volgorde is bewaard.', moved: values.id } : result;
+		return Array.isArray(result)
+			? { done: translate(event.locals.locale, 'ws.meetings.ag.orderSaved'), moved: values.id }
+			: result;
 	},
 	/** The plan actions an item lists for discussion (the actions show the meeting in turn). */
 	actions: async (event) => {
@@ -82,7 +94,11 @@ export const actions: Actions = {
 			)
 		);
 		return Array.isArray(result)
-			? { done: `De acties bij het punt zijn bewaard (${result.length}).` }
+			? {
+					done: translate(event.locals.locale, 'ws.meetings.ag.actionsSaved', {
+						count: result.length
+					})
+				}
 			: result;
 	},
 	/** Share a closed item with a linked body (or stop): its members see it in their reports. */
@@ -97,10 +113,13 @@ export const actions: Actions = {
 		);
 		if (!('item' in result)) return result;
 		const body = tr(result.body.name, event.locals.locale);
+		const params = { title: result.item.title, body };
 		return {
-			done: result.shared
-				? `Agendapunt „${result.item.title}” is gedeeld met ${body}.`
-				: `Agendapunt „${result.item.title}” wordt niet meer gedeeld met ${body}.`
+			done: translate(
+				event.locals.locale,
+				result.shared ? 'ws.meetings.ag.shared' : 'ws.meetings.ag.unshared',
+				params
+			)
 		};
 	},
 	reorder: async (event) => {
@@ -108,6 +127,8 @@ export const actions: Actions = {
 		const result = await formAction(values, () =>
 			reorderMeetingItems(contextOf(event), event.params.id, values)
 		);
-		return Array.isArray(result) ? { done: 'De volgorde is bewaard.' } : result;
+		return Array.isArray(result)
+			? { done: translate(event.locals.locale, 'ws.meetings.ag.orderSaved') }
+			: result;
 	}
 };

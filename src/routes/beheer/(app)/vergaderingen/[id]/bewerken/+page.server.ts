@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { localizeHref, tr } from '$lib/i18n';
+import { localizeHref, tr, translate } from '$lib/i18n';
 import { updateMeeting } from '$lib/server/meetings/meetings.service';
 import { meetingForEdit } from '$lib/server/meetings/workspace.queries';
 import { contextOf, formAction, formValues, load as orError } from '$lib/server/http';
@@ -7,15 +7,19 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const view = await orError(meetingForEdit(contextOf(event), event.params.id));
-	const name = tr(view.body.name, event.locals.locale);
+	const locale = event.locals.locale;
+	const name = tr(view.body.name, locale);
 	return {
 		...view,
 		crumbs: [
-			{ label: 'Werkruimte', href: '/beheer' },
+			{ label: translate(locale, 'ws.common.nav'), href: '/beheer' },
 			{ label: name, href: `/beheer/organen/${view.body.slug}` },
-			{ label: 'Vergaderingen', href: `/beheer/organen/${view.body.slug}/vergaderingen` },
+			{
+				label: translate(locale, 'ws.meetings.title'),
+				href: `/beheer/organen/${view.body.slug}/vergaderingen`
+			},
 			{ label: view.meeting.displayTitle, href: `/beheer/vergaderingen/${view.meeting.id}` },
-			{ label: 'Wijzigen' }
+			{ label: translate(locale, 'ws.meetings.edit.crumb') }
 		]
 	};
 };

@@ -1,5 +1,6 @@
-import { tr } from '$lib/i18n';
+import { tr, translate } from '$lib/i18n';
 import { contextOf, load as orError } from '$lib/server/http';
+import { translateMessage } from '$lib/server/messages';
 import { documentsPage } from '$lib/server/documents/documents.queries';
 import { isRefusalCode, refusalMessage } from '$lib/server/documents/documents.service';
 import type { PageServerLoad } from './$types';
@@ -8,16 +9,22 @@ export const load: PageServerLoad = async (event) => {
 	const view = await orError(documentsPage(contextOf(event), event.params.id));
 	// Messages after a no-JS upload: a fixed code in the URL, never text from it.
 	const fout = event.url.searchParams.get('fout');
+	const locale = event.locals.locale;
 	return {
 		...view,
-		done: event.url.searchParams.has('opgeladen') ? 'Het document is opgeladen.' : null,
-		refusal: isRefusalCode(fout) ? refusalMessage(fout) : null,
+		done: event.url.searchParams.has('opgeladen')
+			? translate(locale, 'ws.meetings.doc.uploaded')
+			: null,
+		refusal: isRefusalCode(fout) ? translateMessage(locale, refusalMessage(fout)) : null,
 		crumbs: [
-			{ label: 'Werkruimte', href: '/beheer' },
-			{ label: tr(view.body.name, event.locals.locale), href: `/beheer/organen/${view.body.slug}` },
-			{ label: 'Vergaderingen', href: `/beheer/organen/${view.body.slug}/vergaderingen` },
+			{ label: translate(locale, 'ws.common.nav'), href: '/beheer' },
+			{ label: tr(view.body.name, locale), href: `/beheer/organen/${view.body.slug}` },
+			{
+				label: translate(locale, 'ws.meetings.title'),
+				href: `/beheer/organen/${view.body.slug}/vergaderingen`
+			},
 			{ label: view.meeting.displayTitle, href: `/beheer/vergaderingen/${view.meeting.id}` },
-			{ label: 'Documenten' }
+			{ label: translate(locale, 'ws.meetings.documents') }
 		]
 	};
 };

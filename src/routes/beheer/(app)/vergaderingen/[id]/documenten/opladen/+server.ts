@@ -4,11 +4,12 @@
  * post asks for text/html, which SvelteKit would route to the page instead of an endpoint.
  *
  * HTML forms get a 303 back to the documents page (?opgeladen, or ?fout=<code> mapped to a fixed
- * Dutch message there); clients asking for JSON get 201 or {error:{code,message,fields}}.
+ * message there); clients asking for JSON get 201 or {error:{code,message,fields}}, the
+ * messages in the locale of the request.
  * SvelteKit's CSRF check (Origin must match for multipart posts) runs before this handler.
  */
 import { error, json, redirect, type RequestEvent } from '@sveltejs/kit';
-import { localizeHref } from '$lib/i18n';
+import { localizeHref, translate, type Locale } from '$lib/i18n';
 import { contextOf, parseId } from '$lib/server/http';
 import { isAppError } from '$lib/server/errors';
 import { documentLimits } from '$lib/server/documents/documents.queries';
@@ -19,6 +20,7 @@ import {
 } from '$lib/server/documents/documents.service';
 import { MULTIPART_MARGIN, receiveUpload } from '$lib/server/documents/multipart';
 import { log } from '$lib/server/log';
+import { translateFields, translateMessage } from '$lib/server/messages';
 import type { RequestHandler } from './$types';
 
 const textFields = ['title', 'agendaItemId', 'documentId', 'note'] as const;
@@ -28,10 +30,12 @@ const wantsJson = (request: Request) =>
 	!/text\/html/i.test(request.headers.get('accept') ?? '');
 
 /** A refusal page for browsers posting a body that is too large before it is read. */
-function tooLargePage(back: string): Response {
-	const message = refusalMessage('te-groot');
+function tooLargePage(back: string, locale: Locale): Response {
+	const message = translateMessage(locale, refusalMessage('te-groot'));
+	const title = translate(locale, 'ws.meetings.doc.tooLarge');
+	const backText = translate(locale, 'ws.meetings.doc.backToDocuments');
 	return new Response(
-		`<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Bestand te groot</title></head><body><main><h1>Bestand te groot</h1><p>${message}</p><p><a href="${back}">Terug naar de documenten</a></p></main></body></html>`,
+		`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1><p>${message}</p><p><a href="${back}">${backText}</a></p></main></body></html>`,
 		{
 			status: 413,
 			headers: { 'content-type': 'text/html; charset=utf-8', connection: 'close' }
@@ -45,7 +49,7 @@ export const POST: RequestHandler = async (event: RequestEvent<{ id: string }>) 
 	try {
 		id = parseId(event.params.id);
 	} catch {
-		error(404, 'Vergadering niet gevonden.');
+		error(404, translateMessage(locals.locale, 'Vergadering niet gevonden.'));
 	}
 	const page = localizeHref(`/beheer/vergaderingen/${id}/documenten`, locals.locale);
 	const asJson = wantsJson(request);
@@ -57,11 +61,16 @@ export const POST: RequestHandler = async (event: RequestEvent<{ id: string }>) 
 		log().info({ requestId: locals.requestId, declared }, 'document upload too large');
 		if (asJson) {
 			return json(
-				{ error: { code: 'te-groot', message: refusalMessage('te-groot') } },
+				{
+					error: {
+						code: 'te-groot',
+						message: translateMessage(locals.locale, refusalMessage('te-groot'))
+					}
+				},
 				{ status: 413, headers: { connection: 'close' } }
 			);
 		}
-		return tooLargePage(page);
+		return tooLargePage(page, locals.locale);
 	}
 
 	const ctx = contextOf(event);
@@ -82,7 +91,13 @@ export const POST: RequestHandler = async (event: RequestEvent<{ id: string }>) 
 			const headers = { connection: 'close' };
 			if (asJson) {
 				return json(
-					{ error: { code: e.reason, message: e.message, fields: e.fields } },
+					{
+						error: {
+							code: e.reason,
+							message: translateMessage(locals.locale, e.message),
+							fields: e.fields && translateFields(locals.locale, e.fields)
+						}
+					},
 					{ status: e.reason === 'te-groot' ? 413 : 400, headers }
 				);
 			}
@@ -94,11 +109,11 @@ export const POST: RequestHandler = async (event: RequestEvent<{ id: string }>) 
 		if (isAppError(e)) {
 			if (asJson) {
 				return json(
-					{ error: { code: e.code, message: e.message } },
+					{ error: { code: e.code, message: translateMessage(locals.locale, e.message) } },
 					{ status: e.status, headers: { connection: 'close' } }
 				);
 			}
-			error(e.status, e.message);
+			error(e.status, translateMessage(locals.locale, e.message));
 		}
 		throw e;
 	}
