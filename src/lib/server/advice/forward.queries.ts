@@ -6,7 +6,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { bodies, documents } from '../db/schema';
-import { formatDate } from '../../i18n';
+import { formatDate, tr, translate, type Locale } from '../../i18n';
 import { linkedBodies } from '../bodies/links';
 import { decisionReference, decisionsFor } from '../meetings/decisions.service';
 import { meetingTitle, numberAgenda } from '../meetings/agenda';
@@ -15,7 +15,7 @@ import { itemsOf } from '../meetings/queries';
 import { authorize, can } from '../policy';
 import { itemTrails } from './trail.queries';
 
-export async function forwardPage(ctx: ServiceContext, meetingId: string) {
+export async function forwardPage(ctx: ServiceContext, meetingId: string, locale: Locale = 'nl') {
 	const meeting = await loadMeeting(ctx.db, meetingId);
 	authorize(ctx.principal, 'body:read_closed', { bodyId: meeting.bodyId }, ctx.requestId);
 	const manage = can(ctx.principal, 'body:manage', { bodyId: meeting.bodyId });
@@ -48,6 +48,11 @@ export async function forwardPage(ctx: ServiceContext, meetingId: string) {
 			])
 		: [[], [], []];
 	const numberOf = new Map(items.map((i) => [i.id, i.number]));
+	/** " (punt 2)": the item a decision or document belongs to. */
+	const itemRef = (itemId: string | null) =>
+		itemId
+			? ` ${translate(locale, 'ws.minutes.forward.itemRef', { number: numberOf.get(itemId) ?? '?' })}`
+			: '';
 	// One trail per advice, in the order of the agenda.
 	const seen = new Set<string>();
 	const meetingTrails = items
@@ -59,19 +64,21 @@ export async function forwardPage(ctx: ServiceContext, meetingId: string) {
 		meeting: {
 			id: meeting.id,
 			status: meeting.status,
-			displayTitle: meetingTitle(meeting, body.name.nl, (d) => formatDate(d, 'nl', 'long'))
+			displayTitle: meetingTitle(meeting, tr(body.name, locale), (d) =>
+				formatDate(d, locale, 'long')
+			)
 		},
 		body,
 		manage,
 		items: items.map((i) => ({ value: i.id, label: `${i.number}. ${i.title}`, title: i.title })),
 		decisions: meetingDecisions.map((d) => ({
 			value: d.id,
-			label: `${decisionReference(d)} ${d.title}${d.agendaItemId ? ` (punt ${numberOf.get(d.agendaItemId) ?? '?'})` : ''}`
+			label: `${decisionReference(d)} ${d.title}${itemRef(d.agendaItemId)}`
 		})),
-		bodies: linked.map((b) => ({ value: b.id, label: b.name.nl })),
+		bodies: linked.map((b) => ({ value: b.id, label: tr(b.name, locale) })),
 		documents: docs.map((d) => ({
 			value: d.id,
-			label: d.agendaItemId ? `${d.title} (punt ${numberOf.get(d.agendaItemId) ?? '?'})` : d.title
+			label: `${d.title}${itemRef(d.agendaItemId)}`
 		})),
 		trails: meetingTrails
 	};

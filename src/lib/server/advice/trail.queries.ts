@@ -26,7 +26,7 @@ import {
 	type Translatable
 } from '../db/schema';
 import { AppError, isUuid, notFound } from '../errors';
-import { formatDate, translate } from '../../i18n';
+import { formatDate, tr, translate, type Locale } from '../../i18n';
 import { linkedBodies } from '../bodies/links';
 import { decisionReference, decisionsFor } from '../meetings/decisions.service';
 import { meetingTitle } from '../meetings/agenda';
@@ -51,7 +51,11 @@ export type TrailItem = {
 	number: string;
 	title: string;
 	meetingId: string;
+	/** In Dutch; pages in another language build it from the three fields below. */
 	meetingTitle: string;
+	/** The meeting's own title, if it has one (else the title is the body's name and the date). */
+	meetingOwnTitle: string | null;
+	bodyName: Translatable;
 	meetingStartsAt: Date;
 	meetingStatus: MeetingStatus;
 	/** The item is on the public site (meeting, item and parent public). */
@@ -127,6 +131,8 @@ async function trailItems(db: DbOrTx, ids: string[]): Promise<Map<string, TrailI
 					r.bodyName.nl,
 					(d) => formatDate(d, 'nl', 'long')
 				),
+				meetingOwnTitle: r.meetingOwnTitle,
+				bodyName: r.bodyName,
 				meetingStartsAt: r.startsAt,
 				meetingStatus: r.status,
 				isPublic: !!r.isPublic
@@ -289,7 +295,12 @@ const RECENT = 20;
  * or agenda published, starting in the future) and, per placed hop whose meeting was held, the
  * decisions of its item and the bodies it can be forwarded to (linked, not yet on the trail).
  */
-export async function adviceInbox(ctx: ServiceContext, bodyId: string, now = new Date()) {
+export async function adviceInbox(
+	ctx: ServiceContext,
+	bodyId: string,
+	now = new Date(),
+	locale: Locale = 'nl'
+) {
 	authorize(ctx.principal, 'body:read_closed', { bodyId }, ctx.requestId);
 	const manage = can(ctx.principal, 'body:manage', { bodyId });
 	const hops = await ctx.db
@@ -356,7 +367,7 @@ export async function adviceInbox(ctx: ServiceContext, bodyId: string, now = new
 		sent,
 		meetings: openMeetings.map((m) => ({
 			value: m.id,
-			label: `${meetingTitle(m, body?.name.nl ?? '', (d) => formatDate(d, 'nl', 'long'))} (${formatDate(m.startsAt, 'nl')})`
+			label: `${meetingTitle(m, body ? tr(body.name, locale) : '', (d) => formatDate(d, locale, 'long'))} (${formatDate(m.startsAt, locale)})`
 		})),
 		/** Per placed hop id: what its outcome form offers (only once its meeting was held). */
 		outcomeForms: Object.fromEntries(
@@ -370,7 +381,7 @@ export async function adviceInbox(ctx: ServiceContext, bodyId: string, now = new
 							.map((d) => ({ value: d.id, label: `${decisionReference(d)} ${d.title}` })),
 						bodies: linked
 							.filter((b) => !onTrail.has(b.id))
-							.map((b) => ({ value: b.id, label: b.name.nl }))
+							.map((b) => ({ value: b.id, label: tr(b.name, locale) }))
 					}
 				];
 			})
@@ -378,12 +389,25 @@ export async function adviceInbox(ctx: ServiceContext, bodyId: string, now = new
 			string,
 			{ decisions: { value: string; label: string }[]; bodies: { value: string; label: string }[] }
 		>,
-		statusLabels
+		statusLabels:
+			locale === 'nl'
+				? statusLabels
+				: (Object.fromEntries(
+						Object.keys(statusLabels).map((s) => [
+							s,
+							translate(locale, `meetingStatus.${s as MeetingStatus}`)
+						])
+					) as typeof statusLabels)
 	};
 }
 
-/** The inbox page of a body by slug (body:read_closed; forms for body:manage). */
-export async function adviceInboxPage(ctx: ServiceContext, slug: string, now = new Date()) {
+/** The inbox page of a body by slug (body:read_closed; forms for body:manage), in `locale`. */
+export async function adviceInboxPage(
+	ctx: ServiceContext,
+	slug: string,
+	now = new Date(),
+	locale: Locale = 'nl'
+) {
 	const body = await workspaceBody(ctx, slug);
-	return { body, ...(await adviceInbox(ctx, body.id, now)) };
+	return { body, ...(await adviceInbox(ctx, body.id, now, locale)) };
 }

@@ -16,18 +16,16 @@ import {
 	meetings,
 	minutesReviews,
 	minutesVersions,
-	users
+	decisionStatuses,
+	users,
+	type DecisionStatus
 } from '../db/schema';
 import { isUuid, notFound } from '../errors';
-import { formatDate } from '../../i18n';
+import { formatDate, tr, translate, type Locale } from '../../i18n';
 import { authorize, can } from '../policy';
 import { meetingTitle, numberAgenda, publicItems } from '../meetings/agenda';
-import {
-	decisionReference,
-	decisionStatusLabels,
-	meetingDecisions
-} from '../meetings/decisions.service';
-import { loadMeeting, managedMeeting, statusLabels } from '../meetings/meetings.service';
+import { decisionReference, meetingDecisions } from '../meetings/decisions.service';
+import { loadMeeting, managedMeeting } from '../meetings/meetings.service';
 import { attendanceSheet } from '../meetings/participation.service';
 import { renderMarkdown } from './markdown';
 import { correctItemMinutes, minutesWritable, saveItemMinutes } from './minutes.service';
@@ -50,8 +48,11 @@ export async function minutesApproval(
 	};
 }
 
-/** The workspace page of a meeting's minutes (members of the body; managers write). */
-export async function minutesPage(ctx: ServiceContext, meetingId: string) {
+/**
+ * The workspace page of a meeting's minutes (members of the body; managers write). Its labels
+ * (title, status, decision outcomes) are in `locale`.
+ */
+export async function minutesPage(ctx: ServiceContext, meetingId: string, locale: Locale = 'nl') {
 	const meeting = await loadMeeting(ctx.db, meetingId);
 	authorize(ctx.principal, 'body:read_closed', { bodyId: meeting.bodyId }, ctx.requestId);
 	const [body] = await ctx.db
@@ -96,10 +97,12 @@ export async function minutesPage(ctx: ServiceContext, meetingId: string) {
 	return {
 		meeting: {
 			...meeting,
-			displayTitle: meetingTitle(meeting, body.name.nl, (d) => formatDate(d, 'nl', 'long'))
+			displayTitle: meetingTitle(meeting, tr(body.name, locale), (d) =>
+				formatDate(d, locale, 'long')
+			)
 		},
 		body,
-		statusLabel: statusLabels[meeting.status],
+		statusLabel: translate(locale, `meetingStatus.${meeting.status}`),
 		items: numberAgenda(items, meeting.startsAt).map((i) => {
 			const c = currentOf.get(i.id);
 			return {
@@ -146,7 +149,9 @@ export async function minutesPage(ctx: ServiceContext, meetingId: string) {
 				}
 			: null,
 		decisions: meetingDecisionRows,
-		decisionStatusLabels,
+		decisionStatusLabels: Object.fromEntries(
+			decisionStatuses.map((s) => [s, translate(locale, `decisionStatus.${s}`)])
+		) as Record<DecisionStatus, string>,
 		lastReview: lastReview ?? null,
 		approval,
 		can: {
@@ -164,7 +169,8 @@ export type MinutesPage = Awaited<ReturnType<typeof minutesPage>>;
 export async function approvableMinutes(
 	db: DbOrTx,
 	meeting: { bodyId: string; startsAt: Date },
-	bodyName: string
+	bodyName: string,
+	locale: Locale = 'nl'
 ) {
 	const rows = await db
 		.select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
@@ -180,7 +186,7 @@ export async function approvableMinutes(
 		.limit(50);
 	return rows.map((m) => ({
 		value: m.id,
-		label: meetingTitle(m, bodyName, (d) => formatDate(d, 'nl', 'long'))
+		label: meetingTitle(m, bodyName, (d) => formatDate(d, locale, 'long'))
 	}));
 }
 

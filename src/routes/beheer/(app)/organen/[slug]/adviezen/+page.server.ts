@@ -1,17 +1,20 @@
-import { tr } from '$lib/i18n';
+import { tr, translate } from '$lib/i18n';
 import { outcomeFromInbox, placeFromInbox } from '$lib/server/advice/inbox.service';
 import { adviceInboxPage } from '$lib/server/advice/trail.queries';
 import { contextOf, formAction, formValues, load as orError } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const view = await orError(adviceInboxPage(contextOf(event), event.params.slug));
+	const locale = event.locals.locale;
+	const view = await orError(
+		adviceInboxPage(contextOf(event), event.params.slug, undefined, locale)
+	);
 	return {
 		...view,
 		crumbs: [
-			{ label: 'Werkruimte', href: '/beheer' },
-			{ label: tr(view.body.name, event.locals.locale), href: `/beheer/organen/${view.body.slug}` },
-			{ label: 'Adviezen' }
+			{ label: translate(locale, 'ws.common.nav'), href: '/beheer' },
+			{ label: tr(view.body.name, locale), href: `/beheer/organen/${view.body.slug}` },
+			{ label: translate(locale, 'ws.minutes.inbox.crumb') }
 		]
 	};
 };
@@ -22,7 +25,9 @@ export const actions: Actions = {
 		const result = await formAction(values, () =>
 			placeFromInbox(contextOf(event), event.params.slug, values)
 		);
-		return 'item' in result ? { done: 'Het advies staat op de agenda.' } : result;
+		return 'item' in result
+			? { done: translate(event.locals.locale, 'ws.minutes.inbox.placed') }
+			: result;
 	},
 	outcome: async (event) => {
 		const values = await formValues(event.request);
@@ -31,9 +36,10 @@ export const actions: Actions = {
 		);
 		if (!('hop' in result)) return result;
 		return {
-			done: result.nextHop
-				? 'De uitkomst is bewaard en het advies is doorgestuurd.'
-				: 'De uitkomst is bewaard.'
+			done: translate(
+				event.locals.locale,
+				result.nextHop ? 'ws.minutes.inbox.outcomeForwarded' : 'ws.minutes.inbox.outcomeSaved'
+			)
 		};
 	}
 };

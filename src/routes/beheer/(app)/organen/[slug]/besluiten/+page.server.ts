@@ -1,4 +1,5 @@
-import { tr } from '$lib/i18n';
+import { tr, translate } from '$lib/i18n';
+import { decisionStatuses } from '$lib/server/db/schema';
 import { contextOf, load as orError } from '$lib/server/http';
 import { bodyDecisionRegister } from '$lib/server/meetings/records.service';
 import type { PageServerLoad } from './$types';
@@ -12,14 +13,19 @@ export const load: PageServerLoad = async (event) => {
 			return v ? [[k, v]] : [];
 		})
 	);
+	const locale = event.locals.locale;
 	const view = await orError(bodyDecisionRegister(contextOf(event), event.params.slug, query));
-	const name = tr(view.body.name, event.locals.locale);
+	const name = tr(view.body.name, locale);
 	return {
 		...view,
+		// The outcomes in the page's language (the service gives them in Dutch).
+		decisionStatusLabels: Object.fromEntries(
+			decisionStatuses.map((s) => [s, translate(locale, `decisionStatus.${s}`)])
+		) as typeof view.decisionStatusLabels,
 		crumbs: [
-			{ label: 'Werkruimte', href: '/beheer' },
+			{ label: translate(locale, 'ws.common.nav'), href: '/beheer' },
 			{ label: name, href: `/beheer/organen/${view.body.slug}` },
-			{ label: 'Besluiten' }
+			{ label: translate(locale, 'decisions.title') }
 		]
 	};
 };

@@ -1,20 +1,24 @@
-import { tr } from '$lib/i18n';
+import { tr, translate } from '$lib/i18n';
 import { forwardAdvice } from '$lib/server/advice/advice.service';
 import { forwardPage } from '$lib/server/advice/forward.queries';
 import { contextOf, formAction, formValues, load as orError } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const view = await orError(forwardPage(contextOf(event), event.params.id));
+	const locale = event.locals.locale;
+	const view = await orError(forwardPage(contextOf(event), event.params.id, locale));
 	return {
 		...view,
 		preselected: event.url.searchParams.get('punt'),
 		crumbs: [
-			{ label: 'Werkruimte', href: '/beheer' },
-			{ label: tr(view.body.name, event.locals.locale), href: `/beheer/organen/${view.body.slug}` },
-			{ label: 'Vergaderingen', href: `/beheer/organen/${view.body.slug}/vergaderingen` },
+			{ label: translate(locale, 'ws.common.nav'), href: '/beheer' },
+			{ label: tr(view.body.name, locale), href: `/beheer/organen/${view.body.slug}` },
+			{
+				label: translate(locale, 'meetings.title'),
+				href: `/beheer/organen/${view.body.slug}/vergaderingen`
+			},
 			{ label: view.meeting.displayTitle, href: `/beheer/vergaderingen/${view.meeting.id}` },
-			{ label: 'Advies doorsturen' }
+			{ label: translate(locale, 'ws.minutes.forward.crumb') }
 		]
 	};
 };
@@ -26,7 +30,10 @@ export const actions: Actions = {
 			forwardAdvice(contextOf(event), event.params.id, values)
 		);
 		return 'adviceId' in result
-			? { done: 'Het advies is doorgestuurd.', adviceId: result.adviceId }
+			? {
+					done: translate(event.locals.locale, 'ws.minutes.forward.done'),
+					adviceId: result.adviceId
+				}
 			: result;
 	}
 };

@@ -1,6 +1,7 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { localizeHref, tr } from '$lib/i18n';
+import { localizeHref, tr, translate, type MessageKey } from '$lib/i18n';
 import { contextOf, formAction, formValues, load as orError } from '$lib/server/http';
+import { translateMessage } from '$lib/server/messages';
 import { renderMarkdown } from '$lib/server/minutes/markdown';
 import {
 	commentMinutesForm,
@@ -14,30 +15,36 @@ import { sendMinutesForReview } from '$lib/server/minutes/review.service';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The status message each redirect flag shows. */
-const flags: Record<string, string> = {
-	bewaard: 'Het verslag van dit punt is bewaard.',
-	gecorrigeerd: 'De correctie is bewaard en staat in de geschiedenis van het punt.',
-	opmerking: 'Uw opmerking is bewaard.',
-	verstuurd: 'Het ontwerpverslag is ter nalezing verstuurd.'
+const flags: Record<string, MessageKey> = {
+	bewaard: 'ws.minutes.flag.saved',
+	gecorrigeerd: 'ws.minutes.flag.corrected',
+	opmerking: 'ws.minutes.flag.comment',
+	verstuurd: 'ws.minutes.flag.sent'
 };
 
 export const load: PageServerLoad = async (event) => {
-	const view = await orError(minutesPage(contextOf(event), event.params.id));
+	const locale = event.locals.locale;
+	const view = await orError(minutesPage(contextOf(event), event.params.id, locale));
 	const flag = Object.keys(flags).find((f) => event.url.searchParams.has(f));
 	const sent = event.url.searchParams.get('verstuurd');
 	return {
 		...view,
 		message: flag
 			? flag === 'verstuurd' && sent
-				? `${flags.verstuurd} (${sent} ${sent === '1' ? 'ontvanger' : 'ontvangers'})`
-				: flags[flag]
+				? sent === '1'
+					? translate(locale, 'ws.minutes.flag.sentToOne')
+					: translate(locale, 'ws.minutes.flag.sentTo', { count: sent })
+				: translate(locale, flags[flag])
 			: null,
 		crumbs: [
-			{ label: 'Werkruimte', href: '/beheer' },
-			{ label: tr(view.body.name, event.locals.locale), href: `/beheer/organen/${view.body.slug}` },
-			{ label: 'Vergaderingen', href: `/beheer/organen/${view.body.slug}/vergaderingen` },
+			{ label: translate(locale, 'ws.common.nav'), href: '/beheer' },
+			{ label: tr(view.body.name, locale), href: `/beheer/organen/${view.body.slug}` },
+			{
+				label: translate(locale, 'meetings.title'),
+				href: `/beheer/organen/${view.body.slug}/vergaderingen`
+			},
 			{ label: view.meeting.displayTitle, href: `/beheer/vergaderingen/${view.meeting.id}` },
-			{ label: 'Verslag' }
+			{ label: translate(locale, 'ws.minutes.crumb') }
 		]
 	};
 };
@@ -72,7 +79,7 @@ function write(kind: 'save' | 'correct') {
 		if ('conflict' in result) {
 			const { current, yours, message } = result.conflict;
 			return fail(409, {
-				message,
+				message: translateMessage(event.locals.locale, message),
 				conflict: {
 					kind,
 					itemId: String(values.itemId),
