@@ -6,7 +6,7 @@
 import { and, asc, count, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { adviceHops, areas, bodies, meetings, type MeetingStatus } from '../db/schema';
-import { formatDate } from '../../i18n';
+import { formatDate, tr } from '../../i18n';
 import { meetingTitle } from '../meetings/agenda';
 import { statusLabels } from '../meetings/meetings.service';
 import { authorize } from '../policy';
@@ -31,7 +31,10 @@ export type OverviewRow = {
 	withoutMinutes: { count: number; oldest: { id: string; title: string; startsAt: Date } } | null;
 };
 
-/** Every active body with its next meeting, open advice and meetings without minutes. */
+/**
+ * Every active body with its next meeting, open advice and meetings without minutes; names, titles
+ * and dates in the locale of the request (`statusLabel` stays Dutch: pages use `status`).
+ */
 export async function staffOverview(ctx: ServiceContext, now = new Date()): Promise<OverviewRow[]> {
 	authorize(ctx.principal, 'structure:manage', undefined, ctx.requestId);
 	const db = ctx.db;
@@ -87,12 +90,12 @@ export async function staffOverview(ctx: ServiceContext, now = new Date()): Prom
 			const a = advice.get(b.id);
 			const m = minutes.get(b.id);
 			const title = (x: { title: string | null; startsAt: Date }) =>
-				meetingTitle(x, b.name.nl, (d) => formatDate(d, 'nl', 'long'));
+				meetingTitle(x, tr(b.name, ctx.locale), (d) => formatDate(d, ctx.locale, 'long'));
 			return {
 				id: b.id,
 				slug: b.slug,
-				name: b.name.nl,
-				region: b.region?.nl ?? null,
+				name: tr(b.name, ctx.locale),
+				region: b.region ? tr(b.region, ctx.locale) : null,
 				next: n
 					? {
 							id: n.id,

@@ -1,4 +1,5 @@
 import { setBodyArchived, bodiesWorkspacePage } from '$lib/server/bodies/structure.service';
+import { translate } from '$lib/i18n';
 import { contextOf, formAction, formValues, load as orError } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -7,7 +8,10 @@ export const load: PageServerLoad = async (event) => ({
 		bodiesWorkspacePage(contextOf(event), Object.fromEntries(event.url.searchParams))
 	)),
 	archivedDone: event.url.searchParams.has('gearchiveerd'),
-	crumbs: [{ label: 'Werkruimte', href: '/beheer' }, { label: 'Organen' }]
+	crumbs: [
+		{ label: translate(event.locals.locale, 'ws.common.nav'), href: '/beheer' },
+		{ label: translate(event.locals.locale, 'ws.structure.bodies') }
+	]
 });
 
 export const actions: Actions = {
@@ -16,6 +20,8 @@ export const actions: Actions = {
 		const result = await formAction(values, () =>
 			setBodyArchived(contextOf(event), String(values.id ?? ''), false)
 		);
-		return 'id' in result ? { done: 'Het orgaan is terug actief.' } : result;
+		return 'id' in result
+			? { done: translate(event.locals.locale, 'ws.structure.body.activeDone') }
+			: result;
 	}
 };

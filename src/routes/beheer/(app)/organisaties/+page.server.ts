@@ -1,3 +1,4 @@
+import { translate } from '$lib/i18n';
 import { organisationKinds } from '$lib/server/db/schema';
 import { contextOf, load as orError } from '$lib/server/http';
 import { listOrganisationsForWorkspace } from '$lib/server/organisations/organisations.service';
@@ -9,5 +10,8 @@ export const load: PageServerLoad = async (event) => ({
 	),
 	kinds: organisationKinds,
 	archivedDone: event.url.searchParams.has('gearchiveerd'),
-	crumbs: [{ label: 'Werkruimte', href: '/beheer' }, { label: 'Organisaties' }]
+	crumbs: [
+		{ label: translate(event.locals.locale, 'ws.common.nav'), href: '/beheer' },
+		{ label: translate(event.locals.locale, 'ws.structure.organisations') }
+	]
 });

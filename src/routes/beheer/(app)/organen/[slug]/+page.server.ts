@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { localizeHref, tr } from '$lib/i18n';
+import { localizeHref, tr, translate } from '$lib/i18n';
 import { getBodyManagement } from '$lib/server/bodies/manage.service';
 import {
 	addMembership,
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 		renewed: event.url.searchParams.has('vernieuwd'),
 		saved: event.url.searchParams.has('bewaard'),
 		crumbs: [
-			{ label: 'Werkruimte', href: '/beheer' },
+			{ label: translate(event.locals.locale, 'ws.common.nav'), href: '/beheer' },
 			{ label: tr(view.body.name, event.locals.locale) }
 		]
 	};
@@ -42,7 +42,9 @@ export const actions: Actions = {
 		const result = await formAction(values, () =>
 			addMembership(contextOf(event), { slug: event.params.slug }, values)
 		);
-		return 'id' in result ? { done: 'Het lidmaatschap is toegevoegd.' } : result;
+		return 'id' in result
+			? { done: translate(event.locals.locale, 'ws.structure.body.membershipAdded') }
+			: result;
 	},
 	updateMembership: async (event) => {
 		const values = await formValues(event.request);
@@ -55,7 +57,9 @@ export const actions: Actions = {
 				{ slug: event.params.slug }
 			)
 		);
-		return 'id' in result ? { done: 'Het lidmaatschap is gewijzigd.' } : result;
+		return 'id' in result
+			? { done: translate(event.locals.locale, 'ws.structure.body.membershipChanged') }
+			: result;
 	},
 	endMembership: async (event) => {
 		const values = await formValues(event.request);
@@ -63,14 +67,18 @@ export const actions: Actions = {
 		const result = await formAction(values, () =>
 			endMembership(contextOf(event), id, rest, { slug: event.params.slug })
 		);
-		return 'id' in result ? { done: 'Het lidmaatschap is beëindigd.' } : result;
+		return 'id' in result
+			? { done: translate(event.locals.locale, 'ws.structure.body.membershipEnded') }
+			: result;
 	},
 	addParticipant: async (event) => {
 		const values = await formValues(event.request);
 		const result = await formAction(values, () =>
 			addParticipant(contextOf(event), { slug: event.params.slug }, values)
 		);
-		return 'id' in result ? { done: 'De organisatie neemt deel.' } : result;
+		return 'id' in result
+			? { done: translate(event.locals.locale, 'ws.structure.body.participantAdded') }
+			: result;
 	},
 	endParticipant: async (event) => {
 		const values = await formValues(event.request);
@@ -78,7 +86,9 @@ export const actions: Actions = {
 		const result = await formAction(values, () =>
 			endParticipant(contextOf(event), id, rest, { slug: event.params.slug })
 		);
-		return 'id' in result ? { done: 'De deelname is beëindigd.' } : result;
+		return 'id' in result
+			? { done: translate(event.locals.locale, 'ws.structure.body.participationEnded') }
+			: result;
 	},
 	updateBody: async (event) => {
 		const values = await formValues(event.request);

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/i18n';
+import { localizeHref, translate } from '$lib/i18n';
 import { bodyFromForm } from '$lib/server/bodies/structure.schema';
 import { bodyFormOptions, createBody } from '$lib/server/bodies/structure.service';
 import { bodyKinds } from '$lib/server/db/schema';
@@ -10,9 +10,9 @@ export const load: PageServerLoad = async (event) => ({
 	options: await bodyFormOptions(event.locals.db),
 	bodyKinds,
 	crumbs: [
-		{ label: 'Werkruimte', href: '/beheer' },
-		{ label: 'Organen', href: '/beheer/organen' },
-		{ label: 'Nieuw orgaan' }
+		{ label: translate(event.locals.locale, 'ws.common.nav'), href: '/beheer' },
+		{ label: translate(event.locals.locale, 'ws.structure.bodies'), href: '/beheer/organen' },
+		{ label: translate(event.locals.locale, 'ws.structure.body.new') }
 	]
 });
 

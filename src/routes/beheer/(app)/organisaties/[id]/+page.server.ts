@@ -1,4 +1,4 @@
-import { tr } from '$lib/i18n';
+import { tr, translate } from '$lib/i18n';
 import { organisationKinds } from '$lib/server/db/schema';
 import { contextOf, formAction, formValues, load as orError, parseId } from '$lib/server/http';
 import {
@@ -22,8 +22,11 @@ export const load: PageServerLoad = async (event) => {
 		kinds: organisationKinds,
 		saved: event.url.searchParams.has('bewaard'),
 		crumbs: [
-			{ label: 'Werkruimte', href: '/beheer' },
-			{ label: 'Organisaties', href: '/beheer/organisaties' },
+			{ label: translate(event.locals.locale, 'ws.common.nav'), href: '/beheer' },
+			{
+				label: translate(event.locals.locale, 'ws.structure.organisations'),
+				href: '/beheer/organisaties'
+			},
 			{ label: tr(view.organisation.name, event.locals.locale) }
 		]
 	};
@@ -39,21 +42,25 @@ export const actions: Actions = {
 				url: values.url
 			})
 		);
-		return 'id' in result ? { done: 'De link is toegevoegd.' } : { ...result, linkForm: true };
+		return 'id' in result
+			? { done: translate(event.locals.locale, 'ws.structure.org.linkAdded') }
+			: { ...result, linkForm: true };
 	},
 	removeLink: async (event) => {
 		const values = await formValues(event.request);
 		const result = await formAction(values, () =>
 			removeOrganisationLink(contextOf(event), event.params.id, values.linkId)
 		);
-		return result ?? { done: 'De link is verwijderd.' };
+		return result ?? { done: translate(event.locals.locale, 'ws.structure.org.linkRemoved') };
 	},
 	update: async (event) => {
 		const values = await formValues(event.request);
 		const result = await formAction(values, () =>
 			updateOrganisation(contextOf(event), event.params.id, organisationFromForm(values))
 		);
-		return 'id' in result ? { done: 'De organisatie is bewaard.' } : result;
+		return 'id' in result
+			? { done: translate(event.locals.locale, 'ws.structure.org.saved') }
+			: result;
 	},
 	archive: async (event) => {
 		const values = await formValues(event.request);
@@ -63,8 +70,8 @@ export const actions: Actions = {
 		if (!('id' in result)) return result;
 		return {
 			done: result.archivedAt
-				? 'De organisatie is gearchiveerd.'
-				: 'De organisatie is terug actief.'
+				? translate(event.locals.locale, 'ws.structure.org.archivedDone')
+				: translate(event.locals.locale, 'ws.structure.org.activeDone')
 		};
 	}
 };

@@ -1,17 +1,17 @@
 import { redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/i18n';
+import { localizeHref, translate } from '$lib/i18n';
 import { organisationKinds } from '$lib/server/db/schema';
 import { contextOf, formAction, formValues } from '$lib/server/http';
 import { organisationFromForm } from '$lib/server/organisations/organisations.schema';
 import { createOrganisation } from '$lib/server/organisations/organisations.service';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => ({
+export const load: PageServerLoad = async ({ locals }) => ({
 	kinds: organisationKinds,
 	crumbs: [
-		{ label: 'Werkruimte', href: '/beheer' },
-		{ label: 'Organisaties', href: '/beheer/organisaties' },
-		{ label: 'Nieuwe organisatie' }
+		{ label: translate(locals.locale, 'ws.common.nav'), href: '/beheer' },
+		{ label: translate(locals.locale, 'ws.structure.organisations'), href: '/beheer/organisaties' },
+		{ label: translate(locals.locale, 'ws.structure.org.new') }
 	]
 });
 

@@ -1,3 +1,4 @@
+import { translate } from '$lib/i18n';
 import { contextOf, formAction, formValues, load as orError, parseId } from '$lib/server/http';
 import { getPersonHistory, updatePerson } from '$lib/server/people/people.service';
 import type { Actions, PageServerLoad } from './$types';
@@ -8,8 +9,8 @@ export const load: PageServerLoad = async (event) => {
 		...view,
 		saved: event.url.searchParams.has('bewaard'),
 		crumbs: [
-			{ label: 'Werkruimte', href: '/beheer' },
-			{ label: 'Personen', href: '/beheer/personen' },
+			{ label: translate(event.locals.locale, 'ws.common.nav'), href: '/beheer' },
+			{ label: translate(event.locals.locale, 'ws.structure.people'), href: '/beheer/personen' },
 			{ label: `${view.person.givenName} ${view.person.familyName}` }
 		]
 	};
@@ -21,6 +22,8 @@ export const actions: Actions = {
 		const result = await formAction(values, () =>
 			updatePerson(contextOf(event), event.params.id, values)
 		);
-		return 'id' in result ? { done: 'De gegevens zijn bewaard.' } : result;
+		return 'id' in result
+			? { done: translate(event.locals.locale, 'ws.structure.detailsSaved') }
+			: result;
 	}
 };

@@ -1,14 +1,14 @@
 import { redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/i18n';
+import { localizeHref, translate } from '$lib/i18n';
 import { contextOf, formAction, formValues } from '$lib/server/http';
 import { createPerson } from '$lib/server/people/people.service';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => ({
+export const load: PageServerLoad = async ({ locals }) => ({
 	crumbs: [
-		{ label: 'Werkruimte', href: '/beheer' },
-		{ label: 'Personen', href: '/beheer/personen' },
-		{ label: 'Nieuwe persoon' }
+		{ label: translate(locals.locale, 'ws.common.nav'), href: '/beheer' },
+		{ label: translate(locals.locale, 'ws.structure.people'), href: '/beheer/personen' },
+		{ label: translate(locals.locale, 'ws.structure.person.new') }
 	]
 });
 

@@ -1,4 +1,4 @@
-import { tr } from '$lib/i18n';
+import { tr, translate } from '$lib/i18n';
 import { getRegionBySlug } from '$lib/server/areas/areas.service';
 import { regionBodyTree } from '$lib/server/bodies/bodies.service';
 import { orgChart } from '$lib/server/bodies/org-chart';
@@ -14,6 +14,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		region,
 		bodies,
 		chart: orgChart(bodies, locals.locale),
-		crumbs: [{ label: 'Werkruimte', href: '/beheer' }, { label: `Structuur: ${name}` }]
+		crumbs: [
+			{ label: translate(locals.locale, 'ws.common.nav'), href: '/beheer' },
+			{ label: translate(locals.locale, 'ws.structure.region.crumb', { name }) }
+		]
 	};
 };

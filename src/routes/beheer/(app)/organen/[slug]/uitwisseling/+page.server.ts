@@ -1,4 +1,4 @@
-import { tr } from '$lib/i18n';
+import { tr, translate } from '$lib/i18n';
 import { exchangePage, importAction, previewAction } from '$lib/server/exchange/web';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -9,9 +9,9 @@ export const load: PageServerLoad = async (event) => {
 		...page,
 		bodyName: name,
 		crumbs: [
-			{ label: 'Werkruimte', href: '/beheer' },
+			{ label: translate(event.locals.locale, 'ws.common.nav'), href: '/beheer' },
 			{ label: name, href: `/beheer/organen/${event.params.slug}` },
-			{ label: 'Import en export' }
+			{ label: translate(event.locals.locale, 'ws.structure.exchange.title') }
 		]
 	};
 };

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { tr, localizeHref } from '$lib/i18n';
+import { tr, localizeHref, translate } from '$lib/i18n';
 import { getRenewalForm } from '$lib/server/bodies/manage.service';
 import { renewalFromForm } from '$lib/server/bodies/renewal.schema';
 import { applyRenewal, previewRenewal } from '$lib/server/bodies/renewal.service';
@@ -22,9 +22,9 @@ export const load: PageServerLoad = async (event) => {
 		roles: membershipRoles,
 		rows: NEWCOMER_ROWS,
 		crumbs: [
-			{ label: 'Werkruimte', href: '/beheer' },
+			{ label: translate(event.locals.locale, 'ws.common.nav'), href: '/beheer' },
 			{ label: name, href: `/beheer/organen/${view.body.slug}` },
-			{ label: 'Mandaten vernieuwen' }
+			{ label: translate(event.locals.locale, 'ws.structure.body.renew') }
 		]
 	};
 };

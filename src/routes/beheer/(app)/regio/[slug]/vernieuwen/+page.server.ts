@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { localizeHref, tr } from '$lib/i18n';
+import { localizeHref, tr, translate } from '$lib/i18n';
 import { getRegionRenewalForm } from '$lib/server/bodies/manage.service';
 import { renewalFromForm } from '$lib/server/bodies/renewal.schema';
 import { applyRenewal, previewRenewal } from '$lib/server/bodies/renewal.service';
@@ -22,9 +22,15 @@ export const load: PageServerLoad = async (event) => {
 		rows: NEWCOMER_ROWS,
 		done: event.url.searchParams.has('klaar'),
 		crumbs: [
-			{ label: 'Werkruimte', href: '/beheer' },
-			{ label: 'Organen', href: '/beheer/organen' },
-			{ label: `Mandaten vernieuwen: regio ${tr(view.region.name, event.locals.locale)}` }
+			{ label: translate(event.locals.locale, 'ws.common.nav'), href: '/beheer' },
+			{ label: translate(event.locals.locale, 'ws.structure.bodies'), href: '/beheer/organen' },
+			{
+				label: translate(event.locals.locale, 'ws.structure.renewal.title', {
+					name: translate(event.locals.locale, 'ws.structure.renewal.regionName', {
+						name: tr(view.region.name, event.locals.locale)
+					})
+				})
+			}
 		]
 	};
 };
