@@ -9,13 +9,14 @@
  * back with the version now stored, so the writer can compare and save again deliberately.
  */
 import { error, fail, isActionFailure, redirect, type RequestEvent } from '@sveltejs/kit';
-import { formatDate, formatDateTime, tr } from '../../i18n';
+import { formatDate, formatDateTime, localizeHref, translate, tr, type Locale } from '../../i18n';
 import { today } from '../clock';
 import { AppError, isAppError } from '../errors';
 import { maxImportBytes } from '../exchange/parse';
 import { limitedForm } from '../exchange/web';
 import { ImportRefused } from '../exchange/exchange.service';
 import { contextOf, formAction, formValues, load, type FormFailure } from '../http';
+import { translateFields, translateMessage } from '../messages';
 import { periodLabel } from '../monitor/periods';
 import {
 	decisionOptions,
@@ -79,7 +80,8 @@ async function keptTree(event: Event<{ slug: string }>) {
 	const tree = await load(
 		planTree(ctx.db, event.params.slug, { audience: 'members', locale: ctx.locale })
 	);
-	if (!canKeepPlan(ctx.principal, tree.plan)) error(403, 'U beheert dit plan niet.');
+	if (!canKeepPlan(ctx.principal, tree.plan))
+		error(403, translateMessage(ctx.locale, 'U beheert dit plan niet.'));
 	return { ctx, tree };
 }
 
@@ -123,7 +125,10 @@ async function startableOwners(event: Event) {
 	const ctx = contextOf(event);
 	const owners = await ownerOptions(ctx.db, ctx.principal, ctx.locale);
 	if (!owners.bodies.length && !owners.regions.length)
-		error(403, 'U beheert geen orgaan waarvoor u een plan kunt opstellen.');
+		error(
+			403,
+			translateMessage(ctx.locale, 'U beheert geen orgaan waarvoor u een plan kunt opstellen.')
+		);
 	return owners;
 }
 
@@ -143,7 +148,8 @@ export async function createPlanAction(event: Event) {
 			[isRegion ? 'regionId' : 'bodyId']: owner
 		});
 	});
-	if ('result' in out) redirect(303, `/beheer/plannen/${out.result.slug}/bewerken`);
+	if ('result' in out)
+		redirect(303, localizeHref(`/beheer/plannen/${out.result.slug}/bewerken`, ctx.locale));
 	return out;
 }
 
@@ -151,10 +157,12 @@ export async function createPlanAction(event: Event) {
 async function importAction(event: Event, planSlug?: string) {
 	const data = await limitedForm(event.request, maxImportBytes * 2);
 	const form = planSlug ? 'import' : 'importNew';
+	const locale = event.locals.locale;
+	const say = (message: string) => translateMessage(locale, message);
 	if (!data)
 		return refused(413, {
 			form,
-			message: 'Het bestand is te groot: hoogstens 5 MB.',
+			message: say('Het bestand is te groot: hoogstens 5 MB.'),
 			fields: {},
 			values: {}
 		});
@@ -163,8 +171,8 @@ async function importAction(event: Event, planSlug?: string) {
 	if (!(file instanceof File) || file.size === 0)
 		return refused(400, {
 			form,
-			message: 'Kies een bestand (Excel of CSV).',
-			fields: { file: ['Kies een bestand (Excel of CSV).'] },
+			message: say('Kies een bestand (Excel of CSV).'),
+			fields: { file: [say('Kies een bestand (Excel of CSV).')] },
 			values: {}
 		});
 	try {
@@ -181,13 +189,24 @@ async function importAction(event: Event, planSlug?: string) {
 					},
 			bytes: new Uint8Array(await file.arrayBuffer())
 		});
-		if (!planSlug) redirect(303, `/beheer/plannen/${result.slug}/bewerken`);
+		if (!planSlug) redirect(303, localizeHref(`/beheer/plannen/${result.slug}/bewerken`, locale));
 		return { imported: result };
 	} catch (e) {
 		if (e instanceof ImportRefused)
-			return refused(400, { form, message: e.message, fields: {}, values: {}, errors: e.errors });
+			return refused(400, {
+				form,
+				message: say(e.message),
+				fields: {},
+				values: {},
+				errors: e.errors.map((r) => ({ line: r.line, message: say(r.message) }))
+			});
 		if (isAppError(e) && e.code === 'invalid_input')
-			return refused(400, { form, message: e.message, fields: e.fields ?? {}, values: {} });
+			return refused(400, {
+				form,
+				message: say(e.message),
+				fields: translateFields(locale, e.fields ?? {}),
+				values: {}
+			});
 		throw e;
 	}
 }
@@ -287,14 +306,18 @@ export const planEditActions = {
 			const { input, revision } = fromForm(values);
 			return updatePlan(contextOf(event), id, input, revision);
 		});
-		return 'result' in out ? { saved: 'Het plan is bewaard.', form: 'plan' } : out;
+		return 'result' in out
+			? { saved: translateMessage(event.locals.locale, 'Het plan is bewaard.'), form: 'plan' }
+			: out;
 	},
 	adopt: async (event: Event<{ slug: string }>) => {
 		const id = await planIdOf(event);
 		const out = await run(event, 'adopt', (values) =>
 			adoptPlan(contextOf(event), id, String(values.decisionId ?? ''))
 		);
-		return 'result' in out ? { saved: 'Het plan is vastgesteld.', form: 'adopt' } : out;
+		return 'result' in out
+			? { saved: translateMessage(event.locals.locale, 'Het plan is vastgesteld.'), form: 'adopt' }
+			: out;
 	},
 	status: async (event: Event<{ slug: string }>) => {
 		const id = await planIdOf(event);
@@ -302,7 +325,10 @@ export const planEditActions = {
 			setPlanStatus(contextOf(event), id, values.status)
 		);
 		return 'result' in out
-			? { saved: 'De status van het plan is gewijzigd.', form: 'status' }
+			? {
+					saved: translateMessage(event.locals.locale, 'De status van het plan is gewijzigd.'),
+					form: 'status'
+				}
 			: out;
 	},
 	amend: async (event: Event<{ slug: string }>) => {
@@ -315,7 +341,10 @@ export const planEditActions = {
 		);
 		return 'result' in out
 			? {
-					saved: `Versie ${out.result.version - 1} is bewaard; u werkt nu aan versie ${out.result.version}.`,
+					saved: translateMessage(
+						event.locals.locale,
+						`Versie ${out.result.version - 1} is bewaard; u werkt nu aan versie ${out.result.version}.`
+					),
 					form: 'amend'
 				}
 			: out;
@@ -325,14 +354,21 @@ export const planEditActions = {
 		const out = await run(event, 'override', (values) =>
 			setOverride(contextOf(event), { planId: id }, values.status, values.reason)
 		);
-		return 'result' in out ? { saved: 'De status is bewaard.', form: 'override' } : out;
+		return 'result' in out
+			? { saved: translateMessage(event.locals.locale, 'De status is bewaard.'), form: 'override' }
+			: out;
 	},
 	addTheme: async (event: Event<{ slug: string }>) => {
 		const id = await planIdOf(event);
 		const out = await run(event, 'addTheme', (values) =>
 			addItem(contextOf(event), id, { ...values, kind: 'theme' })
 		);
-		return 'result' in out ? { saved: 'Het thema is toegevoegd.', form: 'addTheme' } : out;
+		return 'result' in out
+			? {
+					saved: translateMessage(event.locals.locale, 'Het thema is toegevoegd.'),
+					form: 'addTheme'
+				}
+			: out;
 	},
 	import: async (event: Event<{ slug: string }>) => {
 		await planIdOf(event);
@@ -346,11 +382,15 @@ export const planEditActions = {
 async function keptItem(event: Event<{ slug: string; id: string }>) {
 	const { ctx, tree } = await keptTree(event);
 	const item = findItem(tree.themes, event.params.id);
-	if (!item) error(404, 'Onderdeel van het plan niet gevonden.');
+	if (!item) error(404, translateMessage(ctx.locale, 'Onderdeel van het plan niet gevonden.'));
 	return { ctx, tree, item };
 }
 
 const kindLabels = { theme: 'Thema', objective: 'Doelstelling', action: 'Actie' } as const;
+const kindLabel = (kind: TreeItem['kind'], locale: Locale) =>
+	translate(locale, `ws.plans.kind.${kind}`);
+const kindLower = (kind: TreeItem['kind'], locale: Locale) =>
+	translate(locale, `ws.plans.kindLower.${kind}`);
 const numberText = (n: number | null | undefined) =>
 	n === null || n === undefined ? '' : String(n).replace('.', ',');
 
@@ -371,7 +411,8 @@ export async function itemEditPage(event: Event<{ slug: string; id: string }>) {
 		item: {
 			id: item.id,
 			kind: item.kind,
-			kindLabel: kindLabels[item.kind],
+			kindLabel: kindLabel(item.kind, ctx.locale),
+			kindLower: kindLower(item.kind, ctx.locale),
 			externalId: item.externalId,
 			title: item.title,
 			status: statusView(item, ctx.locale),
@@ -420,10 +461,11 @@ export async function itemEditPage(event: Event<{ slug: string; id: string }>) {
 			decisions: touched.decisions.map((d) => ({
 				...d,
 				date: formatDate(d.startsAt, ctx.locale),
-				effect:
-					d.effect === 'creates'
-						? `maakte deze ${kindLabels[item.kind].toLowerCase()} aan`
-						: `wijzigde deze ${kindLabels[item.kind].toLowerCase()}`
+				effect: translate(
+					ctx.locale,
+					d.effect === 'creates' ? 'ws.plans.item.effect.creates' : 'ws.plans.item.effect.changes',
+					{ kindLower: kindLower(item.kind, ctx.locale) }
+				)
 			})),
 			agendaItems: touched.agendaItems.map((i) => ({
 				...i,
@@ -443,14 +485,18 @@ export const itemEditActions = {
 			const { input, revision } = fromForm(values);
 			return updateItem(contextOf(event), item.id, input, revision);
 		});
-		return 'result' in out ? { saved: 'Het onderdeel is bewaard.', form: 'item' } : out;
+		return 'result' in out
+			? { saved: translateMessage(event.locals.locale, 'Het onderdeel is bewaard.'), form: 'item' }
+			: out;
 	},
 	move: async (event: ItemEvent) => {
 		const item = await itemIdOf(event);
 		const out = await run(event, 'move', (values) =>
 			moveItem(contextOf(event), item.id, values.direction)
 		);
-		return 'result' in out ? { saved: 'De volgorde is gewijzigd.', form: 'move' } : out;
+		return 'result' in out
+			? { saved: translateMessage(event.locals.locale, 'De volgorde is gewijzigd.'), form: 'move' }
+			: out;
 	},
 	delete: async (event: ItemEvent) => {
 		const item = await itemIdOf(event);
@@ -458,7 +504,11 @@ export const itemEditActions = {
 			confirmed(values);
 			return deleteItem(contextOf(event), item.id);
 		});
-		if ('result' in out) redirect(303, `/beheer/plannen/${event.params.slug}/bewerken`);
+		if ('result' in out)
+			redirect(
+				303,
+				localizeHref(`/beheer/plannen/${event.params.slug}/bewerken`, event.locals.locale)
+			);
 		return out;
 	},
 	addChild: async (event: ItemEvent) => {
@@ -468,7 +518,13 @@ export const itemEditActions = {
 			addItem(contextOf(event), tree.plan.id, { ...values, kind, parentId: item.id })
 		);
 		return 'result' in out
-			? { saved: `${kindLabels[kind]} ${out.result.externalId} is toegevoegd.`, form: 'addChild' }
+			? {
+					saved: translateMessage(
+						event.locals.locale,
+						`${kindLabels[kind]} ${out.result.externalId} is toegevoegd.`
+					),
+					form: 'addChild'
+				}
 			: out;
 	},
 	override: async (event: ItemEvent) => {
@@ -476,14 +532,21 @@ export const itemEditActions = {
 		const out = await run(event, 'override', (values) =>
 			setOverride(contextOf(event), { itemId: item.id }, values.status, values.reason)
 		);
-		return 'result' in out ? { saved: 'De status is bewaard.', form: 'override' } : out;
+		return 'result' in out
+			? { saved: translateMessage(event.locals.locale, 'De status is bewaard.'), form: 'override' }
+			: out;
 	},
 	addMilestone: async (event: ItemEvent) => {
 		const item = await itemIdOf(event);
 		const out = await run(event, 'addMilestone', (values) =>
 			addMilestone(contextOf(event), item.id, values)
 		);
-		return 'result' in out ? { saved: 'De mijlpaal is toegevoegd.', form: 'addMilestone' } : out;
+		return 'result' in out
+			? {
+					saved: translateMessage(event.locals.locale, 'De mijlpaal is toegevoegd.'),
+					form: 'addMilestone'
+				}
+			: out;
 	},
 	milestone: async (event: ItemEvent) => {
 		await itemIdOf(event);
@@ -491,7 +554,12 @@ export const itemEditActions = {
 			const { id, ...input } = values;
 			return updateMilestone(contextOf(event), String(id ?? ''), input);
 		});
-		return 'result' in out ? { saved: 'De mijlpaal is bewaard.', form: 'milestone' } : out;
+		return 'result' in out
+			? {
+					saved: translateMessage(event.locals.locale, 'De mijlpaal is bewaard.'),
+					form: 'milestone'
+				}
+			: out;
 	},
 	removeMilestone: async (event: ItemEvent) => {
 		await itemIdOf(event);
@@ -499,14 +567,24 @@ export const itemEditActions = {
 			confirmed(values);
 			return removeMilestone(contextOf(event), String(values.id ?? ''));
 		});
-		return 'result' in out ? { saved: 'De mijlpaal is verwijderd.', form: 'milestone' } : out;
+		return 'result' in out
+			? {
+					saved: translateMessage(event.locals.locale, 'De mijlpaal is verwijderd.'),
+					form: 'milestone'
+				}
+			: out;
 	},
 	addMeasure: async (event: ItemEvent) => {
 		const item = await itemIdOf(event);
 		const out = await run(event, 'addMeasure', (values) =>
 			addMeasure(contextOf(event), item.id, values)
 		);
-		return 'result' in out ? { saved: 'De meting is toegevoegd.', form: 'addMeasure' } : out;
+		return 'result' in out
+			? {
+					saved: translateMessage(event.locals.locale, 'De meting is toegevoegd.'),
+					form: 'addMeasure'
+				}
+			: out;
 	},
 	link: async (event: ItemEvent) => {
 		const { tree, item } = await keptItem(event);
@@ -517,7 +595,9 @@ export const itemEditActions = {
 				effect: values.effect
 			})
 		);
-		return 'result' in out ? { saved: 'Het besluit is gekoppeld.', form: 'link' } : out;
+		return 'result' in out
+			? { saved: translateMessage(event.locals.locale, 'Het besluit is gekoppeld.'), form: 'link' }
+			: out;
 	}
 };
 
@@ -538,7 +618,7 @@ async function keptMeasure(event: Event<{ slug: string; id: string }>) {
 		return undefined;
 	};
 	const found = find(tree.themes);
-	if (!found) error(404, 'Meting niet gevonden.');
+	if (!found) error(404, translateMessage(ctx.locale, 'Meting niet gevonden.'));
 	return { ctx, tree, ...found };
 }
 
@@ -598,7 +678,9 @@ export const measureEditActions = {
 			const { input, revision } = fromForm(values);
 			return updateMeasure(contextOf(event), measure.id, input, revision);
 		});
-		return 'result' in out ? { saved: 'De meting is bewaard.', form: 'measure' } : out;
+		return 'result' in out
+			? { saved: translateMessage(event.locals.locale, 'De meting is bewaard.'), form: 'measure' }
+			: out;
 	},
 	/** A progress update of the measure, with a measured value that goes to the monitor. */
 	update: async (event: MeasureEvent) => {
@@ -615,14 +697,18 @@ export const measureEditActions = {
 						: { period: values.period ?? '', value: values.value ?? '' }
 			})
 		);
-		return 'result' in out ? { saved: 'Uw update is bewaard.', form: 'update' } : out;
+		return 'result' in out
+			? { saved: translateMessage(event.locals.locale, 'Uw update is bewaard.'), form: 'update' }
+			: out;
 	},
 	override: async (event: MeasureEvent) => {
 		const { measure } = await keptMeasure(event);
 		const out = await run(event, 'override', (values) =>
 			setOverride(contextOf(event), { measureId: measure.id }, values.status, values.reason)
 		);
-		return 'result' in out ? { saved: 'De status is bewaard.', form: 'override' } : out;
+		return 'result' in out
+			? { saved: translateMessage(event.locals.locale, 'De status is bewaard.'), form: 'override' }
+			: out;
 	},
 	delete: async (event: MeasureEvent) => {
 		const { measure, item } = await keptMeasure(event);
@@ -631,7 +717,13 @@ export const measureEditActions = {
 			return deleteMeasure(contextOf(event), measure.id);
 		});
 		if ('result' in out)
-			redirect(303, `/beheer/plannen/${event.params.slug}/onderdelen/${item.id}`);
+			redirect(
+				303,
+				localizeHref(
+					`/beheer/plannen/${event.params.slug}/onderdelen/${item.id}`,
+					event.locals.locale
+				)
+			);
 		return out;
 	}
 };

@@ -4,26 +4,21 @@
  * the columns of the import (exchange.ts).
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { formatDate, formatNumber, translate, tr, type Locale } from '../../i18n';
+import { formatDate, formatNumber, localizeHref, translate, tr, type Locale } from '../../i18n';
 import type { ServiceContext } from '../context';
 import { contextOf, formAction, load } from '../http';
 import { can } from '../policy';
 import { renderMarkdown } from '../minutes/markdown';
 import { periodLabel } from '../monitor/periods';
 import { download } from '../files/serve';
+import { translateMessage } from '../messages';
 import { filePurposes, formatBytes, typeLabel } from '../files/purposes';
 import { uploadForm } from '../files/upload';
 import { ATTACHMENTS_FIELD, MAX_ATTACHMENTS } from './attachments';
 import { exportPlan } from './exchange';
 import { meetingsOfItem } from './meetings.queries';
 import { canKeepPlan, mayStartPlans } from './plans.policy';
-import {
-	lastReportedLabel,
-	personIdsOf,
-	postUpdate,
-	updatesOf,
-	waitingForUpdate
-} from './updates.service';
+import { personIdsOf, postUpdate, updatesOf, waitingForUpdate } from './updates.service';
 import { plansList, planTree, type MeasureNode, type TreeItem } from './plans.queries';
 import type { PlanStatus } from './status';
 
@@ -195,7 +190,8 @@ async function readableTree(event: RequestEvent<{ slug: string }>) {
 	const tree = await load(
 		planTree(ctx.db, event.params.slug, { audience: 'members', locale: ctx.locale })
 	);
-	if (!mayRead(ctx, tree.plan)) error(403, 'U hebt geen toegang tot dit plan.');
+	if (!mayRead(ctx, tree.plan))
+		error(403, translateMessage(ctx.locale, 'U hebt geen toegang tot dit plan.'));
 	return { ctx, tree };
 }
 
@@ -303,7 +299,11 @@ export async function myActionsPage(event: RequestEvent) {
 			planTitle: a.planTitle,
 			due: a.dueDate ? formatDate(a.dueDate, ctx.locale) : null,
 			progress: a.progress,
-			lastReported: lastReportedLabel(a)
+			lastReported: a.lastReportedOn
+				? translate(ctx.locale, 'ws.plans.my.lastReported', {
+						period: periodLabel(a.lastReportedOn, ctx.locale)
+					})
+				: translate(ctx.locale, 'ws.plans.my.noUpdate')
 		})),
 		hasPerson: mine.length > 0
 	};
@@ -322,7 +322,8 @@ export function findItem(items: TreeItem[], id: string): TreeItem | undefined {
 export async function actionPage(event: RequestEvent<{ slug: string; id: string }>) {
 	const { ctx, tree } = await readableTree(event);
 	const item = findItem(tree.themes, event.params.id);
-	if (!item || item.kind !== 'action') error(404, 'Actie niet gevonden.');
+	if (!item || item.kind !== 'action')
+		error(404, translateMessage(ctx.locale, 'Actie niet gevonden.'));
 	const mine = await personIdsOf(ctx);
 	const owner = item.action?.owner?.personId ?? null;
 	const [updates, touched] = await Promise.all([
@@ -342,7 +343,12 @@ export async function actionPage(event: RequestEvent<{ slug: string; id: string 
 				meetingId: d.meetingId,
 				label: `${d.reference} ${d.title}`,
 				date: formatDate(d.startsAt, ctx.locale),
-				effect: d.effect === 'creates' ? 'maakte de actie aan' : 'wijzigde de actie'
+				effect: translate(
+					ctx.locale,
+					d.effect === 'creates'
+						? 'ws.plans.action.effect.creates'
+						: 'ws.plans.action.effect.changes'
+				)
 			})),
 			agendaItems: touched.agendaItems.map((i) => ({
 				id: i.agendaItemId,
@@ -361,7 +367,10 @@ export async function actionPage(event: RequestEvent<{ slug: string; id: string 
 			author: u.authorName ?? null,
 			attachments: u.attachments.map((a) => ({
 				title: a.title,
-				href: `/beheer/plannen/${tree.plan.slug}/acties/${item.id}/bijlagen/${a.fileId}`,
+				href: localizeHref(
+					`/beheer/plannen/${tree.plan.slug}/acties/${item.id}/bijlagen/${a.fileId}`,
+					ctx.locale
+				),
 				about: `${typeLabel(a.mimeType)}, ${formatBytes(a.size)}`
 			}))
 		})),
@@ -400,5 +409,7 @@ export async function postUpdateAction(event: RequestEvent<{ slug: string; id: s
 			chosen.map((file) => ({ name: file.name, data: file }))
 		);
 	});
-	return 'id' in result ? { done: 'Uw update is bewaard.' } : result;
+	return 'id' in result
+		? { done: translateMessage(event.locals.locale, 'Uw update is bewaard.') }
+		: result;
 }

@@ -2,12 +2,13 @@
  * The progress report's routes: /plannen/<slug>/voortgangsrapport.pdf|.xlsx for a published plan
  * (no owner or author names), and the same under /beheer for whoever may read the plan in the
  * workspace (with names). The period comes from ?van=YYYY-MM-DD&tot=YYYY-MM-DD; a bad one is a
- * 400 with the Dutch reason and nothing is generated.
+ * 400 with the reason in the page's language and nothing is generated.
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { letterHead } from '../exports/pdf';
 import { download } from '../files/serve';
 import { contextOf, load } from '../http';
+import { translateMessage } from '../messages';
 import { mayRead } from './plans.web';
 import { progressReport } from './report';
 import { renderReportPdf } from './report.pdf';
@@ -33,7 +34,7 @@ export async function progressReportDownload(
 		})
 	);
 	if (where === 'workspace' && !mayRead(ctx, report.plan)) {
-		error(403, 'U hebt geen toegang tot dit plan.');
+		error(403, translateMessage(ctx.locale, 'U hebt geen toegang tot dit plan.'));
 	}
 	const name = `voortgangsrapport-${report.plan.slug}-${report.period.from}-${report.period.to}`;
 	const cache = where === 'public' ? 'public, max-age=300' : 'private, no-store';

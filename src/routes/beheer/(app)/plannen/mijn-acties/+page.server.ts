@@ -1,11 +1,15 @@
+import { translate } from '$lib/i18n';
 import { myActionsPage } from '$lib/server/plans/plans.web';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => ({
-	...(await myActionsPage(event)),
-	crumbs: [
-		{ label: 'Werkruimte', href: '/beheer' },
-		{ label: 'Plannen', href: '/beheer/plannen' },
-		{ label: 'Mijn acties' }
-	]
-});
+export const load: PageServerLoad = async (event) => {
+	const locale = event.locals.locale;
+	return {
+		...(await myActionsPage(event)),
+		crumbs: [
+			{ label: translate(locale, 'ws.common.nav'), href: '/beheer' },
+			{ label: translate(locale, 'ws.plans.title'), href: '/beheer/plannen' },
+			{ label: translate(locale, 'ws.plans.myActions') }
+		]
+	};
+};

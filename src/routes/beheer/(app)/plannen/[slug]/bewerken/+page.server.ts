@@ -1,15 +1,17 @@
+import { translate } from '$lib/i18n';
 import { planEditActions, planEditPage } from '$lib/server/plans/editing.web';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const page = await planEditPage(event);
+	const locale = event.locals.locale;
 	return {
 		...page,
 		crumbs: [
-			{ label: 'Werkruimte', href: '/beheer' },
-			{ label: 'Plannen', href: '/beheer/plannen' },
+			{ label: translate(locale, 'ws.common.nav'), href: '/beheer' },
+			{ label: translate(locale, 'ws.plans.title'), href: '/beheer/plannen' },
 			{ label: page.plan.title, href: `/beheer/plannen/${page.plan.slug}` },
-			{ label: 'Bewerken' }
+			{ label: translate(locale, 'ws.common.edit') }
 		]
 	};
 };
