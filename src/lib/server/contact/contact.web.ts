@@ -5,7 +5,7 @@
  * page with `?verzonden`, so reloading does not send it again.
  */
 import { redirect, type RequestEvent } from '@sveltejs/kit';
-import { formatDateTime, localizeHref, tr } from '../../i18n';
+import { formatDateTime, localizeHref, tr, translate } from '../../i18n';
 import { contextOf, formAction, formValues, load as orError } from '../http';
 import { getSiteSettings } from '../settings/settings.service';
 import { CONTACT_LIMITS, HONEYPOT } from './contact.schema';
@@ -70,8 +70,10 @@ export async function contactMessagesPage(event: RequestEvent) {
 			email: m.email,
 			subject: m.subject,
 			message: m.message,
-			language: m.locale === 'en' ? 'Engels' : 'Nederlands',
-			to: m.body?.id ? tr(m.body.name, ctx.locale) : 'Het partnerschap',
+			language: translate(ctx.locale, m.locale === 'en' ? 'ws.common.en' : 'ws.common.nl'),
+			to: m.body?.id
+				? tr(m.body.name, ctx.locale)
+				: translate(ctx.locale, 'ws.content.contact.partnership'),
 			bodySlug: m.body?.slug ?? null,
 			received: formatDateTime(m.createdAt, ctx.locale),
 			mailed: m.mailedAt !== null,

@@ -10,13 +10,14 @@
  */
 import { error, fail, isActionFailure, redirect, type RequestEvent } from '@sveltejs/kit';
 import { asc, eq, isNull, sql } from 'drizzle-orm';
-import { formatDateTime, tr } from '../../i18n';
+import { formatDateTime, localizeHref, tr, translate, type Locale } from '../../i18n';
 import type { DbOrTx } from '../db';
 import { areas, bodies, organisations, policyDomains } from '../db/schema';
 import { AppError, isUuid } from '../errors';
 import { uploadForm } from '../files/upload';
 import { contextOf, formAction, formValues, type FormFailure } from '../http';
 import { brusselsParts } from '../meetings/time';
+import { translateMessage } from '../messages';
 import { can } from '../policy';
 import { editableBodyIds, itemById, mayEditContent, workspaceContent } from './content.queries';
 import {
@@ -31,7 +32,8 @@ import {
 import { renderContent } from './render';
 import { contentStatus, statusLabels } from './status';
 
-const kindLabels = { news: 'nieuwsbericht', page: 'pagina' } as const;
+const kindLabel = (kind: 'news' | 'page', locale: Locale) =>
+	translate(locale, kind === 'news' ? 'ws.content.kind.news' : 'ws.content.kind.page');
 const fieldNames = [
 	'kind',
 	'slug',
@@ -59,8 +61,10 @@ export async function contentListPage(event: RequestEvent) {
 		rows: rows.map((r) => ({
 			id: r.id,
 			title: tr(r.title, ctx.locale),
-			kind: kindLabels[r.kind],
-			body: r.body?.id ? tr(r.body.name, ctx.locale) : 'Partnerschap',
+			kind: kindLabel(r.kind, ctx.locale),
+			body: r.body?.id
+				? tr(r.body.name, ctx.locale)
+				: translate(ctx.locale, 'ws.content.partnership'),
 			status: r.status,
 			statusLabel: statusLabels[r.status][ctx.locale],
 			publishAt: r.publishAt ? formatDateTime(r.publishAt, ctx.locale) : null,
@@ -115,7 +119,12 @@ async function options(db: DbOrTx, event: RequestEvent) {
 
 /** GET /beheer/inhoud/nieuw: 403 for who writes nothing. */
 export async function newContentPage(event: RequestEvent) {
-	if (!mayCreate(event)) error(403, 'U schrijft voor geen enkel orgaan nieuws of pagina’s.');
+	if (!mayCreate(event)) {
+		error(
+			403,
+			translateMessage(event.locals.locale, 'U schrijft voor geen enkel orgaan nieuws of pagina’s.')
+		);
+	}
 	const kind = event.url.searchParams.get('soort') === 'pagina' ? 'page' : 'news';
 	return {
 		values: { kind } as Record<string, unknown>,
@@ -153,14 +162,16 @@ export function previewOf(values: Record<string, unknown>) {
 
 /** POST ?/preview (both pages): the form back with its preview; nothing is stored. */
 export async function previewAction(event: RequestEvent) {
-	if (!mayCreate(event)) error(403, 'U schrijft geen nieuws of pagina’s.');
+	if (!mayCreate(event))
+		error(403, translateMessage(event.locals.locale, 'U schrijft geen nieuws of pagina’s.'));
 	const { values } = await postedForm(event);
 	return { form: 'edit', preview: previewOf(values), values };
 }
 
 /** POST ?/create: the new item (a draft), then its edit page. */
 export async function createContentAction(event: RequestEvent) {
-	if (!mayCreate(event)) error(403, 'U schrijft geen nieuws of pagina’s.');
+	if (!mayCreate(event))
+		error(403, translateMessage(event.locals.locale, 'U schrijft geen nieuws of pagina’s.'));
 	const ctx = contextOf(event);
 	const values: Record<string, unknown> = {};
 	const result = await formAction(values, async () => {
@@ -175,7 +186,9 @@ export async function createContentAction(event: RequestEvent) {
 			posted.image
 		);
 	});
-	if ('id' in result) redirect(303, `/beheer/inhoud/${result.id}?aangemaakt`);
+	if ('id' in result) {
+		redirect(303, `${localizeHref(`/beheer/inhoud/${result.id}`, ctx.locale)}?aangemaakt`);
+	}
 	return result;
 }
 
@@ -188,8 +201,10 @@ type Event = RequestEvent<{ id: string }>;
 async function kept(event: Event) {
 	const ctx = contextOf(event);
 	const found = isUuid(event.params.id) ? await itemById(ctx.db, event.params.id) : undefined;
-	if (!found) error(404, 'Bericht niet gevonden.');
-	if (!mayEditContent(ctx.principal, found.item)) error(403, 'U schrijft dit bericht niet.');
+	if (!found) error(404, translateMessage(ctx.locale, 'Bericht niet gevonden.'));
+	if (!mayEditContent(ctx.principal, found.item)) {
+		error(403, translateMessage(ctx.locale, 'U schrijft dit bericht niet.'));
+	}
 	return { ctx, ...found };
 }
 
@@ -203,7 +218,7 @@ export async function editContentPage(event: Event) {
 		item: {
 			id: item.id,
 			kind: item.kind,
-			kindLabel: kindLabels[item.kind],
+			kindLabel: kindLabel(item.kind, ctx.locale),
 			title: item.title.nl,
 			slug: item.slug,
 			imageFileId: item.imageFileId,
@@ -240,6 +255,7 @@ export async function editContentPage(event: Event) {
 
 /** Run a command of the edit page; a failure names its form, a stale edit returns what is stored. */
 async function run<T>(
+	locale: Locale,
 	values: Record<string, unknown>,
 	form: string,
 	saved: string,
@@ -262,7 +278,7 @@ async function run<T>(
 				: undefined
 		});
 	}
-	return { saved, form };
+	return { saved: translateMessage(locale, saved), form };
 }
 
 export const editContentActions = {
@@ -274,7 +290,7 @@ export const editContentActions = {
 	update: async (event: Event) => {
 		const { ctx, item } = await kept(event);
 		const values: Record<string, unknown> = {};
-		return run(values, 'edit', 'Het bericht is bewaard.', async () => {
+		return run(ctx.locale, values, 'edit', 'Het bericht is bewaard.', async () => {
 			const posted = await postedForm(event);
 			Object.assign(values, posted.values);
 			const input = pick(
@@ -287,28 +303,28 @@ export const editContentActions = {
 	publish: async (event: Event) => {
 		const { ctx, item } = await kept(event);
 		const values = await formValues(event.request);
-		return run(values, 'publish', 'Het bericht is gepubliceerd.', () =>
+		return run(ctx.locale, values, 'publish', 'Het bericht is gepubliceerd.', () =>
 			publishContent(ctx, item.id, pick(values, ['revision']))
 		);
 	},
 	schedule: async (event: Event) => {
 		const { ctx, item } = await kept(event);
 		const values = await formValues(event.request);
-		return run(values, 'publish', 'De publicatie is gepland.', () =>
+		return run(ctx.locale, values, 'publish', 'De publicatie is gepland.', () =>
 			scheduleContent(ctx, item.id, pick(values, ['publishAt', 'revision']))
 		);
 	},
 	unpublish: async (event: Event) => {
 		const { ctx, item } = await kept(event);
 		const values = await formValues(event.request);
-		return run(values, 'publish', 'Het bericht is weer een concept.', () =>
+		return run(ctx.locale, values, 'publish', 'Het bericht is weer een concept.', () =>
 			unpublishContent(ctx, item.id, pick(values, ['revision']))
 		);
 	},
 	delete: async (event: Event) => {
 		const { ctx, item } = await kept(event);
 		const values = await formValues(event.request);
-		const out = await run(values, 'delete', '', async () => {
+		const out = await run(ctx.locale, values, 'delete', '', async () => {
 			// A bare post never deletes: the form's own confirmation box must be ticked.
 			if (values.confirm !== 'ja') {
 				throw new AppError('invalid_input', 'Vink aan dat u het bericht wilt verwijderen.', {
@@ -317,22 +333,27 @@ export const editContentActions = {
 			}
 			return deleteContent(ctx, item.id);
 		});
-		if (!isActionFailure(out)) redirect(303, '/beheer/inhoud?verwijderd');
+		if (!isActionFailure(out)) {
+			redirect(303, `${localizeHref('/beheer/inhoud', ctx.locale)}?verwijderd`);
+		}
 		return out;
 	}
 };
 
 /** POST /beheer/inhoud/voorbeeld (JSON {markdown}): the HTML the public page would show. */
 export async function previewEndpoint(event: RequestEvent): Promise<Response> {
-	if (!mayCreate(event)) error(403, 'U schrijft geen nieuws of pagina’s.');
+	if (!mayCreate(event))
+		error(403, translateMessage(event.locals.locale, 'U schrijft geen nieuws of pagina’s.'));
 	const raw = await event.request.text();
-	if (raw.length > 220_000) error(413, 'Te lange tekst voor een voorbeeld.');
+	if (raw.length > 220_000) {
+		error(413, translateMessage(event.locals.locale, 'Te lange tekst voor een voorbeeld.'));
+	}
 	let markdown = '';
 	try {
 		const parsed = JSON.parse(raw) as { markdown?: unknown };
 		markdown = typeof parsed.markdown === 'string' ? parsed.markdown : '';
 	} catch {
-		error(400, 'Ongeldige vraag.');
+		error(400, translateMessage(event.locals.locale, 'Ongeldige vraag.'));
 	}
 	return new Response(JSON.stringify({ html: renderContent(markdown) }), {
 		headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }

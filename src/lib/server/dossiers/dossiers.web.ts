@@ -9,10 +9,11 @@
  * the form is read. The services authorise again.
  */
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { formatDate, tr, type Locale } from '../../i18n';
+import { formatDate, localizeHref, tr, type Locale } from '../../i18n';
 import { stageLabels, stageSlugs, dossierStages } from '../../labels/dossiers';
 import { serveFile } from '../files/serve';
 import { contextOf, formAction, formValues, load } from '../http';
+import { translateMessage } from '../messages';
 import { getDecision } from '../meetings/decisions.service';
 import {
 	addresseeChoices,
@@ -90,7 +91,9 @@ export async function workspaceRegisterPage(event: RequestEvent) {
 		invalid: [
 			asked.jaar && year === undefined ? 'Het jaar is een getal van vier cijfers.' : '',
 			asked.status && !filter.stage ? 'Die stand bestaat niet.' : ''
-		].filter(Boolean),
+		]
+			.filter(Boolean)
+			.map((m) => translateMessage(ctx.locale, m)),
 		options: {
 			bodies: readable.map((b) => ({ value: b.slug, label: name(b.name) })),
 			addressees: addressees.map((a) => ({ value: a.slug, label: name(a.name) })),
@@ -112,7 +115,12 @@ export const stageOptions = (locale: Locale): Option[] =>
 async function runnableBodies(event: RequestEvent) {
 	const ctx = contextOf(event);
 	const bodies = await bodyChoices(ctx.db, ctx.principal, 'run');
-	if (!bodies.length) error(403, 'U beheert geen orgaan waarvoor u een dossier kunt maken.');
+	if (!bodies.length) {
+		error(
+			403,
+			translateMessage(ctx.locale, 'U beheert geen orgaan waarvoor u een dossier kunt maken.')
+		);
+	}
 	return { ctx, bodies };
 }
 
@@ -126,7 +134,7 @@ export async function newDossierPage(event: RequestEvent) {
 	if (decisionId) {
 		const found = await load(getDecision(ctx, decisionId));
 		if (!bodies.some((b) => b.id === found.body.id)) {
-			error(403, 'U beheert het orgaan van dit besluit niet.');
+			error(403, translateMessage(ctx.locale, 'U beheert het orgaan van dit besluit niet.'));
 		}
 		from = {
 			id: found.decision.id,
@@ -156,7 +164,9 @@ export async function createDossierAction(event: RequestEvent) {
 	const { ctx } = await runnableBodies(event);
 	const values = await formValues(event.request);
 	const result = await formAction(values, () => createDossier(ctx, values));
-	if ('slug' in result) redirect(303, `/beheer/dossiers/${result.slug}?aangemaakt`);
+	if ('slug' in result) {
+		redirect(303, `${localizeHref(`/beheer/dossiers/${result.slug}`, ctx.locale)}?aangemaakt`);
+	}
 	return result;
 }
 

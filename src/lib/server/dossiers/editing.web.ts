@@ -11,12 +11,12 @@
  * was typed; a stale edit also returns the version now stored.
  */
 import { error, fail, isActionFailure, redirect, type RequestEvent } from '@sveltejs/kit';
-import { formatDate, tr } from '../../i18n';
+import { formatDate, localizeHref, tr, translate, type Locale } from '../../i18n';
 import { AppError } from '../errors';
 import { uploadForm } from '../files/upload';
 import { contextOf, formAction, formValues, type FormFailure } from '../http';
+import { translateMessage } from '../messages';
 import { renderMarkdown } from '../minutes/markdown';
-import { decisionStatusLabels } from '../meetings/decisions.service';
 import { can } from '../policy';
 import {
 	belongsToDossier,
@@ -49,14 +49,25 @@ type Event = RequestEvent<{ slug: string }>;
 /** What the page needs to show a stored dossier next to the writer's own (a stale edit). */
 type EditFailure = FormFailure & { form: string; current?: Record<string, unknown> };
 
-const roleLabels = { sent: 'verstuurd stuk', answer: 'antwoord' } as const;
+const roleLabel = (role: 'sent' | 'answer', locale: Locale) =>
+	translate(locale, role === 'sent' ? 'ws.dossiers.role.sent' : 'ws.dossiers.role.answer');
 
-const kindLabels: Record<string, string> = {
-	government: 'regering',
-	parliament: 'parlement',
-	province: 'provincie',
-	agency: 'agentschap'
-};
+/** The kinds of organisation the addressee list names (the others go without). */
+const kindKeys = {
+	government: 'ws.dossiers.kind.government',
+	parliament: 'ws.dossiers.kind.parliament',
+	province: 'ws.dossiers.kind.province',
+	agency: 'ws.dossiers.kind.agency'
+} as const;
+const kindLabel = (kind: string, locale: Locale) =>
+	kind in kindKeys ? translate(locale, kindKeys[kind as keyof typeof kindKeys]) : '';
+
+/** "Doelstelling 1.2 Title" / "Actie A3 Title". */
+const itemLabel = (i: { kind: string; externalId: string; title: string }, locale: Locale) =>
+	`${translate(locale, i.kind === 'objective' ? 'ws.dossiers.objective' : 'ws.dossiers.action')} ${i.externalId} ${i.title}`;
+
+const decisionStatus = (status: string, locale: Locale) =>
+	translate(locale, `decisionStatus.${status}` as Parameters<typeof translate>[1]);
 
 /** GET /beheer/dossiers/<slug> */
 export async function dossierWorkspacePage(event: Event) {
@@ -64,7 +75,7 @@ export async function dossierWorkspacePage(event: Event) {
 	const page = await dossierPage(ctx.db, event.params.slug, 'workspace', ctx, {
 		locale: ctx.locale
 	});
-	if (!page) error(404, 'Dossier niet gevonden.');
+	if (!page) error(404, translateMessage(ctx.locale, 'Dossier niet gevonden.'));
 	const { dossier } = page;
 	const keep = mayKeepDossier(ctx.principal, dossier);
 	// Staff may link any plan's items; a body's keepers those of the body's own plans.
@@ -107,7 +118,7 @@ export async function dossierWorkspacePage(event: Event) {
 		decisions: page.decisions.map((d) => ({
 			id: d.id,
 			label: `${d.reference} ${d.title}`,
-			status: decisionStatusLabels[d.status],
+			status: decisionStatus(d.status, ctx.locale),
 			date: formatDate(d.on, ctx.locale),
 			meetingId: d.meetingId,
 			isPublic: d.isPublic
@@ -127,14 +138,14 @@ export async function dossierWorkspacePage(event: Event) {
 		documents: page.documents.map((d) => ({
 			id: d.id,
 			title: d.title,
-			role: roleLabels[d.role],
+			role: roleLabel(d.role, ctx.locale),
 			addressee: d.addresseeId ? (addresseeName.get(d.addresseeId) ?? null) : null,
 			isPublic: d.isPublic,
 			href: `${base}/documenten/${d.id}`
 		})),
 		planItems: [...page.objectives, ...page.actions].map((i) => ({
 			id: i.id,
-			label: `${i.kind === 'objective' ? 'Doelstelling' : 'Actie'} ${i.externalId} ${i.title}`,
+			label: itemLabel(i, ctx.locale),
 			plan: name(i.plan.title),
 			planSlug: i.plan.slug
 		})),
@@ -153,16 +164,16 @@ export async function dossierWorkspacePage(event: Event) {
 				.filter((d) => !linked.has(d.id))
 				.map((d) => ({
 					value: d.id,
-					label: `${d.reference} ${d.title} (${formatDate(d.startsAt, ctx.locale)}, ${decisionStatusLabels[d.status].toLowerCase()})`
+					label: `${d.reference} ${d.title} (${formatDate(d.startsAt, ctx.locale)}, ${decisionStatus(d.status, ctx.locale).toLowerCase()})`
 				})),
 			organisations: organisations
 				.filter((o) => !addressed.has(o.id))
 				.map((o) => ({
 					value: o.id,
-					label: `${name(o.name)}${kindLabels[o.kind] ? ` (${kindLabels[o.kind]})` : ''}`
+					label: `${name(o.name)}${kindLabel(o.kind, ctx.locale) ? ` (${kindLabel(o.kind, ctx.locale)})` : ''}`
 				})),
 			domains: domains.map((d) => ({ value: d.id, label: name(d.name) })),
-			planItems: groupByPlan(items, name),
+			planItems: groupByPlan(items, name, ctx.locale),
 			chosenItems
 		},
 		created: event.url.searchParams.has('aangemaakt')
@@ -172,14 +183,15 @@ export async function dossierWorkspacePage(event: Event) {
 /** Plan items as option groups, one per plan. */
 function groupByPlan(
 	items: Awaited<ReturnType<typeof planItemChoices>>,
-	name: (t: Parameters<typeof tr>[0]) => string
+	name: (t: Parameters<typeof tr>[0]) => string,
+	locale: Locale
 ) {
 	const groups = new Map<string, { plan: string; options: { value: string; label: string }[] }>();
 	for (const i of items) {
 		const group = groups.get(i.plan.id) ?? { plan: name(i.plan.title), options: [] };
 		group.options.push({
 			value: i.id,
-			label: `${i.kind === 'objective' ? 'Doelstelling' : 'Actie'} ${i.externalId} ${i.title}`
+			label: itemLabel(i, locale)
 		});
 		groups.set(i.plan.id, group);
 	}
@@ -193,8 +205,12 @@ function groupByPlan(
 async function kept(event: Event) {
 	const ctx = contextOf(event);
 	const dossier = await dossierBySlug(ctx.db, event.params.slug);
-	if (!dossier || !mayReadDossier(ctx.principal, dossier)) error(404, 'Dossier niet gevonden.');
-	if (!mayKeepDossier(ctx.principal, dossier)) error(403, 'U beheert dit dossier niet.');
+	if (!dossier || !mayReadDossier(ctx.principal, dossier)) {
+		error(404, translateMessage(ctx.locale, 'Dossier niet gevonden.'));
+	}
+	if (!mayKeepDossier(ctx.principal, dossier)) {
+		error(403, translateMessage(ctx.locale, 'U beheert dit dossier niet.'));
+	}
 	return { ctx, dossier };
 }
 
@@ -213,6 +229,7 @@ function refuse(message: string): never {
  * posted values: one form per addressee), and a stale edit also returns what is stored now.
  */
 async function run<T>(
+	locale: Locale,
 	values: Record<string, unknown>,
 	form: string,
 	saved: string,
@@ -235,14 +252,14 @@ async function run<T>(
 			current
 		} satisfies EditFailure);
 	}
-	return { saved, form };
+	return { saved: translateMessage(locale, saved), form };
 }
 
 /** An addressee of this dossier named by the form (404 for any other). */
 async function addresseeOf(event: Event, dossierId: string, values: Record<string, unknown>) {
 	const id = str(values.addresseeId);
 	if (!(await belongsToDossier(event.locals.db, dossierId, { addresseeId: id }))) {
-		error(404, 'Geadresseerde niet gevonden.');
+		error(404, translateMessage(event.locals.locale, 'Geadresseerde niet gevonden.'));
 	}
 	return id;
 }
@@ -259,28 +276,28 @@ export const dossierActions = {
 			'isPublic',
 			'revision'
 		]);
-		return run(values, 'update', 'Het dossier is bewaard.', () =>
+		return run(ctx.locale, values, 'update', 'Het dossier is bewaard.', () =>
 			updateDossier(ctx, dossier.id, input)
 		);
 	},
 	link: async (event: Event) => {
 		const { ctx, dossier } = await kept(event);
 		const values = await formValues(event.request);
-		return run(values, 'link', 'Het besluit is gekoppeld.', () =>
+		return run(ctx.locale, values, 'link', 'Het besluit is gekoppeld.', () =>
 			linkDecision(ctx, dossier.id, pick(values, ['decisionId']))
 		);
 	},
 	unlink: async (event: Event) => {
 		const { ctx, dossier } = await kept(event);
 		const values = await formValues(event.request);
-		return run(values, 'link', 'Het besluit is losgekoppeld.', () =>
+		return run(ctx.locale, values, 'link', 'Het besluit is losgekoppeld.', () =>
 			unlinkDecision(ctx, dossier.id, str(values.decisionId))
 		);
 	},
 	addAddressee: async (event: Event) => {
 		const { ctx, dossier } = await kept(event);
 		const values = await formValues(event.request);
-		return run(values, 'addAddressee', 'De geadresseerde is toegevoegd.', () =>
+		return run(ctx.locale, values, 'addAddressee', 'De geadresseerde is toegevoegd.', () =>
 			addAddressee(ctx, dossier.id, pick(values, ['organisationId', 'sentOn']))
 		);
 	},
@@ -288,7 +305,7 @@ export const dossierActions = {
 		const { ctx, dossier } = await kept(event);
 		const values = await formValues(event.request);
 		const id = await addresseeOf(event, dossier.id, values);
-		return run(values, `addressee:${id}`, 'De geadresseerde is verwijderd.', () =>
+		return run(ctx.locale, values, `addressee:${id}`, 'De geadresseerde is verwijderd.', () =>
 			removeAddressee(ctx, id)
 		);
 	},
@@ -296,7 +313,7 @@ export const dossierActions = {
 		const { ctx, dossier } = await kept(event);
 		const values = await formValues(event.request);
 		const id = await addresseeOf(event, dossier.id, values);
-		return run(values, `sent:${id}`, 'De verzending is vastgelegd.', () =>
+		return run(ctx.locale, values, `sent:${id}`, 'De verzending is vastgelegd.', () =>
 			markSent(ctx, id, pick(values, ['sentOn']))
 		);
 	},
@@ -304,7 +321,7 @@ export const dossierActions = {
 		const { ctx, dossier } = await kept(event);
 		const values = await formValues(event.request);
 		const id = await addresseeOf(event, dossier.id, values);
-		return run(values, `answer:${id}`, 'Het antwoord is bewaard.', () =>
+		return run(ctx.locale, values, `answer:${id}`, 'Het antwoord is bewaard.', () =>
 			recordAnswer(ctx, id, pick(values, ['answeredOn', 'answer']))
 		);
 	},
@@ -313,7 +330,7 @@ export const dossierActions = {
 		const { ctx, dossier } = await kept(event);
 		// Filled once the form is read, so a refusal shows the fields again (not the file).
 		const values: Record<string, unknown> = {};
-		return run(values, 'addDocument', 'Het document is toegevoegd.', async () => {
+		return run(ctx.locale, values, 'addDocument', 'Het document is toegevoegd.', async () => {
 			const form = await uploadForm(event.request, 'document', 'file');
 			for (const key of ['role', 'addresseeId', 'title', 'isPublic']) {
 				const v = form.get(key);
@@ -332,14 +349,14 @@ export const dossierActions = {
 	removeDocument: async (event: Event) => {
 		const { ctx, dossier } = await kept(event);
 		const values = await formValues(event.request);
-		return run(values, 'documents', 'Het document is verwijderd.', () =>
+		return run(ctx.locale, values, 'documents', 'Het document is verwijderd.', () =>
 			removeDocument(ctx, dossier.id, str(values.documentId))
 		);
 	},
 	planItems: async (event: Event) => {
 		const { ctx, dossier } = await kept(event);
 		const values = await formValues(event.request);
-		return run(values, 'planItems', 'De onderdelen van plannen zijn bewaard.', () => {
+		return run(ctx.locale, values, 'planItems', 'De onderdelen van plannen zijn bewaard.', () => {
 			// The form always sends its (hidden) empty choice: a bare post unlinks nothing.
 			if (!('itemIds' in values)) refuse('Kies de onderdelen met het formulier op de pagina.');
 			return setPlanItems(ctx, dossier.id, pick(values, ['itemIds']));
@@ -348,14 +365,14 @@ export const dossierActions = {
 	close: async (event: Event) => {
 		const { ctx, dossier } = await kept(event);
 		const values = await formValues(event.request);
-		return run(values, 'close', 'Het dossier is afgesloten.', () =>
+		return run(ctx.locale, values, 'close', 'Het dossier is afgesloten.', () =>
 			closeDossier(ctx, dossier.id, pick(values, ['closedOn', 'note']))
 		);
 	},
 	reopen: async (event: Event) => {
 		const { ctx, dossier } = await kept(event);
 		const values = await formValues(event.request);
-		return run(values, 'close', 'Het dossier is heropend.', () => {
+		return run(ctx.locale, values, 'close', 'Het dossier is heropend.', () => {
 			if (!dossier.closedOn) refuse('Dit dossier is niet afgesloten.');
 			return reopenDossier(ctx, dossier.id);
 		});
@@ -363,12 +380,14 @@ export const dossierActions = {
 	delete: async (event: Event) => {
 		const { ctx, dossier } = await kept(event);
 		const values = await formValues(event.request);
-		const out = await run(values, 'delete', '', () => {
+		const out = await run(ctx.locale, values, 'delete', '', () => {
 			// A bare post never deletes: the form's own confirmation box must be ticked.
 			if (values.confirm !== 'ja') refuse('Vink aan dat u het dossier wilt verwijderen.');
 			return deleteDossier(ctx, dossier.id);
 		});
-		if (!isActionFailure(out)) redirect(303, '/beheer/dossiers?verwijderd');
+		if (!isActionFailure(out)) {
+			redirect(303, `${localizeHref('/beheer/dossiers', ctx.locale)}?verwijderd`);
+		}
 		return out;
 	}
 };

@@ -41,6 +41,9 @@ export async function publicSearchPage(event: RequestEvent) {
 export async function workspaceSearchPage(event: RequestEvent) {
 	return {
 		...(await page(event, 'workspace')),
-		crumbs: [{ label: 'Werkruimte', href: '/beheer' }, { label: 'Zoeken' }]
+		crumbs: [
+			{ label: translate(event.locals.locale, 'ws.common.nav'), href: '/beheer' },
+			{ label: translate(event.locals.locale, 'ws.common.search') }
+		]
 	};
 }

@@ -1,13 +1,15 @@
+import { translate } from '$lib/i18n';
 import { dossierActions, dossierWorkspacePage } from '$lib/server/dossiers/editing.web';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const page = await dossierWorkspacePage(event);
+	const t = (key: Parameters<typeof translate>[1]) => translate(event.locals.locale, key);
 	return {
 		...page,
 		crumbs: [
-			{ label: 'Werkruimte', href: '/beheer' },
-			{ label: 'Dossiers', href: '/beheer/dossiers' },
+			{ label: t('ws.common.nav'), href: '/beheer' },
+			{ label: t('ws.dossiers.title'), href: '/beheer/dossiers' },
 			{ label: page.dossier.title }
 		]
 	};

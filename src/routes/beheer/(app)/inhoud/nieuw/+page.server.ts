@@ -1,3 +1,4 @@
+import { translate } from '$lib/i18n';
 import {
 	createContentAction,
 	newContentPage,
@@ -5,14 +6,17 @@ import {
 } from '$lib/server/content/workspace.web';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => ({
-	...(await newContentPage(event)),
-	crumbs: [
-		{ label: 'Werkruimte', href: '/beheer' },
-		{ label: "Nieuws en pagina's", href: '/beheer/inhoud' },
-		{ label: 'Nieuw bericht' }
-	]
-});
+export const load: PageServerLoad = async (event) => {
+	const t = (key: Parameters<typeof translate>[1]) => translate(event.locals.locale, key);
+	return {
+		...(await newContentPage(event)),
+		crumbs: [
+			{ label: t('ws.common.nav'), href: '/beheer' },
+			{ label: t('ws.content.title'), href: '/beheer/inhoud' },
+			{ label: t('ws.content.newTitle') }
+		]
+	};
+};
 
 export const actions: Actions = {
 	create: createContentAction,
