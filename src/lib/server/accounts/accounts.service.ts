@@ -3,7 +3,8 @@
  * transaction with its audit row.
  */
 import { and, asc, count, desc, eq, isNull, ne, sql } from 'drizzle-orm';
-import { formatDateTime } from '../../i18n';
+import { z } from 'zod';
+import { formatDateTime, localizeHref, locales, type Locale } from '../../i18n';
 import { diff, mutate } from '../audit/audit.service';
 import { today } from '../clock';
 import { config } from '../config';
@@ -54,8 +55,12 @@ export function needsTwoFactor(user: User): boolean {
 	return user.totpEnabledAt !== null || twoFactorRequired.includes(user.role);
 }
 
-/** Invite a person to the workspace; mails a single-use link to choose a password. */
-export async function inviteUser(ctx: ServiceContext, input: unknown) {
+/**
+ * Invite a person to the workspace; mails a single-use link to choose a password, in the language
+ * of the page the inviter used (`locale`, by default the request's). A new user starts in that
+ * language too.
+ */
+export async function inviteUser(ctx: ServiceContext, input: unknown, locale: Locale = ctx.locale) {
 	authorize(ctx.principal, 'users:invite', undefined, ctx.requestId);
 	const parsed = inviteInput.safeParse(input);
 	if (!parsed.success) throw invalidInput(parsed.error);
@@ -89,7 +94,7 @@ export async function inviteUser(ctx: ServiceContext, input: unknown) {
 					.returning()
 			: await tx
 					.insert(users)
-					.values({ email: data.email, name: data.name, role: data.role })
+					.values({ email: data.email, name: data.name, role: data.role, locale })
 					.returning();
 		if (data.personId) {
 			const linked = await tx
@@ -110,7 +115,11 @@ export async function inviteUser(ctx: ServiceContext, input: unknown) {
 			inviter?.userId
 		);
 		return {
-			result: { user, link: linkTo(`/beheer/uitnodiging/${token}`), expiresAt },
+			result: {
+				user,
+				link: linkTo(localizeHref(`/beheer/uitnodiging/${token}`, locale)),
+				expiresAt
+			},
 			audit: {
 				action: 'user.invite',
 				recordType: 'user',
@@ -130,10 +139,43 @@ export async function inviteUser(ctx: ServiceContext, input: unknown) {
 			name: user.name,
 			invitedBy: inviter?.name ?? settings.name,
 			link,
-			expiresAt: formatDateTime(expiresAt, 'nl')
+			expiresAt: formatDateTime(expiresAt, locale),
+			locale
 		})
 	);
 	return user;
+}
+
+const localeInput = z.strictObject({
+	locale: z.enum(locales, 'Kies Nederlands of Engels.')
+});
+
+/** The user chooses the language of their mails and workspace (only their own), audited. */
+export async function updateMyLocale(ctx: ServiceContext, userId: string, input: unknown) {
+	const p = ctx.principal;
+	if (!(p.kind === 'system' || (p.kind === 'user' && p.userId === userId))) {
+		throw new AppError('forbidden', 'U kunt alleen uw eigen taal instellen.');
+	}
+	const parsed = localeInput.safeParse(input);
+	if (!parsed.success) throw invalidInput(parsed.error, 'Uw taal is niet gewijzigd.');
+	const next = parsed.data.locale;
+	return mutate(ctx, async (tx) => {
+		const [before] = await tx
+			.select({ locale: users.locale })
+			.from(users)
+			.where(eq(users.id, userId));
+		if (!before) throw new AppError('not_found', 'Gebruiker niet gevonden.');
+		await tx.update(users).set({ locale: next, updatedAt: new Date() }).where(eq(users.id, userId));
+		return {
+			result: { locale: next },
+			audit: {
+				action: 'user.locale',
+				recordType: 'user',
+				recordId: userId,
+				changes: diff({ locale: before.locale }, { locale: next })
+			}
+		};
+	});
 }
 
 /** What staff may see of a user: never the password hash or the TOTP secret. */

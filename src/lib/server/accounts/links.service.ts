@@ -3,7 +3,7 @@
  * 256 bits, stored hashed, expires, works once (claimed atomically) and is throttled per IP.
  */
 import { and, eq, gt, isNull, lte } from 'drizzle-orm';
-import { formatDateTime } from '../../i18n';
+import { formatDateTime, localizeHref } from '../../i18n';
 import { mutate } from '../audit/audit.service';
 import { config } from '../config';
 import type { ServiceContext } from '../context';
@@ -107,7 +107,10 @@ function checkNewPassword(input: unknown) {
 	return parsed.data.password;
 }
 
-/** Accept an invitation (or the first-admin setup link): set the password. */
+/**
+ * Accept an invitation (or the first-admin setup link): set the password. The user's language
+ * becomes that of the page they accepted on (ctx.locale).
+ */
 export async function acceptInvitation(
 	ctx: ServiceContext,
 	token: string,
@@ -121,7 +124,7 @@ export async function acceptInvitation(
 		const claimed = await consumeToken(tx, ['invitation', 'setup'], token);
 		const [user] = await tx
 			.update(users)
-			.set({ passwordHash })
+			.set({ passwordHash, locale: ctx.locale })
 			.where(and(eq(users.id, claimed.userId!), isNull(users.disabledAt)))
 			.returning();
 		if (!user) throw linkError();
@@ -169,13 +172,17 @@ export async function requestPasswordReset(
 		resetMail(settings, {
 			to: user.email,
 			name: user.name,
-			link: linkTo(`/beheer/wachtwoord-herstellen/${token}`),
-			expiresAt: formatDateTime(expiresAt, 'nl')
+			link: linkTo(localizeHref(`/beheer/wachtwoord-herstellen/${token}`, user.locale)),
+			expiresAt: formatDateTime(expiresAt, user.locale),
+			locale: user.locale
 		})
 	);
 }
 
-/** Set a new password from a reset link; ends every session of the user. */
+/**
+ * Set a new password from a reset link; ends every session of the user. The user's language
+ * becomes that of the page they did it on (ctx.locale).
+ */
 export async function resetPassword(
 	ctx: ServiceContext,
 	token: string,
@@ -189,7 +196,7 @@ export async function resetPassword(
 		const claimed = await consumeToken(tx, ['reset'], token);
 		const [user] = await tx
 			.update(users)
-			.set({ passwordHash })
+			.set({ passwordHash, locale: ctx.locale })
 			.where(eq(users.id, claimed.userId!))
 			.returning();
 		await endAllSessions(tx, user.id);

@@ -170,6 +170,7 @@ export async function requestAlerts(
 		await sendMail(
 			plainMail(settings, {
 				to: email,
+				locale,
 				subject: en ? 'Confirm your e-mail alerts' : 'Bevestig uw e-mailmeldingen',
 				blocks: [
 					{

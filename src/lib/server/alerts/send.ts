@@ -200,6 +200,7 @@ export async function sendAlerts(
 		try {
 			const mail = plainMail(settings, {
 				to: a.email,
+				locale,
 				subject: `${heading[locale][a.kind]} — ${body}: ${title}`,
 				blocks: [
 					{ text: title },

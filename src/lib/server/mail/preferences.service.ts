@@ -3,8 +3,9 @@
  * kind that is missing is on, so a new kind reaches everyone until they turn it off. Invitations,
  * password resets and other account mails are not notifications: they are always sent.
  */
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { translate, type Locale } from '../../i18n';
 import { diff, mutate } from '../audit/audit.service';
 import type { ServiceContext } from '../context';
 import type { DbOrTx } from '../db';
@@ -22,33 +23,32 @@ export const notificationKinds = [
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
-export const notificationKindLabels: Record<NotificationKind, { label: string; hint: string }> = {
-	meeting_invitations: {
-		label: 'Uitnodigingen voor vergaderingen',
-		hint: 'Wanneer een orgaan waarvan u lid bent een vergadering plant.'
-	},
-	agenda_changes: {
-		label: 'Wijzigingen aan de agenda',
-		hint: 'Wanneer de agenda of de stukken van een vergadering veranderen.'
-	},
-	minutes: {
-		label: 'Verslagen',
-		hint: 'Wanneer het verslag van een vergadering klaar is voor nalezing of goedgekeurd is.'
-	},
-	advice: {
-		label: 'Adviezen',
-		hint: 'Wanneer een advies uw orgaan bereikt, of de uitkomst van een advies van uw orgaan terugkomt.'
-	},
-	reminders: {
-		label: 'Herinneringen',
-		hint: 'Wanneer het verslag van een gehouden vergadering nog ontbreekt (voor secretarissen), en wanneer de voortgang van uw acties in een plan gemeld moet worden.'
-	},
-	digest: {
-		label: 'Wekelijks overzicht',
-		hint: 'Elke maandag: wat er de voorbije week gebeurde in de organen waarvan u lid bent.'
-	},
-	news: { label: 'Nieuws', hint: 'Nieuws van de organen waarvan u lid bent.' }
-};
+/** The label and hint of a kind of notification in `locale` (catalogue `ws.mail.kind.…`). */
+export function notificationKindLabel(
+	kind: NotificationKind,
+	locale: Locale = 'nl'
+): { label: string; hint: string } {
+	return {
+		label: translate(locale, `ws.mail.kind.${kind}`),
+		hint: translate(locale, `ws.mail.kind.${kind}.hint`)
+	};
+}
+
+/** Dutch labels of every kind (kept for callers that show the Dutch). */
+export const notificationKindLabels = Object.fromEntries(
+	notificationKinds.map((k) => [k, notificationKindLabel(k, 'nl')])
+) as Record<NotificationKind, { label: string; hint: string }>;
+
+/** The language of each user's mails (users.locale); unknown users are left out. One query. */
+export async function userLocales(db: DbOrTx, userIds: string[]): Promise<Map<string, Locale>> {
+	const ids = [...new Set(userIds)];
+	if (ids.length === 0) return new Map();
+	const rows = await db
+		.select({ id: users.id, locale: users.locale })
+		.from(users)
+		.where(inArray(users.id, ids));
+	return new Map(rows.map((r) => [r.id, r.locale]));
+}
 
 /** Every kind with its effective setting (missing = on). */
 export function effectivePreferences(

@@ -1,10 +1,13 @@
 /**
- * Mail templates in Dutch (English follows with the public-face issue): plain text + HTML, with
- * the site's name and contact in the footer. Values are escaped for the HTML part.
+ * Mail templates in the recipient's language (users.locale; Dutch for people without an account):
+ * plain text + HTML, with the site's name and contact in the footer. The text lives in the
+ * workspace catalogue (`ws.mail.…`, src/lib/i18n/workspace/mail.ts). Values are escaped for the
+ * HTML part.
  */
+import { localizeHref, translate, type Locale } from '../../i18n';
 import type { SiteSettings } from '../settings/settings.schema';
 import type { Mail } from './mail.service';
-import { notificationKindLabels, type NotificationKind } from './preferences.service';
+import { notificationKindLabel, type NotificationKind } from './preferences.service';
 
 const escapeHtml = (s: string) =>
 	s.replace(
@@ -14,7 +17,13 @@ const escapeHtml = (s: string) =>
 
 export type Block = { text: string } | { link: string; label: string };
 
-function render(settings: SiteSettings, to: string, subject: string, blocks: Block[]): Mail {
+function render(
+	settings: SiteSettings,
+	to: string,
+	subject: string,
+	blocks: Block[],
+	locale: Locale = 'nl'
+): Mail {
 	const footer = [settings.legalName ?? settings.name, settings.address, settings.email]
 		.filter(Boolean)
 		.join(' · ');
@@ -23,7 +32,7 @@ function render(settings: SiteSettings, to: string, subject: string, blocks: Blo
 		'—',
 		footer
 	].join('\n\n');
-	const html = `<!doctype html><html lang="nl"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1b">
+	const html = `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1b">
 ${blocks
 	.map((b) =>
 		'text' in b
@@ -38,64 +47,103 @@ ${blocks
 /** A message without the notification footer (for recipients without an account). */
 export const plainMail = (
 	settings: SiteSettings,
-	args: { to: string; subject: string; blocks: Block[] }
-) => render(settings, args.to, args.subject, args.blocks);
+	args: { to: string; subject: string; blocks: Block[]; locale?: Locale }
+) => render(settings, args.to, args.subject, args.blocks, args.locale);
 
+/** `link` is the Dutch path of the page (localized here); `expiresAt` already formatted. */
 export function invitationMail(
 	settings: SiteSettings,
-	args: { to: string; name: string; invitedBy: string; link: string; expiresAt: string }
+	args: {
+		to: string;
+		name: string;
+		invitedBy: string;
+		link: string;
+		expiresAt: string;
+		locale: Locale;
+	}
 ): Mail {
-	return render(settings, args.to, 'Uitnodiging voor de werkruimte', [
-		{ text: `Beste ${args.name},` },
-		{
-			text: `${args.invitedBy} nodigt u uit voor de werkruimte van ${settings.name}. Kies via de link hieronder een wachtwoord.`
-		},
-		{ link: args.link, label: 'Wachtwoord kiezen' },
-		{
-			text: `De link werkt één keer en vervalt op ${args.expiresAt}. Verwachtte u deze uitnodiging niet? Dan mag u deze e-mail negeren.`
-		}
-	]);
+	const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) =>
+		translate(args.locale, key, params);
+	return render(
+		settings,
+		args.to,
+		t('ws.mail.invitation.subject'),
+		[
+			{ text: t('ws.mail.greeting', { name: args.name }) },
+			{ text: t('ws.mail.invitation.body', { invitedBy: args.invitedBy, site: settings.name }) },
+			{ link: args.link, label: t('ws.mail.invitation.link') },
+			{ text: t('ws.mail.invitation.expiry', { expiresAt: args.expiresAt }) }
+		],
+		args.locale
+	);
 }
 
 export function resetMail(
 	settings: SiteSettings,
-	args: { to: string; name: string; link: string; expiresAt: string }
+	args: { to: string; name: string; link: string; expiresAt: string; locale: Locale }
 ): Mail {
-	return render(settings, args.to, 'Nieuw wachtwoord kiezen', [
-		{ text: `Beste ${args.name},` },
-		{
-			text: 'Iemand vroeg een nieuw wachtwoord aan voor uw account. Was u dat, kies dan via de link hieronder een nieuw wachtwoord.'
-		},
-		{ link: args.link, label: 'Nieuw wachtwoord kiezen' },
-		{
-			text: `De link werkt één keer en vervalt op ${args.expiresAt}. Vroeg u niets aan? Dan hoeft u niets te doen: uw wachtwoord blijft ongewijzigd.`
-		}
-	]);
+	const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) =>
+		translate(args.locale, key, params);
+	return render(
+		settings,
+		args.to,
+		t('ws.mail.reset.subject'),
+		[
+			{ text: t('ws.mail.greeting', { name: args.name }) },
+			{ text: t('ws.mail.reset.body') },
+			{ link: args.link, label: t('ws.mail.reset.link') },
+			{ text: t('ws.mail.reset.expiry', { expiresAt: args.expiresAt }) }
+		],
+		args.locale
+	);
 }
 
-/** Where a user changes which notifications they receive (login required). */
+/** Where a user changes which notifications they receive (login required), in Dutch. */
 export const preferencesPath = '/beheer/account#meldingen';
+
+/** An absolute link to the page `path` (a Dutch path) in `locale`. */
+export const absoluteLink = (path: string, locale: Locale, origin: string) =>
+	new URL(localizeHref(path, locale), origin).toString();
 
 /**
  * The footer of every notification mail: which kind it is and where to turn it off. Invitations,
  * resets and other account mails are not notifications and do not carry it.
  */
-export function notificationFooter(origin: string, kind: NotificationKind): Block[] {
+export function notificationFooter(
+	origin: string,
+	kind: NotificationKind,
+	locale: Locale = 'nl'
+): Block[] {
 	return [
 		{
-			text: `U krijgt deze e-mail omdat meldingen over „${notificationKindLabels[kind].label.toLowerCase()}” voor uw account aan staan.`
+			text: translate(locale, 'ws.mail.footer.reason', {
+				kind: notificationKindLabel(kind, locale).label.toLowerCase()
+			})
 		},
-		{ link: new URL(preferencesPath, origin).toString(), label: 'Meldingen wijzigen' }
+		{
+			link: absoluteLink(preferencesPath, locale, origin),
+			label: translate(locale, 'ws.mail.footer.link')
+		}
 	];
 }
 
-/** A notification mail: the blocks of the message, then the notification footer. */
+/** A notification mail in `locale`: the blocks of the message, then the notification footer. */
 export function notificationMail(
 	settings: SiteSettings,
-	args: { to: string; subject: string; kind: NotificationKind; origin: string; blocks: Block[] }
+	args: {
+		to: string;
+		subject: string;
+		kind: NotificationKind;
+		origin: string;
+		blocks: Block[];
+		locale?: Locale;
+	}
 ): Mail {
-	return render(settings, args.to, args.subject, [
-		...args.blocks,
-		...notificationFooter(args.origin, args.kind)
-	]);
+	return render(
+		settings,
+		args.to,
+		args.subject,
+		[...args.blocks, ...notificationFooter(args.origin, args.kind, args.locale)],
+		args.locale
+	);
 }

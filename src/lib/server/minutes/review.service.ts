@@ -12,11 +12,11 @@ import { userIdOf, type ServiceContext } from '../context';
 import type { DbOrTx } from '../db';
 import { agendaItems, bodies, meetings, minutesComments, minutesReviews } from '../db/schema';
 import { AppError, invalidInput, isUuid, notFound } from '../errors';
-import { formatDate } from '../../i18n';
+import { formatDate, tr, translate, type Locale } from '../../i18n';
 import { log } from '../log';
 import { sendMail } from '../mail/mail.service';
-import { wantsMail } from '../mail/preferences.service';
-import { notificationMail, plainMail, type Block } from '../mail/templates';
+import { userLocales, wantsMail } from '../mail/preferences.service';
+import { absoluteLink, notificationMail, plainMail, type Block } from '../mail/templates';
 import { meetingTitle, numberAgenda } from '../meetings/agenda';
 import { lockMeeting, managedMeeting, refuse } from '../meetings/meetings.service';
 import { invitees } from '../meetings/participation.service';
@@ -28,8 +28,8 @@ import { minutesOfMeeting } from './minutes.service';
 /** The workspace page of a meeting's minutes. */
 export const minutesPath = (meetingId: string) => `/beheer/vergaderingen/${meetingId}/verslag`;
 
-/** The draft as plain text: every item numbered, with its minutes (or a dash). */
-async function draftText(db: DbOrTx, meeting: { id: string; startsAt: Date }) {
+/** The draft as plain text: every item numbered, with its minutes (or a note in `locale`). */
+async function draftText(db: DbOrTx, meeting: { id: string; startsAt: Date }, locale: Locale) {
 	const items = await db
 		.select()
 		.from(agendaItems)
@@ -39,7 +39,7 @@ async function draftText(db: DbOrTx, meeting: { id: string; startsAt: Date }) {
 	return numberAgenda(items, meeting.startsAt)
 		.map((i) => {
 			const text = markdownText(minutes.get(i.id)?.body ?? '');
-			return `${i.number}. ${i.title}\n${text || '(nog geen verslag bij dit punt)'}`;
+			return `${i.number}. ${i.title}\n${text || translate(locale, 'ws.mail.review.noMinutes')}`;
 		})
 		.join('\n\n');
 }
@@ -80,22 +80,39 @@ export async function sendMinutesForReview(ctx: ServiceContext, meetingId: strin
 		.select({ name: bodies.name })
 		.from(bodies)
 		.where(eq(bodies.id, meeting.bodyId));
-	const title = meetingTitle(meeting, body.name.nl, (d) => formatDate(d, 'nl', 'long'));
 	const settings = await getSiteSettings(ctx.db);
 	const origin = config().origin;
-	const blocks: Block[] = [
-		{ text: `Het ontwerpverslag van ${title} ligt klaar om na te lezen.` },
-		{ text: await draftText(ctx.db, meeting) },
-		{
-			link: new URL(minutesPath(meetingId), origin).toString(),
-			label: 'Verslag nalezen en opmerkingen geven'
-		}
-	];
-	const subject = `Ontwerpverslag ter nalezing: ${title}`;
+	// Users get the mail in their language (users.locale), people without an account in Dutch.
+	const localeOf = await userLocales(
+		ctx.db,
+		recipients.flatMap((p) => (p.userId ? [p.userId] : []))
+	);
+	const written = new Map<Locale, { subject: string; blocks: Block[] }>();
+	const write = async (locale: Locale) => {
+		const known = written.get(locale);
+		if (known) return known;
+		const title = meetingTitle(meeting, tr(body.name, locale), (d) =>
+			formatDate(d, locale, 'long')
+		);
+		const mail = {
+			subject: translate(locale, 'ws.mail.review.subject', { title }),
+			blocks: [
+				{ text: translate(locale, 'ws.mail.review.body', { title }) },
+				{ text: await draftText(ctx.db, meeting, locale) },
+				{
+					link: absoluteLink(minutesPath(meetingId), locale, origin),
+					label: translate(locale, 'ws.mail.review.link')
+				}
+			]
+		};
+		written.set(locale, mail);
+		return mail;
+	};
 	let sent = 0;
 	let failed = 0;
 	for (const person of recipients) {
-		const args = { to: person.email!, subject, blocks };
+		const locale: Locale = (person.userId && localeOf.get(person.userId)) || 'nl';
+		const args = { to: person.email!, ...(await write(locale)), locale };
 		const mail = person.userId
 			? notificationMail(settings, { ...args, kind: 'minutes', origin })
 			: plainMail(settings, args);

@@ -7,7 +7,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import { config } from '../config';
 import type { ServiceContext } from '../context';
 import { adviceHops, advices, bodies } from '../db/schema';
-import { formatDate, translate } from '../../i18n';
+import { formatDate, tr, translate, type Locale } from '../../i18n';
+import { absoluteLink } from '../mail/templates';
 import { bodyRecipients, deliverOnce } from './deliver';
 
 /** The workspace page of an advice's trail. */
@@ -44,13 +45,25 @@ export async function notifyAdviceArrived(ctx: ServiceContext, hopId: string) {
 			kind: 'advice_arrived',
 			subjectKey: hopId,
 			preference: 'advice',
-			subject: `Nieuw advies van ${row.from.name.nl}: ${row.title}`,
-			blocks: [
-				{ text: `${row.from.name.nl} stuurt ${row.to.name.nl} een advies: „${row.title}”.` },
+			subject: (r) =>
+				translate(r.locale, 'ws.mail.adviceArrived.subject', {
+					from: tr(row.from.name, r.locale),
+					title: row.title
+				}),
+			blocks: (r) => [
+				{
+					text: translate(r.locale, 'ws.mail.adviceArrived.body', {
+						from: tr(row.from.name, r.locale),
+						to: tr(row.to.name, r.locale),
+						title: row.title
+					})
+				},
 				{ text: row.hop.text },
 				{
-					link: new URL(inboxPath(row.to.slug), origin).toString(),
-					label: `Adviezen van ${row.to.name.nl}`
+					link: absoluteLink(inboxPath(row.to.slug), r.locale, origin),
+					label: translate(r.locale, 'ws.mail.adviceArrived.link', {
+						body: tr(row.to.name, r.locale)
+					})
 				}
 			]
 		},
@@ -63,22 +76,33 @@ export async function notifyAdviceOutcome(ctx: ServiceContext, hopId: string) {
 	const row = await hopWithNames(ctx, hopId);
 	if (!row?.hop.outcome) return { sent: 0, failed: 0, skipped: 0 };
 	const origin = config().origin;
-	const word = translate('nl', `adviceOutcome.${row.hop.outcome}`).toLowerCase();
+	const word = (locale: Locale) =>
+		translate(locale, `adviceOutcome.${row.hop.outcome!}`).toLowerCase();
 	return deliverOnce(
 		ctx.db,
 		{
 			kind: 'advice_outcome',
 			subjectKey: hopId,
 			preference: 'advice',
-			subject: `Uitkomst van uw advies „${row.title}”: ${word}`,
-			blocks: [
+			subject: (r) =>
+				translate(r.locale, 'ws.mail.adviceOutcome.subject', {
+					title: row.title,
+					outcome: word(r.locale)
+				}),
+			blocks: (r) => [
 				{
-					text: `${row.to.name.nl} heeft het advies van ${row.from.name.nl} „${row.title}” ${word} op ${formatDate(row.hop.settledAt!, 'nl', 'long')}.`
+					text: translate(r.locale, 'ws.mail.adviceOutcome.body', {
+						to: tr(row.to.name, r.locale),
+						from: tr(row.from.name, r.locale),
+						title: row.title,
+						outcome: word(r.locale),
+						day: formatDate(row.hop.settledAt!, r.locale, 'long')
+					})
 				},
 				...(row.hop.outcomeText ? [{ text: row.hop.outcomeText }] : []),
 				{
-					link: new URL(advicePath(row.hop.adviceId), origin).toString(),
-					label: 'Het spoor van het advies'
+					link: absoluteLink(advicePath(row.hop.adviceId), r.locale, origin),
+					label: translate(r.locale, 'ws.mail.adviceOutcome.link')
 				}
 			]
 		},

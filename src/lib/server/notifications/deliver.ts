@@ -2,9 +2,11 @@
  * Notifications that go out once: each (kind, subject, user) is claimed by inserting a
  * notification_deliveries row under a unique key before the mail is sent, so several instances —
  * or a job that runs again — never send the same notification twice. Respects each user's mail
- * preferences. A failed send keeps its row with the error (it is not retried automatically).
+ * preferences, and writes in each user's language (users.locale). A failed send keeps its row
+ * with the error (it is not retried automatically).
  */
 import { and, asc, eq, gte, inArray, isNull, lte, ne, or } from 'drizzle-orm';
+import type { Locale } from '../../i18n';
 import { config } from '../config';
 import type { DbOrTx } from '../db';
 import {
@@ -25,6 +27,8 @@ export type Recipient = {
 	email: string;
 	name: string;
 	mailPreferences: Record<string, boolean> | null;
+	/** The language of the user's mails (users.locale). */
+	locale: Locale;
 };
 
 const brusselsDay = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: 'Europe/Brussels' });
@@ -42,7 +46,8 @@ export async function bodyRecipients(
 			email: users.email,
 			givenName: people.givenName,
 			familyName: people.familyName,
-			mailPreferences: users.mailPreferences
+			mailPreferences: users.mailPreferences,
+			locale: users.locale
 		})
 		.from(memberships)
 		.innerJoin(people, eq(people.id, memberships.personId))
@@ -62,7 +67,8 @@ export async function bodyRecipients(
 		userId: r.userId,
 		email: r.email,
 		name: `${r.givenName} ${r.familyName}`.trim(),
-		mailPreferences: r.mailPreferences as Record<string, boolean> | null
+		mailPreferences: r.mailPreferences as Record<string, boolean> | null,
+		locale: r.locale
 	}));
 }
 
@@ -73,6 +79,7 @@ export type Notification = {
 	subjectKey: string;
 	/** The mail preference that governs it. */
 	preference: NotificationKind;
+	/** Functions of the recipient, to write in their language (`r.locale`). */
 	subject: string | ((r: Recipient) => string);
 	blocks: Block[] | ((r: Recipient) => Block[]);
 };
@@ -109,7 +116,8 @@ export async function deliverOnce(
 					subject: typeof n.subject === 'function' ? n.subject(r) : n.subject,
 					kind: n.preference,
 					origin,
-					blocks: typeof n.blocks === 'function' ? n.blocks(r) : n.blocks
+					blocks: typeof n.blocks === 'function' ? n.blocks(r) : n.blocks,
+					locale: r.locale
 				})
 			);
 			await db

@@ -25,12 +25,12 @@ import {
 	users
 } from '../db/schema';
 import { AppError } from '../errors';
-import { formatDate } from '../../i18n';
+import { formatDate, localizeHref, tr, translate, type Locale, type MessageKey } from '../../i18n';
 import { addDays, isoWeekKey, isoWeekMonday } from '../jobs/scheduler';
 import { meetingTitle } from '../meetings/agenda';
-import { decisionReference, decisionStatusLabels } from '../meetings/decisions.service';
+import { decisionReference } from '../meetings/decisions.service';
 import { brusselsInstant } from '../meetings/time';
-import { outcomeLabels } from '../advice/advice.service';
+import type { AdviceOutcome } from '../db/schema';
 import { advicePath } from './advice.notifications';
 import { deliverOnce, type Recipient } from './deliver';
 import type { Block } from '../mail/templates';
@@ -57,10 +57,8 @@ export function weekRange(week: string) {
 
 type BodyRow = { id: string; slug: string; name: { nl: string; en?: string } };
 
-/** What happened in each body during [from, to). Four queries for any number of bodies. */
-export async function weekActivity(db: DbOrTx, bodyIds: string[], from: Date, to: Date) {
-	const out = new Map<string, Block[]>();
-	if (bodyIds.length === 0) return out;
+/** The week's meetings, decisions and advice hops of the bodies. Four queries for any number. */
+async function weekData(db: DbOrTx, bodyIds: string[], from: Date, to: Date) {
 	const within = (col: AnyColumn) => and(gte(col, from), lt(col, to));
 	const [bodyRows, meetingRows, decisionRows] = await Promise.all([
 		db
@@ -127,67 +125,104 @@ export async function weekActivity(db: DbOrTx, bodyIds: string[], from: Date, to
 			)
 		)
 		.orderBy(asc(adviceHops.sentAt));
+	return { bodyRows, meetingRows, decisionRows, hopRows };
+}
 
+type WeekData = Awaited<ReturnType<typeof weekData>>;
+
+/** The blocks of each body with news in [from, to), in `locale` (bodies by Dutch name). */
+function renderWeek(data: WeekData, from: Date, to: Date, locale: Locale) {
+	const { bodyRows, meetingRows, decisionRows, hopRows } = data;
+	const out = new Map<string, Block[]>();
+	const t = (key: MessageKey, params?: Record<string, string>) => translate(locale, key, params);
 	const origin = config().origin;
-	const url = (path: string) => new URL(path, origin).toString();
-	const day = (d: Date) => formatDate(d, 'nl');
+	const url = (path: string) => new URL(localizeHref(path, locale), origin).toString();
+	const day = (d: Date) => formatDate(d, locale);
 	const inWeek = (d: Date | null) => d !== null && d >= from && d < to;
 	const byName = (a: BodyRow, b: BodyRow) => a.name.nl.localeCompare(b.name.nl, 'nl');
+	const outcome = (o: AdviceOutcome) => translate(locale, `adviceOutcome.${o}`).toLowerCase();
 	for (const body of [...bodyRows].sort(byName)) {
 		const blocks: Block[] = [];
-		const name = body.name.nl;
+		const name = tr(body.name, locale);
 		const title = (m: (typeof meetingRows)[number]) =>
-			meetingTitle(m, name, (d) => formatDate(d, 'nl', 'long'));
+			meetingTitle(m, name, (d) => formatDate(d, locale, 'long'));
 		const own = meetingRows.filter((m) => m.bodyId === body.id);
 		for (const m of own.filter(
 			(m) => inWeek(m.startsAt) && m.status !== 'draft' && m.status !== 'agenda_published'
 		)) {
 			blocks.push({
 				link: url(`/beheer/vergaderingen/${m.id}`),
-				label: `Vergadering gehouden op ${day(m.startsAt)}: ${title(m)}`
+				label: t('ws.mail.digest.meetingHeld', { day: day(m.startsAt), title: title(m) })
 			});
 		}
 		const taken = decisionRows.filter((d) => d.bodyId === body.id);
 		for (const d of taken) {
 			blocks.push({
-				text: `Besluit ${decisionReference(d)}: ${d.title} (${decisionStatusLabels[d.status].toLowerCase()})`
+				text: t('ws.mail.digest.decision', {
+					reference: decisionReference(d),
+					title: d.title,
+					status: translate(locale, `decisionStatus.${d.status}`).toLowerCase()
+				})
 			});
 		}
 		if (taken.length) {
 			blocks.push({
 				link: url(`/beheer/organen/${body.slug}/besluiten`),
-				label: `Besluitenlijst van ${name}`
+				label: t('ws.mail.digest.decisionList', { body: name })
 			});
 		}
 		for (const h of hopRows) {
+			const fromName = tr(h.fromName, locale);
+			const toName = tr(h.toName, locale);
 			if (h.toBodyId === body.id && inWeek(h.sentAt)) {
 				blocks.push({
 					link: url(advicePath(h.adviceId)),
-					label: `Advies ontvangen van ${h.fromName.nl}: ${h.title}`
+					label: t('ws.mail.digest.adviceReceived', { from: fromName, title: h.title })
 				});
 			}
 			if (h.toBodyId === body.id && inWeek(h.settledAt) && h.outcome) {
 				blocks.push({
 					link: url(advicePath(h.adviceId)),
-					label: `Advies van ${h.fromName.nl} afgehandeld (${outcomeLabels[h.outcome].toLowerCase()}): ${h.title}`
+					label: t('ws.mail.digest.adviceSettled', {
+						from: fromName,
+						outcome: outcome(h.outcome),
+						title: h.title
+					})
 				});
 			}
 			if (h.fromBodyId === body.id && inWeek(h.settledAt) && h.outcome) {
 				blocks.push({
 					link: url(advicePath(h.adviceId)),
-					label: `Uitkomst van het advies aan ${h.toName.nl} (${outcomeLabels[h.outcome].toLowerCase()}): ${h.title}`
+					label: t('ws.mail.digest.adviceOutcome', {
+						to: toName,
+						outcome: outcome(h.outcome),
+						title: h.title
+					})
 				});
 			}
 		}
 		for (const m of own.filter((m) => inWeek(m.minutesApprovedAt))) {
 			blocks.push({
 				link: url(`/beheer/vergaderingen/${m.id}/verslag`),
-				label: `Verslag goedgekeurd: ${title(m)}`
+				label: t('ws.mail.digest.minutesApproved', { title: title(m) })
 			});
 		}
-		if (blocks.length) out.set(body.id, [{ text: `${name}:` }, ...blocks]);
+		if (blocks.length)
+			out.set(body.id, [{ text: t('ws.mail.digest.body', { body: name }) }, ...blocks]);
 	}
 	return out;
+}
+
+/** What happened in each body during [from, to), in `locale`. Four queries for any number of bodies. */
+export async function weekActivity(
+	db: DbOrTx,
+	bodyIds: string[],
+	from: Date,
+	to: Date,
+	locale: Locale = 'nl'
+) {
+	if (bodyIds.length === 0) return new Map<string, Block[]>();
+	return renderWeek(await weekData(db, bodyIds, from, to), from, to, locale);
 }
 
 /** Members (not editors) of active bodies on `on`, with their bodies. One query. */
@@ -200,6 +235,7 @@ async function membersWithBodies(db: DbOrTx, on: Date) {
 			givenName: people.givenName,
 			familyName: people.familyName,
 			mailPreferences: users.mailPreferences,
+			locale: users.locale,
 			bodyId: memberships.bodyId
 		})
 		.from(memberships)
@@ -229,6 +265,7 @@ async function membersWithBodies(db: DbOrTx, on: Date) {
 			email: r.email,
 			name: `${r.givenName} ${r.familyName}`.trim(),
 			mailPreferences: r.mailPreferences as Record<string, boolean> | null,
+			locale: r.locale,
 			bodyIds: [r.bodyId]
 		});
 	}
@@ -243,29 +280,36 @@ export async function sendWeeklyDigest(db: DbOrTx, week: string, now = new Date(
 	const range = weekRange(week);
 	const members = await membersWithBodies(db, now);
 	const bodyIds = [...new Set(members.flatMap((m) => m.bodyIds))];
-	const activity = await weekActivity(db, bodyIds, range.from, range.to);
+	const data = bodyIds.length ? await weekData(db, bodyIds, range.from, range.to) : null;
+	// Each language's text once, for the languages of the members.
+	const activity = new Map<Locale, Map<string, Block[]>>();
+	for (const locale of new Set(members.map((m) => m.locale))) {
+		activity.set(locale, data ? renderWeek(data, range.from, range.to, locale) : new Map());
+	}
 	const sections = new Map<string, Block[]>();
 	for (const m of members) {
 		// Bodies in the order of the activity map (by name).
-		const blocks = [...activity.entries()]
+		const blocks = [...activity.get(m.locale)!.entries()]
 			.filter(([bodyId]) => m.bodyIds.includes(bodyId))
 			.flatMap(([, b]) => b);
 		if (blocks.length) sections.set(m.userId, blocks);
 	}
 	const recipients = members.filter((m) => sections.has(m.userId));
-	const period = `${formatDate(range.monday, 'nl')} tot en met ${formatDate(range.sunday, 'nl')}`;
+	const period = (locale: Locale) =>
+		translate(locale, 'ws.mail.digest.period', {
+			from: formatDate(range.monday, locale),
+			to: formatDate(range.sunday, locale)
+		});
 	const result = await deliverOnce(
 		db,
 		{
 			kind: 'weekly_digest',
 			subjectKey: week,
 			preference: 'digest',
-			subject: `Wekelijks overzicht: ${period}`,
+			subject: (r) => translate(r.locale, 'ws.mail.digest.subject', { period: period(r.locale) }),
 			blocks: (r) => [
-				{ text: `Beste ${r.name},` },
-				{
-					text: `Dit gebeurde van ${period} in de organen waarvan u lid bent.`
-				},
+				{ text: translate(r.locale, 'ws.mail.greeting', { name: r.name }) },
+				{ text: translate(r.locale, 'ws.mail.digest.intro', { period: period(r.locale) }) },
 				...sections.get(r.userId)!
 			]
 		},

@@ -11,7 +11,8 @@ import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { config } from '../config';
 import type { DbOrTx } from '../db';
 import { bodies, itemMinutes, meetings } from '../db/schema';
-import { formatDate } from '../../i18n';
+import { formatDate, tr, translate, type Locale } from '../../i18n';
+import { absoluteLink } from '../mail/templates';
 import { meetingTitle } from '../meetings/agenda';
 import { minutesPath } from '../minutes/review.service';
 import { bodyRecipients, deliverOnce, type Recipient } from './deliver';
@@ -72,22 +73,31 @@ export async function sendMinutesReminders(
 		}
 		const recipients = secretaries.get(m.bodyId)!;
 		if (recipients.length === 0) continue;
-		const body = m.bodyName.nl;
-		const title = meetingTitle(m, body, (d) => formatDate(d, 'nl', 'long'));
-		const day = formatDate(m.startsAt, 'nl', 'long');
+		const text = (locale: Locale) => {
+			const body = tr(m.bodyName, locale);
+			return {
+				body,
+				title: meetingTitle(m, body, (d) => formatDate(d, locale, 'long')),
+				day: formatDate(m.startsAt, locale, 'long')
+			};
+		};
 		const result = await deliverOnce(
 			db,
 			{
 				kind: 'minutes_reminder',
 				subjectKey: m.id,
 				preference: 'reminders',
-				subject: `Herinnering: het verslag van „${title}” ontbreekt nog`,
+				subject: (r) =>
+					translate(r.locale, 'ws.mail.minutesReminder.subject', { title: text(r.locale).title }),
 				blocks: (r) => [
-					{ text: `Beste ${r.name},` },
+					{ text: translate(r.locale, 'ws.mail.greeting', { name: r.name }) },
 					{
-						text: `De vergadering „${title}” van ${body} vond plaats op ${day}. Meer dan ${days} dagen later is er nog geen verslag. Als secretaris kunt u het verslag per agendapunt schrijven en daarna ter nalezing versturen.`
+						text: translate(r.locale, 'ws.mail.minutesReminder.body', { ...text(r.locale), days })
 					},
-					{ link: new URL(minutesPath(m.id), origin).toString(), label: 'Het verslag schrijven' }
+					{
+						link: absoluteLink(minutesPath(m.id), r.locale, origin),
+						label: translate(r.locale, 'ws.mail.minutesReminder.link')
+					}
 				]
 			},
 			recipients

@@ -16,9 +16,11 @@ import { config } from '../config';
 import type { DbOrTx } from '../db';
 import { people, users } from '../db/schema';
 import { log } from '../log';
-import type { Block } from '../mail/templates';
+import { translate, type Locale } from '../../i18n';
+import { absoluteLink, type Block } from '../mail/templates';
+import { periodLabel } from '../monitor/periods';
 import { deliverOnce, type Recipient } from '../notifications/deliver';
-import { dueActions, lastReportedLabel, type DueAction } from './updates.service';
+import { dueActions, type DueAction } from './updates.service';
 
 /** The owner's page: everything waiting for their update. */
 export const ownerPagePath = '/beheer/plannen/mijn-acties';
@@ -39,7 +41,8 @@ async function ownerAccounts(db: DbOrTx, personIds: string[]) {
 			email: users.email,
 			givenName: people.givenName,
 			familyName: people.familyName,
-			mailPreferences: users.mailPreferences
+			mailPreferences: users.mailPreferences,
+			locale: users.locale
 		})
 		.from(people)
 		.innerJoin(users, eq(users.id, people.userId))
@@ -53,23 +56,31 @@ async function ownerAccounts(db: DbOrTx, personIds: string[]) {
 				userId: r.userId,
 				email: r.email,
 				name: `${r.givenName} ${r.familyName}`.trim(),
-				mailPreferences: r.mailPreferences as Record<string, boolean> | null
+				mailPreferences: r.mailPreferences as Record<string, boolean> | null,
+				locale: r.locale
 			}
 		])
 	);
 }
 
-function digest(actions: DueAction[], url: (path: string) => string): Block[] {
+/** The due actions by plan, in `locale`. */
+function digest(actions: DueAction[], url: (path: string) => string, locale: Locale): Block[] {
 	const blocks: Block[] = [];
 	let plan = '';
 	for (const a of actions) {
 		if (a.planId !== plan) {
 			plan = a.planId;
-			blocks.push({ text: `${a.planTitle}:` });
+			blocks.push({ text: translate(locale, 'ws.mail.planReminder.plan', { plan: a.planTitle }) });
 		}
 		blocks.push({
 			link: url(a.path),
-			label: `${a.externalId} ${a.title} (${lastReportedLabel(a)})`
+			label: `${a.externalId} ${a.title} (${
+				a.lastReportedOn
+					? translate(locale, 'ws.mail.planReminder.lastUpdate', {
+							period: periodLabel(a.lastReportedOn, locale)
+						})
+					: translate(locale, 'ws.mail.planReminder.noUpdate')
+			})`
 		});
 	}
 	return blocks;
@@ -90,7 +101,7 @@ export async function sendPlanReminders(db: DbOrTx, now = new Date()) {
 	}
 	const accounts = await ownerAccounts(db, [...byOwner.keys()]);
 	const origin = config().origin;
-	const url = (path: string) => new URL(path, origin).toString();
+	const url = (locale: Locale) => (path: string) => absoluteLink(path, locale, origin);
 	const total = { actions: due.length, owners: byOwner.size, sent: 0, failed: 0, skipped: 0 };
 	for (const [personId, actions] of byOwner) {
 		const recipient = accounts.get(personId);
@@ -109,20 +120,23 @@ export async function sendPlanReminders(db: DbOrTx, now = new Date()) {
 				kind: 'plan_reminder',
 				subjectKey: `plan-reminder:${personId}:${period}`,
 				preference: 'reminders',
-				subject:
+				subject: (r) =>
 					n === 1
-						? 'Herinnering: 1 actie wacht op uw voortgangsmelding'
-						: `Herinnering: ${n} acties wachten op uw voortgangsmelding`,
+						? translate(r.locale, 'ws.mail.planReminder.subjectOne')
+						: translate(r.locale, 'ws.mail.planReminder.subjectMany', { count: n }),
 				blocks: (r) => [
-					{ text: `Beste ${r.name},` },
+					{ text: translate(r.locale, 'ws.mail.greeting', { name: r.name }) },
 					{
 						text:
 							n === 1
-								? 'U bent eigenaar van een actie die op een update wacht. Meld kort hoe ze vordert: de status van het plan volgt uit wat u meldt.'
-								: `U bent eigenaar van ${n} acties die op een update wachten. Meld kort hoe ze vorderen: de status van het plan volgt uit wat u meldt.`
+								? translate(r.locale, 'ws.mail.planReminder.bodyOne')
+								: translate(r.locale, 'ws.mail.planReminder.bodyMany', { count: n })
 					},
-					...digest(actions, url),
-					{ link: url(ownerPagePath), label: 'Al uw acties die op een update wachten' }
+					...digest(actions, url(r.locale), r.locale),
+					{
+						link: url(r.locale)(ownerPagePath),
+						label: translate(r.locale, 'ws.mail.planReminder.link')
+					}
 				]
 			},
 			[recipient]

@@ -67,6 +67,7 @@ export async function exportMyData(ctx: ServiceContext, userId: string, now = ne
 				lastLoginAt: users.lastLoginAt,
 				disabledAt: users.disabledAt,
 				mailPreferences: users.mailPreferences,
+				locale: users.locale,
 				createdAt: users.createdAt,
 				updatedAt: users.updatedAt
 			})

@@ -40,6 +40,10 @@ export const users = pgTable(
 			.$type<Record<string, boolean>>()
 			.notNull()
 			.default({}),
+		/** The language of the user's mails and workspace ('nl' or 'en'). */
+		locale: text('locale', { enum: ['nl', 'en'] })
+			.notNull()
+			.default('nl'),
 		...timestamps
 	},
 	(t) => [uniqueIndex('users_email_key').on(t.email)]

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
 import { today } from '$lib/server/clock';
 import { contextOf } from '$lib/server/http';
 import { isAppError } from '$lib/server/errors';
@@ -9,7 +10,8 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	// hooks.server.ts required a completed login; the service checks that it is the user's own.
 	const principal = event.locals.principal;
-	if (principal.kind !== 'user') error(401, 'Meld u aan om verder te gaan.');
+	if (principal.kind !== 'user')
+		error(401, translate(event.locals.locale, 'ws.mail.account.signIn'));
 	try {
 		const data = await exportMyData(contextOf(event), principal.userId);
 		return new Response(JSON.stringify(data, null, 2), {
