@@ -7,7 +7,9 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { DocumentRefused } from '../documents/documents.service';
 import { MULTIPART_MARGIN, receiveUpload } from '../documents/multipart';
 import { isAppError } from '../errors';
+import type { Locale } from '../../i18n';
 import { contextOf, formValues, load } from '../http';
+import { translateMessage } from '../messages';
 import {
 	BoundariesRefused,
 	boundaryLimits,
@@ -30,24 +32,26 @@ export type BoundaryFailure = {
 	};
 };
 
-function refused(e: unknown) {
+/** A refusal as the page shows it, in the page's language (the service raises Dutch). */
+function refused(e: unknown, locale: Locale) {
+	const t = (message: string) => translateMessage(locale, message);
 	if (e instanceof NisPropertyAmbiguous) {
 		return fail(400, {
-			message: e.message,
+			message: t(e.message),
 			errors: [],
 			choose: { uploadId: e.uploadId, fileName: e.fileName, choices: e.choices }
 		} as BoundaryFailure);
 	}
 	if (e instanceof BoundariesRefused) {
-		return fail(400, { message: e.message, errors: e.errors } as BoundaryFailure);
+		return fail(400, { message: t(e.message), errors: e.errors.map(t) } as BoundaryFailure);
 	}
 	if (e instanceof DocumentRefused) {
 		return fail(400, {
-			message: 'Kies een GeoJSON- of TopoJSON-bestand.',
+			message: t('Kies een GeoJSON- of TopoJSON-bestand.'),
 			errors: []
 		} as BoundaryFailure);
 	}
-	if (isAppError(e)) error(e.status, e.message);
+	if (isAppError(e)) error(e.status, t(e.message));
 	throw e;
 }
 
@@ -60,7 +64,10 @@ export async function previewAction(event: RequestEvent) {
 	const { maxBytes } = boundaryLimits();
 	const declared = Number(event.request.headers.get('content-length') ?? NaN);
 	if (declared > maxBytes + MULTIPART_MARGIN) {
-		return fail(413, { message: tooLarge(), errors: [] } as BoundaryFailure);
+		return fail(413, {
+			message: translateMessage(event.locals.locale, tooLarge()),
+			errors: []
+		} as BoundaryFailure);
 	}
 	try {
 		const preview = await receiveUpload(
@@ -71,7 +78,7 @@ export async function previewAction(event: RequestEvent) {
 		);
 		return { preview };
 	} catch (e) {
-		return refused(e);
+		return refused(e, event.locals.locale);
 	}
 }
 
@@ -85,7 +92,7 @@ export async function chooseAction(event: RequestEvent) {
 		});
 		return { preview };
 	} catch (e) {
-		return refused(e);
+		return refused(e, event.locals.locale);
 	}
 }
 
@@ -99,7 +106,7 @@ export async function importAction(event: RequestEvent) {
 		});
 		return { imported };
 	} catch (e) {
-		return refused(e);
+		return refused(e, event.locals.locale);
 	}
 }
 

@@ -1,20 +1,28 @@
 /** What the catalogue's workspace forms need: the choices, and an indicator as form values. */
+import { tr, type Locale } from '../../i18n';
 import { aggregationRules, indicatorDirections } from '../db/schema';
-import { aggregationLabels, directionLabels, domainLabel, knownDomains } from './catalogue.schema';
+import { translateMessage } from '../messages';
+import { aggregationLabels, directionLabels, knownDomains } from './catalogue.schema';
 import type { CatalogueEntry } from './catalogue.service';
+import { domainLabel } from './charts/views';
 
 const numberText = (n: number | null) => (n == null ? '' : String(n).replace('.', ','));
 
-/** The select options of the indicator form; `selfCode` is left out of the references. */
-export function indicatorFormOptions(list: CatalogueEntry[], selfCode?: string) {
+/** The select options of the indicator form in `locale`; `selfCode` is left out of the references. */
+export function indicatorFormOptions(
+	list: CatalogueEntry[],
+	selfCode?: string,
+	locale: Locale = 'nl'
+) {
 	const domains = new Set([...Object.keys(knownDomains), ...list.map((i) => i.domain)]);
+	const label = (text: string) => translateMessage(locale, text);
 	return {
-		directions: indicatorDirections.map((d) => ({ value: d, label: directionLabels[d] })),
-		aggregations: aggregationRules.map((a) => ({ value: a, label: aggregationLabels[a] })),
-		domains: [...domains].map((d) => ({ value: d, label: domainLabel(d) })),
+		directions: indicatorDirections.map((d) => ({ value: d, label: label(directionLabels[d]) })),
+		aggregations: aggregationRules.map((a) => ({ value: a, label: label(aggregationLabels[a]) })),
+		domains: [...domains].map((d) => ({ value: d, label: domainLabel(d, locale) })),
 		others: list
 			.filter((i) => i.code !== selfCode)
-			.map((i) => ({ value: i.code, label: `${i.name.nl} (${i.code})` }))
+			.map((i) => ({ value: i.code, label: `${tr(i.name, locale)} (${i.code})` }))
 	};
 }
 

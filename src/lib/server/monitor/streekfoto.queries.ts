@@ -322,7 +322,8 @@ export async function streekfotoEditor(
 		region: {
 			slug: region.slug,
 			name: tr(region.name, locale),
-			title: region.title ? tr(region.title, locale) : `Streekfoto ${tr(region.name, locale)}`
+			// The form edits the Dutch title (the one the service stores), whatever the page's language.
+			title: region.title ? region.title.nl : `Streekfoto ${region.name.nl}`
 		},
 		indicators: catalogue.map((c) => ({
 			id: c.id,

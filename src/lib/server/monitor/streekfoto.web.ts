@@ -3,7 +3,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { formatNumber, type Locale } from '../../i18n';
 import { download } from '../files/serve';
 import { load } from '../http';
-import { domainLabel } from './catalogue.schema';
+import { domainLabel } from './charts/views';
 import { periodLabel } from './periods';
 import { comparisonLabel, getStreekfoto, type StreekfotoRow } from './streekfoto.queries';
 import { renderStreekfotoPdf } from './streekfoto.pdf';
@@ -40,7 +40,7 @@ export async function streekfotoPage(event: RequestEvent<{ slug: string }>) {
 			...s,
 			domains: s.domains.map((d) => ({
 				domain: d.domain,
-				label: domainLabel(d.domain),
+				label: domainLabel(d.domain, locale),
 				rows: d.rows.map(row)
 			})),
 			radar: s.radar.map(row)

@@ -740,13 +740,24 @@ export async function importErrors(db: DbOrTx, importId: string, limit?: number)
 	return limit ? q.limit(limit) : q;
 }
 
-/** Every error as CSV (UTF-8 with BOM, `;`): regel;fout. */
-export async function importErrorsCsv(ctx: ServiceContext, importId: string): Promise<string> {
+/**
+ * Every error as CSV (UTF-8 with BOM, `;`): regel;fout. A route in another language passes its
+ * header and the translation of the (Dutch) messages.
+ */
+export async function importErrorsCsv(
+	ctx: ServiceContext,
+	importId: string,
+	options: { header?: string; message?: (dutch: string) => string } = {}
+): Promise<string> {
 	authorizeImport(ctx);
 	await loadImport(ctx.db, importId);
 	const list = await importErrors(ctx.db, importId);
 	const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
-	return '\uFEFFregel;fout\r\n' + list.map((e) => `${e.line};${quote(e.message)}\r\n`).join('');
+	const message = options.message ?? ((m: string) => m);
+	return (
+		`\uFEFF${options.header ?? 'regel;fout'}\r\n` +
+		list.map((e) => `${e.line};${quote(message(e.message))}\r\n`).join('')
+	);
 }
 
 export type CommitResult = {

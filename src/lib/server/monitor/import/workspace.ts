@@ -3,6 +3,7 @@
  * choose from, recent imports) and the glue for the streaming upload endpoint.
  */
 import { asc, desc } from 'drizzle-orm';
+import { tr } from '../../../i18n';
 import { config } from '../../config';
 import type { ServiceContext } from '../../context';
 import { indicators, monitorImports } from '../../db/schema';
@@ -34,7 +35,11 @@ export async function importStartPage(ctx: ServiceContext) {
 			.limit(20)
 	]);
 	return {
-		indicators: list.map((i) => ({ code: i.code, name: i.name.nl, isExample: i.isExample })),
+		indicators: list.map((i) => ({
+			code: i.code,
+			name: tr(i.name, ctx.locale),
+			isExample: i.isExample
+		})),
 		recent,
 		maxMegabytes: config().MONITOR_IMPORT_MAX_MB
 	};

@@ -1,3 +1,4 @@
+import { translate } from '$lib/i18n';
 import {
 	boundariesPage,
 	chooseAction,
@@ -8,7 +9,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => ({
 	...(await boundariesPage(event)),
-	crumbs: [{ label: 'Werkruimte', href: '/beheer' }, { label: 'Gemeentegrenzen voor kaarten' }]
+	crumbs: [
+		{ label: translate(event.locals.locale, 'ws.common.nav'), href: '/beheer' },
+		{ label: translate(event.locals.locale, 'ws.monitor.boundaries.title') }
+	]
 });
 
 export const actions: Actions = {

@@ -1,11 +1,12 @@
 import { redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/i18n';
+import { localizeHref, translate } from '$lib/i18n';
 import { contextOf, formAction, formValues, load as orError, parseId } from '$lib/server/http';
 import {
 	chooseIndicator,
 	commitImport,
 	importPreview
 } from '$lib/server/monitor/import/import.service';
+import { translateMessage } from '$lib/server/messages';
 import { importStartPage } from '$lib/server/monitor/import/workspace';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,12 +17,15 @@ export const load: PageServerLoad = async (event) => {
 		orError(id.then((i) => importPreview(ctx, i))),
 		orError(importStartPage(ctx))
 	]);
+	const { locale } = event.locals;
 	return {
 		...preview,
+		// The line errors are stored in Dutch (as raised); the page shows them in its language.
+		errors: preview.errors.map((e) => ({ ...e, message: translateMessage(locale, e.message) })),
 		indicators: start.indicators,
 		crumbs: [
-			{ label: 'Werkruimte', href: '/beheer' },
-			{ label: 'Metingen importeren', href: '/beheer/monitor/import' },
+			{ label: translate(locale, 'ws.common.nav'), href: '/beheer' },
+			{ label: translate(locale, 'ws.monitor.import.title'), href: '/beheer/monitor/import' },
 			{ label: preview.import.fileName }
 		]
 	};

@@ -13,6 +13,7 @@ import { MULTIPART_MARGIN, receiveUpload } from '$lib/server/documents/multipart
 import { isAppError } from '$lib/server/errors';
 import { contextOf } from '$lib/server/http';
 import { log } from '$lib/server/log';
+import { translateMessage } from '$lib/server/messages';
 import { importMessages, stageImport } from '$lib/server/monitor/import/import.service';
 import type { RequestHandler } from './$types';
 
@@ -24,7 +25,10 @@ export const POST: RequestHandler = async (event: RequestEvent) => {
 	const back = (message: string) =>
 		new Response(null, {
 			status: 303,
-			headers: { connection: 'close', location: `${page}?fout=${encodeURIComponent(message)}` }
+			headers: {
+				connection: 'close',
+				location: `${page}?fout=${encodeURIComponent(translateMessage(locals.locale, message))}`
+			}
 		});
 	// Refuse an announced oversize body before reading a byte of it.
 	const declared = Number(request.headers.get('content-length') ?? NaN);
@@ -47,7 +51,7 @@ export const POST: RequestHandler = async (event: RequestEvent) => {
 		if (e instanceof DocumentRefused || isAppError(e)) {
 			log().info({ requestId: locals.requestId }, 'observation import refused');
 			if (isAppError(e) && (e.code === 'forbidden' || e.code === 'unauthenticated'))
-				error(e.status, e.message);
+				error(e.status, translateMessage(locals.locale, e.message));
 			return back(e.message);
 		}
 		throw e;

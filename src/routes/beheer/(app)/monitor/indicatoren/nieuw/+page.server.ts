@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { localizeHref, translate } from '$lib/i18n';
 import { contextOf, formAction, formValues } from '$lib/server/http';
 import { indicatorFormOptions } from '$lib/server/monitor/catalogue.forms';
 import { indicatorFromForm } from '$lib/server/monitor/catalogue.schema';
@@ -6,12 +7,15 @@ import { createIndicator, listIndicators } from '$lib/server/monitor/catalogue.s
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({
-	options: indicatorFormOptions(await listIndicators(locals.db)),
+	options: indicatorFormOptions(await listIndicators(locals.db), undefined, locals.locale),
 	crumbs: [
-		{ label: 'Werkruimte', href: '/beheer' },
-		{ label: 'Monitor', href: '/beheer/monitor' },
-		{ label: 'Indicatoren', href: '/beheer/monitor/indicatoren' },
-		{ label: 'Nieuwe indicator' }
+		{ label: translate(locals.locale, 'ws.common.nav'), href: '/beheer' },
+		{ label: translate(locals.locale, 'ws.monitor.title'), href: '/beheer/monitor' },
+		{
+			label: translate(locals.locale, 'ws.monitor.indicators.title'),
+			href: '/beheer/monitor/indicatoren'
+		},
+		{ label: translate(locals.locale, 'ws.monitor.indicators.new') }
 	]
 });
 
@@ -22,6 +26,9 @@ export const actions: Actions = {
 		const input = indicatorFromForm({ ...values, code: values.indicatorCode ?? '' });
 		const result = await formAction(values, () => createIndicator(contextOf(event), input));
 		if (!('id' in result)) return result;
-		redirect(303, `/beheer/monitor/indicatoren/${result.code}?bewaard=1`);
+		redirect(
+			303,
+			localizeHref(`/beheer/monitor/indicatoren/${result.code}?bewaard=1`, event.locals.locale)
+		);
 	}
 };
