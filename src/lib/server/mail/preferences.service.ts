@@ -34,11 +34,6 @@ export function notificationKindLabel(
 	};
 }
 
-/** Dutch labels of every kind (kept for callers that show the Dutch). */
-export const notificationKindLabels = Object.fromEntries(
-	notificationKinds.map((k) => [k, notificationKindLabel(k, 'nl')])
-) as Record<NotificationKind, { label: string; hint: string }>;
-
 /** The language of each user's mails (users.locale); unknown users are left out. One query. */
 export async function userLocales(db: DbOrTx, userIds: string[]): Promise<Map<string, Locale>> {
 	const ids = [...new Set(userIds)];

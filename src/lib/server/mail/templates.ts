@@ -50,7 +50,7 @@ export const plainMail = (
 	args: { to: string; subject: string; blocks: Block[]; locale?: Locale }
 ) => render(settings, args.to, args.subject, args.blocks, args.locale);
 
-/** `link` is the Dutch path of the page (localized here); `expiresAt` already formatted. */
+/** An invitation in `locale` (Dutch by default); `link` and `expiresAt` come localized. */
 export function invitationMail(
 	settings: SiteSettings,
 	args: {
@@ -59,11 +59,12 @@ export function invitationMail(
 		invitedBy: string;
 		link: string;
 		expiresAt: string;
-		locale: Locale;
+		locale?: Locale;
 	}
 ): Mail {
+	const locale = args.locale ?? 'nl';
 	const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) =>
-		translate(args.locale, key, params);
+		translate(locale, key, params);
 	return render(
 		settings,
 		args.to,
@@ -74,16 +75,17 @@ export function invitationMail(
 			{ link: args.link, label: t('ws.mail.invitation.link') },
 			{ text: t('ws.mail.invitation.expiry', { expiresAt: args.expiresAt }) }
 		],
-		args.locale
+		locale
 	);
 }
 
 export function resetMail(
 	settings: SiteSettings,
-	args: { to: string; name: string; link: string; expiresAt: string; locale: Locale }
+	args: { to: string; name: string; link: string; expiresAt: string; locale?: Locale }
 ): Mail {
+	const locale = args.locale ?? 'nl';
 	const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) =>
-		translate(args.locale, key, params);
+		translate(locale, key, params);
 	return render(
 		settings,
 		args.to,
@@ -94,7 +96,7 @@ export function resetMail(
 			{ link: args.link, label: t('ws.mail.reset.link') },
 			{ text: t('ws.mail.reset.expiry', { expiresAt: args.expiresAt }) }
 		],
-		args.locale
+		locale
 	);
 }
 
