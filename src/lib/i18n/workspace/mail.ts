@@ -105,6 +105,14 @@ export const nl = {
 	'ws.mail.planReminder.lastUpdate': 'laatste update {period}',
 	'ws.mail.planReminder.noUpdate': 'nog geen update',
 
+	// Dossier reminders
+	'ws.mail.dossierReminder.subject': 'Herinnering: nog geen antwoord van {who} op „{title}”',
+	'ws.mail.dossierReminder.body':
+		'Het standpunt „{title}” werd op {sentOn} aan {who} verstuurd. Een antwoord werd verwacht tegen {dueOn}, maar er is er nog geen vastgelegd.',
+	'ws.mail.dossierReminder.ask':
+		'Vraag het antwoord op, of leg het vast in het dossier zodra het er is.',
+	'ws.mail.dossierReminder.link': 'Naar het dossier',
+
 	// Mijn account
 	'ws.mail.account.title': 'Mijn account',
 	'ws.mail.account.role': 'Rol',
@@ -272,6 +280,13 @@ export const en: Record<keyof typeof nl, string> = {
 	'ws.mail.planReminder.link': 'All your actions waiting for an update',
 	'ws.mail.planReminder.lastUpdate': 'last update {period}',
 	'ws.mail.planReminder.noUpdate': 'no update yet',
+
+	'ws.mail.dossierReminder.subject': 'Reminder: no answer yet from {who} to “{title}”',
+	'ws.mail.dossierReminder.body':
+		'The position “{title}” was sent to {who} on {sentOn}. An answer was expected by {dueOn}, but none has been recorded yet.',
+	'ws.mail.dossierReminder.ask':
+		'Ask for the answer, or record it in the dossier as soon as it arrives.',
+	'ws.mail.dossierReminder.link': 'Go to the dossier',
 
 	'ws.mail.account.title': 'My account',
 	'ws.mail.account.role': 'Role',

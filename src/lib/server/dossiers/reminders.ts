@@ -12,6 +12,8 @@ import { today as clockToday } from '../clock';
 import { config } from '../config';
 import type { DbOrTx } from '../db';
 import { dossierAddressees, dossierReminders, dossiers, organisations } from '../db/schema';
+import { formatDate, tr, translate, type Locale } from '../../i18n';
+import { absoluteLink } from '../mail/templates';
 import { bodyRecipients, deliverOnce } from '../notifications/deliver';
 import { addDays } from './status';
 
@@ -59,27 +61,28 @@ export async function sendDossierReminders(db: DbOrTx, now = new Date()) {
 			.returning();
 		if (!claim) continue;
 		total.reminded++;
-		const who = a.organisation.nl;
-		const sentOn = a.sentOn!.split('-').reverse().join('/');
-		const dueOn = addDays(a.sentOn!, a.answerDays).split('-').reverse().join('/');
+		const dueOn = addDays(a.sentOn!, a.answerDays);
+		// In each recipient's language (users.locale).
+		const text = (locale: Locale) => ({
+			who: tr(a.organisation, locale),
+			title: a.title,
+			sentOn: formatDate(a.sentOn!, locale),
+			dueOn: formatDate(dueOn, locale)
+		});
 		const result = await deliverOnce(
 			db,
 			{
 				kind: 'dossier_reminder',
 				subjectKey: `dossier-reminder:${a.addresseeId}:${a.sentOn}`,
 				preference: 'reminders',
-				subject: `Herinnering: nog geen antwoord van ${who} op „${a.title}”`,
+				subject: (r) => translate(r.locale, 'ws.mail.dossierReminder.subject', text(r.locale)),
 				blocks: (r) => [
-					{ text: `Beste ${r.name},` },
+					{ text: translate(r.locale, 'ws.mail.greeting', { name: r.name }) },
+					{ text: translate(r.locale, 'ws.mail.dossierReminder.body', text(r.locale)) },
+					{ text: translate(r.locale, 'ws.mail.dossierReminder.ask') },
 					{
-						text: `Het standpunt „${a.title}” werd op ${sentOn} aan ${who} verstuurd. Een antwoord werd verwacht tegen ${dueOn}, maar er is er nog geen vastgelegd.`
-					},
-					{
-						text: 'Vraag het antwoord op, of leg het vast in het dossier zodra het er is.'
-					},
-					{
-						link: new URL(`/beheer/dossiers/${a.slug}`, origin).toString(),
-						label: 'Naar het dossier'
+						link: absoluteLink(`/beheer/dossiers/${a.slug}`, r.locale, origin),
+						label: translate(r.locale, 'ws.mail.dossierReminder.link')
 					}
 				]
 			},
