@@ -299,10 +299,10 @@ export const en: Record<keyof typeof nl, string> = {
 	'ws.mail.account.bodies': 'My bodies and roles',
 	'ws.mail.account.noBodies': 'You currently have no role in a body.',
 	'ws.mail.account.sessions': 'Sessions',
-	'ws.mail.account.sessionsIntro': 'The devices you are signed in on now.',
+	'ws.mail.account.sessionsIntro': 'The devices you are logged in on now.',
 	'ws.mail.account.device': 'Device',
 	'ws.mail.account.ip': 'IP address',
-	'ws.mail.account.loggedIn': 'Signed in',
+	'ws.mail.account.loggedIn': 'Logged in',
 	'ws.mail.account.lastSeen': 'Last active',
 	'ws.mail.account.action': 'Action',
 	'ws.mail.account.thisSession': 'This session (this device)',
@@ -326,7 +326,7 @@ export const en: Record<keyof typeof nl, string> = {
 	'ws.mail.account.twoFactorOffIs': 'Two-step verification is {state}.',
 	'ws.mail.account.twoFactorOff': 'off',
 	'ws.mail.account.twoFactorWhy':
-		'With a code from an authenticator app on your phone, nobody who only knows your password can sign in.',
+		'With a code from an authenticator app on your phone, nobody who only knows your password can log in.',
 	'ws.mail.account.twoFactorSetup': 'Set up two-step verification',
 	'ws.mail.account.notifications': 'E-mail notifications',
 	'ws.mail.account.notificationsIntro':
@@ -360,5 +360,5 @@ export const en: Record<keyof typeof nl, string> = {
 	'ws.mail.account.done.endOthers': 'All other sessions have been ended.',
 	'ws.mail.account.done.twoFactorOff':
 		'Two-step verification has been turned off. Your other sessions have been ended.',
-	'ws.mail.account.signIn': 'Sign in to continue.'
+	'ws.mail.account.signIn': 'Log in to continue.'
 };
