@@ -1,28 +1,44 @@
-/** Dutch labels for the workspace's account pages (the workspace speaks Dutch). */
+/** Labels for the workspace's account pages, in Dutch and English (pick by the page's locale). */
+import type { Locale } from '$lib/i18n';
 
-export const platformRoleLabel: Record<string, string> = {
-	admin: 'beheerder',
-	staff: 'medewerker',
-	user: 'gebruiker'
+export const platformRoleLabels: Record<Locale, Record<string, string>> = {
+	nl: { admin: 'beheerder', staff: 'medewerker', user: 'gebruiker' },
+	en: { admin: 'administrator', staff: 'staff member', user: 'user' }
 };
+/** The Dutch role labels (as before); `platformRoleLabels[locale]` for a page in either language. */
+export const platformRoleLabel = platformRoleLabels.nl;
 
-export const apiScopeLabel: Record<string, { label: string; hint: string }> = {
-	'observations:write': {
-		label: 'Waarnemingen schrijven',
-		hint: 'Cijfers voor de monitor aanleveren.'
+export const apiScopeLabels: Record<Locale, Record<string, { label: string; hint: string }>> = {
+	nl: {
+		'observations:write': {
+			label: 'Waarnemingen schrijven',
+			hint: 'Cijfers voor de monitor aanleveren.'
+		},
+		'structure:read': {
+			label: 'Structuur lezen',
+			hint: 'Organen, organisaties en gebieden opvragen.'
+		},
+		'meetings:read': { label: 'Vergaderingen lezen', hint: 'Vergaderingen en agenda’s opvragen.' }
 	},
-	'structure:read': {
-		label: 'Structuur lezen',
-		hint: 'Organen, organisaties en gebieden opvragen.'
-	},
-	'meetings:read': { label: 'Vergaderingen lezen', hint: 'Vergaderingen en agenda’s opvragen.' }
+	en: {
+		'observations:write': {
+			label: 'Write observations',
+			hint: 'Deliver figures for the monitor.'
+		},
+		'structure:read': {
+			label: 'Read structure',
+			hint: 'Retrieve bodies, organisations and areas.'
+		},
+		'meetings:read': { label: 'Read meetings', hint: 'Retrieve meetings and agendas.' }
+	}
 };
+export const apiScopeLabel = apiScopeLabels.nl;
 
-export const jobStatusLabel: Record<string, string> = {
-	running: 'bezig',
-	succeeded: 'geslaagd',
-	failed: 'mislukt'
+export const jobStatusLabels: Record<Locale, Record<string, string>> = {
+	nl: { running: 'bezig', succeeded: 'geslaagd', failed: 'mislukt' },
+	en: { running: 'running', succeeded: 'succeeded', failed: 'failed' }
 };
+export const jobStatusLabel = jobStatusLabels.nl;
 
 /** A value of an audit change, JSON as stored, cut to `max` characters. */
 export function shortJson(value: unknown, max = 80): string {
@@ -43,8 +59,8 @@ export function duration(start: Date, end: Date | null): string {
 }
 
 /** "Firefox op Linux": a readable guess from a user-agent string (never used for decisions). */
-export function deviceLabel(userAgent: string | null): string {
-	if (!userAgent) return 'Onbekend apparaat';
+export function deviceLabel(userAgent: string | null, locale: Locale = 'nl'): string {
+	if (!userAgent) return locale === 'en' ? 'Unknown device' : 'Onbekend apparaat';
 	const browser = /Edg\//.test(userAgent)
 		? 'Edge'
 		: /Firefox\//.test(userAgent)
@@ -65,6 +81,6 @@ export function deviceLabel(userAgent: string | null): string {
 					: /Linux/.test(userAgent)
 						? 'Linux'
 						: null;
-	if (browser && os) return `${browser} op ${os}`;
+	if (browser && os) return `${browser} ${locale === 'en' ? 'on' : 'op'} ${os}`;
 	return browser ?? os ?? userAgent.slice(0, 60);
 }

@@ -49,5 +49,8 @@ export const en: Record<string, string> = {
 	'Start de instelling opnieuw.': 'Start the set-up again.',
 	'Voor beheerders en medewerkers is tweestapsverificatie verplicht.':
 		'Two-step verification is required for administrators and staff.',
-	'Het wachtwoord klopt niet.': 'The password is incorrect.'
+	'Het wachtwoord klopt niet.': 'The password is incorrect.',
+	'Kies Nederlands of Engels.': 'Choose Dutch or English.',
+	'U kunt alleen uw eigen taal instellen.': 'You can only set your own language.',
+	'Uw taal is niet gewijzigd.': 'Your language has not been changed.'
 };

@@ -9,6 +9,9 @@ export const en: Record<string, string> = {
 		'Enter a valid email address, such as info@example.be.',
 	'Vul een volledig webadres in, zoals https://voorbeeld.be.':
 		'Enter a full web address, such as https://example.be.',
+	'Hoogstens {max} tekens.': 'At most {max} characters.',
+	'Kies een licentie uit de lijst.': 'Choose a licence from the list.',
+	'Kies een PNG-, JPEG- of WebP-bestand.': 'Choose a PNG, JPEG or WebP file.',
 	'De instellingen zijn ongeldig.': 'The settings are invalid.',
 	'De instellingen zijn niet opgeslagen: controleer de velden.':
 		'The settings have not been saved: check the fields.'

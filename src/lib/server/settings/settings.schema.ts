@@ -39,7 +39,9 @@ export const siteSettingsSchema = z.strictObject({
 	/** The logo in the public header: a `files` row of purpose 'logo'. */
 	logoFileId: z.uuid().optional(),
 	/** The licence of the open data (opendata/licence.ts); CC BY 4.0 when unset. */
-	openDataLicence: z.enum(['cc-by-4.0', 'modellicentie-gratis-hergebruik']).optional()
+	openDataLicence: z
+		.enum(['cc-by-4.0', 'modellicentie-gratis-hergebruik'], 'Kies een licentie uit de lijst.')
+		.optional()
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -57,7 +59,8 @@ export const editableSettingsSchema = siteSettingsSchema.pick({
 	phone: true,
 	website: true,
 	colours: true,
-	documentHeader: true
+	documentHeader: true,
+	openDataLicence: true
 });
 export const editableSettingsKeys = Object.keys(editableSettingsSchema.shape) as Array<
 	keyof typeof editableSettingsSchema.shape
@@ -75,7 +78,8 @@ export const settingsFormFields = [
 	'website',
 	'colours.primary',
 	'colours.accent',
-	'documentHeader'
+	'documentHeader',
+	'openDataLicence'
 ] as const;
 
 /**
@@ -111,7 +115,8 @@ export function settingsFormInput(values: Record<string, unknown>): Record<strin
 			primary: colourOf(values, 'colours.primary'),
 			accent: colourOf(values, 'colours.accent')
 		},
-		documentHeader: text('documentHeader')
+		documentHeader: text('documentHeader'),
+		openDataLicence: text('openDataLicence')
 	};
 }
 
@@ -130,7 +135,8 @@ export function formValuesOf(settings: SiteSettings): SettingsFormValues {
 		website: settings.website ?? '',
 		'colours.primary': settings.colours.primary,
 		'colours.accent': settings.colours.accent,
-		documentHeader: settings.documentHeader ?? ''
+		documentHeader: settings.documentHeader ?? '',
+		openDataLicence: settings.openDataLicence ?? 'cc-by-4.0'
 	};
 }
 

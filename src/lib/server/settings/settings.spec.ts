@@ -122,6 +122,21 @@ describe('editSiteSettings', () => {
 		expect(await state()).toEqual(before);
 	});
 
+	it('saves the licence of the open data, and refuses one not in the list', async () => {
+		const saved = await editSiteSettings(t.ctx(), {
+			...valid,
+			openDataLicence: 'modellicentie-gratis-hergebruik'
+		});
+		expect(saved.openDataLicence).toBe('modellicentie-gratis-hergebruik');
+		expect((await getSiteSettings(t.db)).openDataLicence).toBe('modellicentie-gratis-hergebruik');
+		const before = await state();
+		const e = await rejection(editSiteSettings(t.ctx(), { ...valid, openDataLicence: 'gpl' }));
+		expect(e.fields?.openDataLicence).toEqual(['Kies een licentie uit de lijst.']);
+		expect(await state()).toEqual(before);
+		await editSiteSettings(t.ctx(), valid);
+		expect((await getSiteSettings(t.db)).openDataLicence).toBeUndefined();
+	});
+
 	it('is for administrators only', async () => {
 		const before = await state();
 		const e = await rejection(editSiteSettings(t.ctx({ principal: user('staff') }), valid));
@@ -162,6 +177,12 @@ describe('the settings form', () => {
 			documentHeader: undefined
 		});
 		expect(postedFormValues(posted)['colours.primary']).toBe('#123456');
+		expect(settingsFormInput({ ...posted, openDataLicence: 'cc-by-4.0' })).toMatchObject({
+			openDataLicence: 'cc-by-4.0'
+		});
+		expect(postedFormValues({ ...posted, openDataLicence: 'cc-by-4.0' }).openDataLicence).toBe(
+			'cc-by-4.0'
+		);
 	});
 
 	it('lists the problems of a preview without saving', () => {

@@ -1,3 +1,4 @@
+import { translate } from '$lib/i18n';
 import { listRegions } from '$lib/server/areas/areas.service';
 import { myBodies } from '$lib/server/bodies/workspace.service';
 import { contextOf } from '$lib/server/http';
@@ -6,5 +7,5 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => ({
 	bodies: await myBodies(contextOf(event)),
 	regions: await listRegions(event.locals.db),
-	crumbs: [{ label: 'Werkruimte' }]
+	crumbs: [{ label: translate(event.locals.locale, 'ws.accounts.workspace') }]
 });

@@ -1,4 +1,4 @@
-import { tr } from '$lib/i18n';
+import { tr, translate } from '$lib/i18n';
 import {
 	createApiToken,
 	listApiTokens,
@@ -17,7 +17,10 @@ export const load: PageServerLoad = async (event) => {
 		tokens: tokens.map((t) => ({ ...t, organisation: tr(t.organisation, locale) })),
 		organisations: organisations.map((o) => ({ value: o.id, label: tr(o.name, locale) })),
 		scopes: [...apiScopes],
-		crumbs: [{ label: 'Werkruimte', href: '/beheer' }, { label: 'API-sleutels' }]
+		crumbs: [
+			{ label: translate(locale, 'ws.accounts.workspace'), href: '/beheer' },
+			{ label: translate(locale, 'ws.accounts.api.title') }
+		]
 	};
 };
 

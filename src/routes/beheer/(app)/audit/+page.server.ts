@@ -1,6 +1,8 @@
+import { translate } from '$lib/i18n';
 import { listAuditEvents } from '$lib/server/audit/audit.service';
 import { isAppError } from '$lib/server/errors';
 import { contextOf } from '$lib/server/http';
+import { translateFields, translateMessage } from '$lib/server/messages';
 import type { PageServerLoad } from './$types';
 
 const filterNames = ['recordType', 'recordId', 'actorId', 'action'] as const;
@@ -12,7 +14,11 @@ export const load: PageServerLoad = async (event) => {
 		if (value) filters[name] = value;
 	}
 	const cursor = event.url.searchParams.get('cursor') || undefined;
-	const crumbs = [{ label: 'Werkruimte', href: '/beheer' }, { label: 'Audittrail' }];
+	const locale = event.locals.locale;
+	const crumbs = [
+		{ label: translate(locale, 'ws.accounts.workspace'), href: '/beheer' },
+		{ label: translate(locale, 'ws.accounts.audit.title') }
+	];
 	try {
 		const page = await listAuditEvents(contextOf(event), { ...filters, cursor });
 		return { ...page, filters, paged: cursor !== undefined, problem: null, crumbs };
@@ -24,7 +30,10 @@ export const load: PageServerLoad = async (event) => {
 			nextCursor: null,
 			filters,
 			paged: cursor !== undefined,
-			problem: { message: e.message, fields: e.fields ?? {} },
+			problem: {
+				message: translateMessage(locale, e.message),
+				fields: translateFields(locale, e.fields ?? {})
+			},
 			crumbs
 		};
 	}

@@ -1,3 +1,4 @@
+import { translate } from '$lib/i18n';
 import { inviteUser, listUsers } from '$lib/server/accounts/accounts.service';
 import { mayAssignRole } from '$lib/server/accounts/accounts.policy';
 import { platformRoles } from '$lib/server/db/schema';
@@ -5,7 +6,7 @@ import { contextOf, formAction, formValues, load as orError } from '$lib/server/
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const principal = event.locals.principal;
+	const { principal, locale } = event.locals;
 	return {
 		users: await orError(listUsers(contextOf(event))),
 		/** The roles this person may hand out (the service checks again). */
@@ -13,7 +14,10 @@ export const load: PageServerLoad = async (event) => {
 			principal.kind === 'user'
 				? platformRoles.filter((r) => mayAssignRole(principal.role, r))
 				: [],
-		crumbs: [{ label: 'Werkruimte', href: '/beheer' }, { label: 'Gebruikers' }]
+		crumbs: [
+			{ label: translate(locale, 'ws.accounts.workspace'), href: '/beheer' },
+			{ label: translate(locale, 'ws.accounts.users.title') }
+		]
 	};
 };
 

@@ -1,6 +1,8 @@
 import { isActionFailure } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
 import { uploadForm, uploadedFile } from '$lib/server/files/upload';
 import { contextOf, formAction, formValues } from '$lib/server/http';
+import { openDataLicences } from '$lib/server/opendata/licence';
 import {
 	formValuesOf,
 	postedFormValues,
@@ -20,7 +22,14 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		values: formValuesOf(settings),
 		logoFileId: settings.logoFileId ?? null,
-		crumbs: [{ label: 'Werkruimte', href: '/beheer' }, { label: 'Instellingen' }]
+		licences: Object.entries(openDataLicences).map(([value, l]) => ({
+			value,
+			label: locals.locale === 'en' ? l.nameEn : l.name
+		})),
+		crumbs: [
+			{ label: translate(locals.locale, 'ws.accounts.workspace'), href: '/beheer' },
+			{ label: translate(locals.locale, 'ws.accounts.settings.title') }
+		]
 	};
 };
 

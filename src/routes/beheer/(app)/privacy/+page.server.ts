@@ -1,3 +1,4 @@
+import { translate } from '$lib/i18n';
 import { config } from '$lib/server/config';
 import { contextOf, formAction, formValues, load as orError } from '$lib/server/http';
 import { anonymisePerson, listErasureRequests } from '$lib/server/privacy/privacy.service';
@@ -6,7 +7,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => ({
 	requests: await orError(listErasureRequests(contextOf(event))),
 	retentionYears: config().RETENTION_YEARS,
-	crumbs: [{ label: 'Werkruimte', href: '/beheer' }, { label: 'Privacy' }]
+	crumbs: [
+		{ label: translate(event.locals.locale, 'ws.accounts.workspace'), href: '/beheer' },
+		{ label: translate(event.locals.locale, 'ws.accounts.privacy.title') }
+	]
 });
 
 export const actions: Actions = {

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/i18n';
+import { localizeHref, translate } from '$lib/i18n';
 import { login } from '$lib/server/accounts/login.service';
 import { safeReturnPath, setSessionCookie } from '$lib/server/accounts/cookies';
 import { contextOf, formAction, formValues } from '$lib/server/http';
@@ -7,7 +7,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.session?.twoFactorDone) redirect(303, safeReturnPath(url.searchParams.get('terug')));
-	return { passwordSet: url.searchParams.has('ingesteld'), crumbs: [{ label: 'Inloggen' }] };
+	return {
+		passwordSet: url.searchParams.has('ingesteld'),
+		crumbs: [{ label: translate(locals.locale, 'ws.accounts.login.title') }]
+	};
 };
 
 export const actions: Actions = {

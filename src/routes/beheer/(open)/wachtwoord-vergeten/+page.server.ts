@@ -1,8 +1,11 @@
+import { translate } from '$lib/i18n';
 import { requestPasswordReset } from '$lib/server/accounts/links.service';
 import { contextOf, formAction, formValues } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => ({ crumbs: [{ label: 'Wachtwoord vergeten' }] });
+export const load: PageServerLoad = ({ locals }) => ({
+	crumbs: [{ label: translate(locals.locale, 'ws.accounts.forgot.title') }]
+});
 
 export const actions: Actions = {
 	default: async (event) => {

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/i18n';
+import { localizeHref, translate } from '$lib/i18n';
 import { safeReturnPath } from '$lib/server/accounts/cookies';
 import { verifySecondFactor } from '$lib/server/accounts/two-factor.service';
 import { contextOf, formAction, formValues } from '$lib/server/http';
@@ -9,7 +9,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.session?.twoFactorDone) redirect(303, safeReturnPath(url.searchParams.get('terug')));
 	if (!locals.user?.totpEnabledAt)
 		redirect(303, localizeHref('/beheer/tweestapsverificatie-instellen', locals.locale));
-	return { crumbs: [{ label: 'Tweestapsverificatie' }] };
+	return { crumbs: [{ label: translate(locals.locale, 'ws.accounts.twoFactor.title') }] };
 };
 
 export const actions: Actions = {

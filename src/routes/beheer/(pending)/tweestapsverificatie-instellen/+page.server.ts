@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/i18n';
+import { localizeHref, translate } from '$lib/i18n';
 import { beginEnrolment, confirmEnrolment } from '$lib/server/accounts/two-factor.service';
 import { contextOf, formAction, formValues } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 		secret: enrolment.secret,
 		qrDataUrl: enrolment.qrDataUrl,
 		required: user.role !== 'user',
-		crumbs: [{ label: 'Tweestapsverificatie instellen' }]
+		crumbs: [{ label: translate(locale, 'ws.accounts.enrol.title') }]
 	};
 };
 

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/i18n';
+import { localizeHref, translate } from '$lib/i18n';
 import { acceptInvitation, checkToken } from '$lib/server/accounts/links.service';
 import { contextOf, formAction, formValues } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		valid: found !== null,
 		email: found?.user.email,
 		name: found?.user.name,
-		crumbs: [{ label: 'Uitnodiging' }]
+		crumbs: [{ label: translate(locals.locale, 'ws.accounts.invitation.crumb') }]
 	};
 };
 

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/i18n';
+import { localizeHref, translate } from '$lib/i18n';
 import { checkToken, resetPassword } from '$lib/server/accounts/links.service';
 import { contextOf, formAction, formValues } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,7 +9,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		valid: found !== null,
 		email: found?.user.email,
-		crumbs: [{ label: 'Nieuw wachtwoord' }]
+		crumbs: [{ label: translate(locals.locale, 'ws.accounts.password.new') }]
 	};
 };
 
