@@ -116,9 +116,6 @@ export const nl = {
 	// Mijn account
 	'ws.mail.account.title': 'Mijn account',
 	'ws.mail.account.role': 'Rol',
-	'ws.mail.account.role.admin': 'beheerder',
-	'ws.mail.account.role.staff': 'medewerker',
-	'ws.mail.account.role.user': 'gebruiker',
 	'ws.mail.account.password': 'Wachtwoord',
 	'ws.mail.account.changePassword': 'Wachtwoord wijzigen',
 	'ws.mail.account.byMail': '(u krijgt een link per e-mail)',
@@ -137,8 +134,6 @@ export const nl = {
 	'ws.mail.account.forgotLogout':
 		'Bent u ergens vergeten uit te loggen, of herkent u een sessie niet?',
 	'ws.mail.account.endOthers': 'Alle andere sessies beëindigen',
-	'ws.mail.account.unknownDevice': 'Onbekend apparaat',
-	'ws.mail.account.deviceOn': '{browser} op {os}',
 	'ws.mail.account.twoFactor': 'Tweestapsverificatie',
 	'ws.mail.account.twoFactorOnSince': 'Tweestapsverificatie is {state} sinds {date}.',
 	'ws.mail.account.twoFactorOn': 'ingeschakeld',
@@ -290,9 +285,6 @@ export const en: Record<keyof typeof nl, string> = {
 
 	'ws.mail.account.title': 'My account',
 	'ws.mail.account.role': 'Role',
-	'ws.mail.account.role.admin': 'administrator',
-	'ws.mail.account.role.staff': 'staff member',
-	'ws.mail.account.role.user': 'user',
 	'ws.mail.account.password': 'Password',
 	'ws.mail.account.changePassword': 'Change password',
 	'ws.mail.account.byMail': '(you will receive a link by e-mail)',
@@ -311,8 +303,6 @@ export const en: Record<keyof typeof nl, string> = {
 	'ws.mail.account.forgotLogout':
 		'Did you forget to log out somewhere, or do you not recognise a session?',
 	'ws.mail.account.endOthers': 'End all other sessions',
-	'ws.mail.account.unknownDevice': 'Unknown device',
-	'ws.mail.account.deviceOn': '{browser} on {os}',
 	'ws.mail.account.twoFactor': 'Two-step verification',
 	'ws.mail.account.twoFactorOnSince': 'Two-step verification has been {state} since {date}.',
 	'ws.mail.account.twoFactorOn': 'on',
