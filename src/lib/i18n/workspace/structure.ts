@@ -259,7 +259,19 @@ export const nl = {
 	'ws.structure.overview.meetingsOne': '{count} vergadering; oudste:',
 	'ws.structure.overview.meetingsMany': '{count} vergaderingen; oudste:',
 	'ws.structure.overview.minutesOf': '(verslag van {title})',
-	'ws.structure.overview.noBodies': 'Er zijn geen actieve organen.'
+	'ws.structure.overview.noBodies': 'Er zijn geen actieve organen.',
+	'ws.structure.role.chair': 'voorzitter',
+	'ws.structure.role.vice_chair': 'ondervoorzitter',
+	'ws.structure.role.secretary': 'secretaris',
+	'ws.structure.role.member': 'lid',
+	'ws.structure.role.observer': 'waarnemer',
+	'ws.structure.role.expert': 'deskundige',
+	'ws.structure.role.support': 'ondersteuning',
+	'ws.structure.role.editor': 'redacteur',
+	'ws.structure.seat.member': 'lid',
+	'ws.structure.seat.observer': 'waarnemer',
+	'ws.structure.seat.expert': 'deskundige',
+	'ws.structure.seat.secretariat': 'secretariaat'
 } as const;
 
 export const en: Record<keyof typeof nl, string> = {
@@ -519,5 +531,17 @@ export const en: Record<keyof typeof nl, string> = {
 	'ws.structure.overview.meetingsOne': '{count} meeting; oldest:',
 	'ws.structure.overview.meetingsMany': '{count} meetings; oldest:',
 	'ws.structure.overview.minutesOf': '(minutes of {title})',
-	'ws.structure.overview.noBodies': 'There are no active bodies.'
+	'ws.structure.overview.noBodies': 'There are no active bodies.',
+	'ws.structure.role.chair': 'chair',
+	'ws.structure.role.vice_chair': 'vice-chair',
+	'ws.structure.role.secretary': 'secretary',
+	'ws.structure.role.member': 'member',
+	'ws.structure.role.observer': 'observer',
+	'ws.structure.role.expert': 'expert',
+	'ws.structure.role.support': 'support',
+	'ws.structure.role.editor': 'editor',
+	'ws.structure.seat.member': 'member',
+	'ws.structure.seat.observer': 'observer',
+	'ws.structure.seat.expert': 'expert',
+	'ws.structure.seat.secretariat': 'secretariat'
 };
