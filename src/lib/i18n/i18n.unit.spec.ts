@@ -31,8 +31,18 @@ describe('messages', () => {
 	});
 
 	it('falls back to Dutch for a message without English', () => {
-		expect(translate('en', 'region.bodyTree')).toBe(nl['region.bodyTree']);
+		const english = en['region.bodyTree'];
+		delete en['region.bodyTree'];
+		try {
+			expect(translate('en', 'region.bodyTree')).toBe(nl['region.bodyTree']);
+		} finally {
+			en['region.bodyTree'] = english;
+		}
 		expect(translate('en', 'site.skip')).toBe('Skip to content');
+	});
+
+	it('has English for every message', () => {
+		expect(Object.keys(nl).filter((key) => !(key in en))).toEqual([]);
 	});
 
 	it('has no English key that Dutch lacks', () => {
