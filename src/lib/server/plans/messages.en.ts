@@ -251,7 +251,8 @@ export const en: Record<string, string> = {
 	'Het id {id} bestaat al in dit plan: kies een ander.':
 		'The id {id} already exists in this plan: choose another.',
 	'Die organisatie bestaat niet.': 'That organisation does not exist.',
-	'Een van de partnerorganisaties bestaat niet.': 'One of the partner organisations does not exist.',
+	'Een van de partnerorganisaties bestaat niet.':
+		'One of the partner organisations does not exist.',
 	'Die persoon bestaat niet.': 'That person does not exist.',
 	'Dat bovenliggende onderdeel hoort niet bij dit plan.':
 		'That parent part does not belong to this plan.',
@@ -302,9 +303,11 @@ export const en: Record<string, string> = {
 	'De voortgang ligt tussen 0 en 100 %.': 'The progress lies between 0 and 100 %.',
 	'Kies een actie.': 'Choose an action.',
 	'Kies een meting.': 'Choose a measure.',
-	'Een update hoort bij één actie of één meting.': 'An update belongs to one action or one measure.',
+	'Een update hoort bij één actie of één meting.':
+		'An update belongs to one action or one measure.',
 	'Beschrijf de voortgang.': 'Describe the progress.',
-	'Geef de voortgang als getal tussen 0 en 100.': 'Give the progress as a number between 0 and 100.',
+	'Geef de voortgang als getal tussen 0 en 100.':
+		'Give the progress as a number between 0 and 100.',
 	'Geef de voortgang als geheel getal.': 'Give the progress as a whole number.',
 	'Kies een voorgestelde status.': 'Choose a proposed status.',
 	'Geef de periode van de meting.': 'Give the period of the measurement.',
