@@ -86,13 +86,22 @@ test.describe('the workspace in English', () => {
 		});
 	}
 
-	test('the login page and a refused form speak English', async ({ browser, baseURL }) => {
+	test('the login page, the account page and a refused form speak English', async ({
+		browser,
+		baseURL
+	}) => {
 		const anonymous = await as(browser, null, baseURL!, false);
 		await anonymous.goto('/en/beheer/inloggen');
 		expect((await interfaceTexts(anonymous)).filter((t) => dutch.test(t))).toEqual([]);
 		await anonymous.context().close();
 
 		const page = await as(browser, 'admin', baseURL!, false);
+		// The administrator's language is Dutch: their account page offers the way back.
+		await page.goto('/en/beheer/account');
+		await expect(page.getByRole('link', { name: 'Open the workspace in Dutch' })).toHaveAttribute(
+			'href',
+			'/beheer/account'
+		);
 		await page.goto('/en/beheer/organisaties/nieuw');
 		// Past the browser's own check (`required`), so the server refuses the empty form.
 		const save = page.getByRole('button', { name: /^Save/ });

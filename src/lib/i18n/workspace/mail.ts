@@ -157,8 +157,9 @@ export const nl = {
 	'ws.mail.account.saveNotifications': 'Meldingen bewaren',
 	'ws.mail.account.language': 'Taal van e-mails en werkruimte',
 	'ws.mail.account.languageIntro':
-		'In deze taal krijgt u e-mails van het platform (uitnodigingen, meldingen, herinneringen).',
+		'In deze taal krijgt u e-mails van het platform (uitnodigingen, meldingen, herinneringen), en in deze taal opent de werkruimte na het aanmelden.',
 	'ws.mail.account.languageField': 'Taal',
+	'ws.mail.account.languageSwitch': 'De werkruimte in het {language} openen',
 	'ws.mail.account.saveLanguage': 'Taal bewaren',
 	'ws.mail.account.myData': 'Mijn gegevens',
 	'ws.mail.account.myDataIntro':
@@ -326,8 +327,9 @@ export const en: Record<keyof typeof nl, string> = {
 	'ws.mail.account.saveNotifications': 'Save notifications',
 	'ws.mail.account.language': 'Language of e-mails and workspace',
 	'ws.mail.account.languageIntro':
-		'The platform sends you e-mails (invitations, notifications, reminders) in this language.',
+		'The platform sends you e-mails (invitations, notifications, reminders) in this language, and the workspace opens in it after you log in.',
 	'ws.mail.account.languageField': 'Language',
+	'ws.mail.account.languageSwitch': 'Open the workspace in {language}',
 	'ws.mail.account.saveLanguage': 'Save language',
 	'ws.mail.account.myData': 'My data',
 	'ws.mail.account.myDataIntro':

@@ -1,4 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
+import { localizeHref, type Locale } from '../../i18n';
 import { config } from '../config';
 import { SESSION_COOKIE } from './sessions.service';
 
@@ -17,9 +18,12 @@ export function clearSessionCookie(cookies: Cookies): void {
 	cookies.delete(SESSION_COOKIE, { path: '/' });
 }
 
-/** Only workspace paths are valid targets after login (no open redirect). */
-export function safeReturnPath(value: string | null): string {
+/**
+ * Only workspace paths are valid targets after login (no open redirect). Without one, the
+ * workspace's start page in `locale` (a user's own language after login).
+ */
+export function safeReturnPath(value: string | null, locale: Locale = 'nl'): string {
 	return value && /^\/(en\/)?beheer(\/[^\s]*)?$/.test(value) && !value.startsWith('//')
 		? value
-		: '/beheer';
+		: localizeHref('/beheer', locale);
 }

@@ -29,7 +29,8 @@ export const actions: Actions = {
 		if (!('token' in result)) return result;
 		setSessionCookie(event.cookies, result.token, event.url);
 		const locale = event.locals.locale;
-		const back = safeReturnPath(event.url.searchParams.get('terug'));
+		// Without a page to return to, the workspace opens in the user's own language.
+		const back = safeReturnPath(event.url.searchParams.get('terug'), result.user.locale);
 		if (result.next === 'second-factor')
 			redirect(
 				303,
