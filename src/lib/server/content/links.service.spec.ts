@@ -34,6 +34,21 @@ describe('organisation links', () => {
 		expect(await organisationLinksOf(t.db, voka)).toEqual([]);
 	});
 
+	it('keeps an English name beside the Dutch one, shown on the English page', async () => {
+		await addOrganisationLink(t.ctx(), voka, {
+			label: 'Ledenwerking',
+			labelEn: 'Membership',
+			url: 'https://www.voka.be/lid-worden'
+		});
+		await addOrganisationLink(t.ctx(), voka, {
+			label: 'Nieuws',
+			labelEn: '  ',
+			url: 'https://www.voka.be/nieuws'
+		});
+		const labels = (await organisationLinksOf(t.db, voka)).map((l) => l.label);
+		expect(labels).toEqual([{ nl: 'Ledenwerking', en: 'Membership' }, { nl: 'Nieuws' }]);
+	});
+
 	it.each([
 		['javascript:alert(1)', 'url', linkMessages.url],
 		['ftp://example.org', 'url', linkMessages.url],

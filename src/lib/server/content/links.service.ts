@@ -23,6 +23,13 @@ export const linkInput = z.strictObject({
 		.trim()
 		.min(1, linkMessages.label)
 		.max(200, 'Hoogstens 200 tekens.'),
+	/** The name in English; empty: the Dutch name is shown in English too. */
+	labelEn: z
+		.string()
+		.trim()
+		.max(200, 'Hoogstens 200 tekens.')
+		.optional()
+		.transform((v) => v || undefined),
 	url: z
 		.string(linkMessages.url)
 		.trim()
@@ -70,7 +77,10 @@ export async function addOrganisationLink(
 			.insert(organisationLinks)
 			.values({
 				organisationId,
-				label: { nl: parsed.data.label },
+				label: {
+					nl: parsed.data.label,
+					...(parsed.data.labelEn ? { en: parsed.data.labelEn } : {})
+				},
 				url: parsed.data.url,
 				position: existing.length
 			})
@@ -81,7 +91,7 @@ export async function addOrganisationLink(
 				action: 'organisation.link_add',
 				recordType: 'organisation',
 				recordId: organisationId,
-				changes: { link: { after: { label: parsed.data.label, url: parsed.data.url } } }
+				changes: { link: { after: { label: row.label, url: parsed.data.url } } }
 			}
 		};
 	});

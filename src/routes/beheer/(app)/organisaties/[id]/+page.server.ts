@@ -39,6 +39,7 @@ export const actions: Actions = {
 		const result = await formAction(values, () =>
 			addOrganisationLink(contextOf(event), event.params.id, {
 				label: values.label,
+				labelEn: values.labelEn,
 				url: values.url
 			})
 		);
