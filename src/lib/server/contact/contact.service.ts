@@ -191,6 +191,7 @@ function confirmationMail(
 	const en = args.locale === 'en';
 	return plainMail(settings, {
 		to: message.email,
+		locale: args.locale,
 		subject: en ? 'We received your message' : 'Uw bericht is goed ontvangen',
 		blocks: [
 			{ text: en ? `Dear ${message.name},` : `Beste ${message.name},` },

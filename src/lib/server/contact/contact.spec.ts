@@ -102,6 +102,7 @@ describe('contact messages', () => {
 		const [confirmation] = mailsTo(values.email);
 		expect(confirmation.subject).toContain('We received your message');
 		expect(confirmation.text).toContain('Thank you for your message');
+		expect(confirmation.html).toContain('<html lang="en">');
 	});
 
 	it('keeps the message when the mail to the secretariat fails, and still answers success', async () => {
