@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll } from 'vitest';
 
 export async function startSmtp(
 	opts: {
@@ -51,5 +52,32 @@ export async function startSmtp(
 			return received;
 		},
 		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+	};
+}
+
+/** The first recipient's address of a received mail. */
+export const recipientOf = (mail: ParsedMail) =>
+	(Array.isArray(mail.to) ? mail.to[0] : mail.to)!.value[0].address!;
+
+/**
+ * A real SMTP server for the specs of one file: started before them with the app's mail settings
+ * pointed at it (SMTP_URL, MAIL_FROM, and ORIGIN for the links in mails), closed after them.
+ */
+export function useSmtp(opts: Parameters<typeof startSmtp>[0] = {}) {
+	let smtp: Awaited<ReturnType<typeof startSmtp>>;
+	beforeAll(async () => {
+		smtp = await startSmtp(opts);
+		process.env.SMTP_URL = smtp.url;
+		process.env.MAIL_FROM = 'Streekplatform test <test@voorbeeld.test>';
+		process.env.ORIGIN = 'https://streek.voorbeeld.test';
+	});
+	afterAll(() => smtp.close());
+	return {
+		get received() {
+			return smtp.received;
+		},
+		waitFor: (count: number) => smtp.waitFor(count),
+		/** The mails received for `email`, in order. */
+		mailsTo: (email: string) => smtp.received.filter((m) => recipientOf(m) === email)
 	};
 }

@@ -9,11 +9,11 @@
  */
 import { and, count, eq } from 'drizzle-orm';
 import type { ParsedMail } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { rejection } from '../../../../tests/helpers/errors';
 import { buildBody, buildMeeting } from '../../../../tests/helpers/factories';
-import { startSmtp } from '../../../../tests/helpers/smtp';
+import { useSmtp } from '../../../../tests/helpers/smtp';
 import {
 	alertDeliveries,
 	alertSubscriptions,
@@ -34,21 +34,10 @@ import {
 } from './alerts.service';
 import { sendAlerts } from './send';
 
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-beforeAll(async () => {
-	smtp = await startSmtp();
-	process.env.SMTP_URL = smtp.url;
-	process.env.MAIL_FROM = 'Streekplatform test <test@voorbeeld.test>';
-	process.env.ORIGIN = 'https://streek.voorbeeld.test';
-});
-afterAll(async () => {
-	await smtp.close();
-});
+const smtp = useSmtp();
 const t = useTestDatabase();
 
-const recipient = (mail: ParsedMail) =>
-	(Array.isArray(mail.to) ? mail.to[0] : mail.to)!.value[0].address!;
-const mailsTo = (email: string) => smtp.received.filter((m) => recipient(m) === email);
+const { mailsTo } = smtp;
 /** A header as sent (mailparser turns List-* headers into objects). */
 const rawHeader = (mail: ParsedMail, name: string) =>
 	(mail.headerLines.find((h) => h.key === name)?.line ?? '').replace(/^[^:]+:\s*/, '');

@@ -6,12 +6,11 @@
  * a failed mail keeps the message. The workspace shows messages to who runs the body.
  */
 import { count, eq } from 'drizzle-orm';
-import type { ParsedMail } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { rejection } from '../../../../tests/helpers/errors';
 import { buildBody, buildMemberUser } from '../../../../tests/helpers/factories';
-import { startSmtp } from '../../../../tests/helpers/smtp';
+import { useSmtp } from '../../../../tests/helpers/smtp';
 import type { ServiceContext } from '../context';
 import { auditEvents, contactMessages } from '../db/schema';
 import { actorOf } from '../http';
@@ -26,21 +25,10 @@ import {
 	type Secretariat
 } from './contact.service';
 
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-beforeAll(async () => {
-	smtp = await startSmtp({ refuse: (a) => a.startsWith('kapot@') });
-	process.env.SMTP_URL = smtp.url;
-	process.env.MAIL_FROM = 'Streekplatform test <test@voorbeeld.test>';
-	process.env.ORIGIN = 'https://streek.voorbeeld.test';
-});
-afterAll(async () => {
-	await smtp.close();
-});
+const smtp = useSmtp({ refuse: (a) => a.startsWith('kapot@') });
 const t = useTestDatabase();
 
-const recipient = (mail: ParsedMail) =>
-	(Array.isArray(mail.to) ? mail.to[0] : mail.to)!.value[0].address!;
-const mailsTo = (email: string) => smtp.received.filter((m) => recipient(m) === email);
+const { mailsTo } = smtp;
 const settle = () => new Promise((r) => setTimeout(r, 300));
 const stored = async () => (await t.db.select({ n: count() }).from(contactMessages))[0].n;
 

@@ -6,12 +6,11 @@
  * in the workspace timeline, never publicly.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { ParsedMail } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { buildHeldDecision } from '../../../../tests/helpers/dossiers';
 import { buildBody, buildMemberUser } from '../../../../tests/helpers/factories';
-import { startSmtp } from '../../../../tests/helpers/smtp';
+import { useSmtp } from '../../../../tests/helpers/smtp';
 import { today } from '../clock';
 import {
 	dossierAddressees,
@@ -29,16 +28,7 @@ import { sendDossierReminders } from './reminders';
 import { addDays } from './status';
 
 // The SMTP server must be known before anything reads (and caches) the configuration.
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-beforeAll(async () => {
-	smtp = await startSmtp();
-	process.env.SMTP_URL = smtp.url;
-	process.env.MAIL_FROM = 'Streekplatform test <test@voorbeeld.test>';
-	process.env.ORIGIN = 'https://streek.voorbeeld.test';
-});
-afterAll(async () => {
-	await smtp.close();
-});
+const smtp = useSmtp();
 const t = useTestDatabase();
 
 const DAY = 86_400_000;
@@ -50,9 +40,7 @@ const parlement = organisationId('vlaams-parlement');
 const regering = organisationId('vlaamse-regering');
 const federaal = organisationId('federale-regering');
 
-const recipient = (mail: ParsedMail) =>
-	(Array.isArray(mail.to) ? mail.to[0] : mail.to)!.value[0].address!;
-const mailsTo = (email: string) => smtp.received.filter((m) => recipient(m) === email);
+const { mailsTo } = smtp;
 /** Let any mail in flight arrive before asserting that none came. */
 const settle = () => new Promise((r) => setTimeout(r, 300));
 const remindersOf = (addresseeIds: string[]) =>

@@ -6,12 +6,11 @@
  * value other than nl/en is refused (in Dutch or English) with nothing changed.
  */
 import { and, count, eq } from 'drizzle-orm';
-import type { ParsedMail } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { rejection } from '../../../../tests/helpers/errors';
 import { buildBody, buildMeeting, buildMemberUser } from '../../../../tests/helpers/factories';
-import { startSmtp } from '../../../../tests/helpers/smtp';
+import { useSmtp } from '../../../../tests/helpers/smtp';
 import { inviteUser, updateMyLocale } from '../accounts/accounts.service';
 import { acceptInvitation, requestPasswordReset, resetPassword } from '../accounts/links.service';
 import { auditEvents, meetings, users } from '../db/schema';
@@ -20,22 +19,11 @@ import { sendWeeklyDigest } from '../notifications/digest';
 import { sendMinutesReminders } from '../notifications/minutes-reminder';
 import type { Principal } from '../policy';
 
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-beforeAll(async () => {
-	smtp = await startSmtp();
-	process.env.SMTP_URL = smtp.url;
-	process.env.MAIL_FROM = 'Streekplatform test <test@voorbeeld.test>';
-	process.env.ORIGIN = 'https://streek.voorbeeld.test';
-});
-afterAll(async () => {
-	await smtp.close();
-});
+const smtp = useSmtp();
 const t = useTestDatabase();
 
 const PASSWORD = 'een lange zin als wachtwoord 7';
-const recipient = (mail: ParsedMail) =>
-	(Array.isArray(mail.to) ? mail.to[0] : mail.to)!.value[0].address!;
-const mailsTo = (email: string) => smtp.received.filter((m) => recipient(m) === email);
+const { mailsTo } = smtp;
 async function mailTo(email: string) {
 	for (let i = 0; i < 50 && mailsTo(email).length === 0; i++) {
 		await new Promise((r) => setTimeout(r, 100));

@@ -4,11 +4,10 @@
  * with nothing to report, who turned the digest off, or who are disabled or anonymised.
  */
 import { and, eq } from 'drizzle-orm';
-import type { ParsedMail } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { buildBody, buildMeeting, buildMemberUser } from '../../../../tests/helpers/factories';
-import { startSmtp } from '../../../../tests/helpers/smtp';
+import { useSmtp } from '../../../../tests/helpers/smtp';
 import { countQueries, type DbOrTx } from '../db';
 import {
 	adviceHops,
@@ -22,21 +21,10 @@ import {
 import { jobs } from '../jobs/jobs';
 import { previousWeek, sendWeeklyDigest, weekActivity, weekRange } from './digest';
 
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-beforeAll(async () => {
-	smtp = await startSmtp();
-	process.env.SMTP_URL = smtp.url;
-	process.env.MAIL_FROM = 'Streekplatform test <test@voorbeeld.test>';
-	process.env.ORIGIN = 'https://streek.voorbeeld.test';
-});
-afterAll(async () => {
-	await smtp.close();
-});
+const smtp = useSmtp();
 const t = useTestDatabase();
 
-const recipient = (mail: ParsedMail) =>
-	(Array.isArray(mail.to) ? mail.to[0] : mail.to)!.value[0].address!;
-const mailsTo = (email: string) => smtp.received.filter((m) => recipient(m) === email);
+const { mailsTo } = smtp;
 // Monday 30 November 2026, 07:30 in Brussels: the digest of week 48 (23–29 November).
 const now = new Date('2026-11-30T06:30:00Z');
 

@@ -4,34 +4,22 @@
  * nothing due, an owner who turned reminders off and the owners of example plans get none.
  */
 import { and, eq } from 'drizzle-orm';
-import type { ParsedMail } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/helpers/db';
 import { buildBody, buildMemberUser } from '../../../../tests/helpers/factories';
 import { buildItem, buildPlan } from '../../../../tests/helpers/plans';
-import { startSmtp } from '../../../../tests/helpers/smtp';
+import { useSmtp } from '../../../../tests/helpers/smtp';
 import { notificationDeliveries, planUpdates } from '../db/schema';
 import { jobs } from '../jobs/jobs';
 import { reminderPeriod, sendPlanReminders } from './reminders';
 
 // The SMTP server must be known before anything reads (and caches) the configuration.
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-beforeAll(async () => {
-	smtp = await startSmtp();
-	process.env.SMTP_URL = smtp.url;
-	process.env.MAIL_FROM = 'Streekplatform test <test@voorbeeld.test>';
-	process.env.ORIGIN = 'https://streek.voorbeeld.test';
-});
-afterAll(async () => {
-	await smtp.close();
-});
+const smtp = useSmtp();
 const t = useTestDatabase();
 
 const DAY = 86_400_000;
 const now = new Date('2026-11-27T07:30:00Z'); // 08:30 in Brussels
-const recipient = (mail: ParsedMail) =>
-	(Array.isArray(mail.to) ? mail.to[0] : mail.to)!.value[0].address!;
-const mailsTo = (email: string) => smtp.received.filter((m) => recipient(m) === email);
+const { mailsTo } = smtp;
 const deliveries = (userId: string) =>
 	t.db
 		.select()
