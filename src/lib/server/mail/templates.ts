@@ -4,7 +4,7 @@
  * workspace catalogue (`ws.mail.…`, src/lib/i18n/workspace/mail.ts). Values are escaped for the
  * HTML part.
  */
-import { localizeHref, translate, type Locale } from '../../i18n';
+import { localizeHref, translate, translator, type Locale } from '../../i18n';
 import type { SiteSettings } from '../settings/settings.schema';
 import type { Mail } from './mail.service';
 import { notificationKindLabel, type NotificationKind } from './preferences.service';
@@ -63,8 +63,7 @@ export function invitationMail(
 	}
 ): Mail {
 	const locale = args.locale ?? 'nl';
-	const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) =>
-		translate(locale, key, params);
+	const t = translator(locale);
 	return render(
 		settings,
 		args.to,
@@ -84,8 +83,7 @@ export function resetMail(
 	args: { to: string; name: string; link: string; expiresAt: string; locale?: Locale }
 ): Mail {
 	const locale = args.locale ?? 'nl';
-	const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) =>
-		translate(locale, key, params);
+	const t = translator(locale);
 	return render(
 		settings,
 		args.to,

@@ -9,7 +9,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { translate, type Locale } from '../../i18n';
+import { translate, translator, type Locale } from '../../i18n';
 import { belgianCsv } from '../monitor/charts/downloads';
 import { periodLabel } from '../monitor/periods';
 import {
@@ -116,8 +116,7 @@ export function measureTitle(s: MeasureSeries, locale: Locale): string {
  * explains it: the chart's description and the page's summary.
  */
 export function measureSummary(s: MeasureSeries, locale: Locale): string {
-	const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) =>
-		translate(locale, key, params);
+	const t = translator(locale);
 	const latest = afterBaseline(s).at(-1);
 	const parts = [
 		t('plans.measure.summary.baseline', { value: at(s, s.baseline, locale) }),
@@ -314,7 +313,7 @@ const roleKey = {
  * baseline yet.
  */
 export function measureTable(s: MeasureSeries, locale: Locale) {
-	const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
+	const t = translator(locale);
 	return {
 		caption: translate(locale, 'plans.measure.tableCaption', {
 			indicator: s.measure.indicator.name,
