@@ -39,7 +39,7 @@ import { anonymous } from '../policy';
 import { headline, readable, segments, titleHeadline } from './highlight';
 import { totalOf, type KindArgs, type KindResult } from './hits';
 import { inScope } from './scope';
-import { names, near, nearness, trSql, tsquery, vectors } from './vectors';
+import { matching, trSql, tsquery, vectors } from './vectors';
 
 const total = sql<number>`count(*) over ()`.mapWith(Number);
 
@@ -244,8 +244,7 @@ function planVisible(a: KindArgs) {
 }
 
 export async function searchPlans(a: KindArgs): Promise<KindResult> {
-	const tsq = tsquery(a.q);
-	const rank = sql<number>`greatest(ts_rank(${vectors.plans}, ${tsq}), ${nearness(a.q, names.plans)})`;
+	const { tsq, rank, matches } = matching(a.q, 'plans');
 	const rows = await a.db
 		.select({
 			id: plans.id,
@@ -259,7 +258,7 @@ export async function searchPlans(a: KindArgs): Promise<KindResult> {
 		})
 		.from(plans)
 		.leftJoin(bodies, eq(bodies.id, plans.bodyId))
-		.where(and(or(sql`${vectors.plans} @@ ${tsq}`, near(a.q, names.plans)), planVisible(a)))
+		.where(and(matches, planVisible(a)))
 		.orderBy(desc(rank), asc(plans.slug))
 		.limit(a.limit)
 		.offset(a.offset);
@@ -333,8 +332,7 @@ export async function searchDossiers(a: KindArgs): Promise<KindResult> {
 	const publicIds = new Set(open.map((d) => d.id));
 	const ids = [...publicIds, ...own.map((d) => d.id).filter((id) => !publicIds.has(id))];
 	if (!ids.length) return { total: 0, hits: [] };
-	const tsq = tsquery(a.q);
-	const rank = sql<number>`greatest(ts_rank(${vectors.dossiers}, ${tsq}), ${nearness(a.q, names.dossiers)})`;
+	const { tsq, rank, matches } = matching(a.q, 'dossiers');
 	const rows = await a.db
 		.select({
 			id: dossiers.id,
@@ -347,12 +345,7 @@ export async function searchDossiers(a: KindArgs): Promise<KindResult> {
 		})
 		.from(dossiers)
 		.innerJoin(bodies, eq(bodies.id, dossiers.bodyId))
-		.where(
-			and(
-				inArray(dossiers.id, ids),
-				or(sql`${vectors.dossiers} @@ ${tsq}`, near(a.q, names.dossiers))
-			)
-		)
+		.where(and(inArray(dossiers.id, ids), matches))
 		.orderBy(desc(rank), asc(dossiers.slug))
 		.limit(a.limit)
 		.offset(a.offset);

@@ -17,7 +17,7 @@ import {
 import { headline, readable, segments, titleHeadline } from './highlight';
 import { totalOf, type KindArgs, type KindResult } from './hits';
 import { inScope } from './scope';
-import { names, near, nearness, trSql, tsquery, vectors } from './vectors';
+import { matching, names, near, nearness, trSql, tsquery } from './vectors';
 
 const total = sql<number>`count(*) over ()`.mapWith(Number);
 
@@ -31,12 +31,11 @@ export function contentHref(kind: ContentKind, slug: string, id: string, publish
 }
 
 export async function searchContent(kind: ContentKind, a: KindArgs): Promise<KindResult> {
-	const tsq = tsquery(a.q);
 	const editable = or(
 		and(isNull(contentItems.bodyId), a.scope.partnershipContent ? sql`true` : sql`false`),
 		and(isNotNull(contentItems.bodyId), inScope(a.scope.content, contentItems.bodyId))
 	);
-	const rank = sql<number>`greatest(ts_rank(${vectors.content}, ${tsq}), ${nearness(a.q, names.content)})`;
+	const { tsq, rank, matches } = matching(a.q, 'content');
 	const rows = await a.db
 		.select({
 			id: contentItems.id,
@@ -56,13 +55,7 @@ export async function searchContent(kind: ContentKind, a: KindArgs): Promise<Kin
 		})
 		.from(contentItems)
 		.leftJoin(bodies, eq(bodies.id, contentItems.bodyId))
-		.where(
-			and(
-				eq(contentItems.kind, kind),
-				or(sql`${vectors.content} @@ ${tsq}`, near(a.q, names.content)),
-				or(contentIsPublished, editable)
-			)
-		)
+		.where(and(eq(contentItems.kind, kind), matches, or(contentIsPublished, editable)))
 		.orderBy(desc(rank), desc(contentItems.publishAt), asc(contentItems.id))
 		.limit(a.limit)
 		.offset(a.offset);
@@ -86,8 +79,7 @@ export async function searchContent(kind: ContentKind, a: KindArgs): Promise<Kin
 }
 
 export async function searchBodies(a: KindArgs): Promise<KindResult> {
-	const tsq = tsquery(a.q);
-	const rank = sql<number>`greatest(ts_rank(${vectors.bodies}, ${tsq}), ${nearness(a.q, names.bodies)})`;
+	const { tsq, rank, matches } = matching(a.q, 'bodies');
 	const rows = await a.db
 		.select({
 			id: bodies.id,
@@ -99,9 +91,7 @@ export async function searchBodies(a: KindArgs): Promise<KindResult> {
 			total
 		})
 		.from(bodies)
-		.where(
-			and(isNull(bodies.archivedAt), or(sql`${vectors.bodies} @@ ${tsq}`, near(a.q, names.bodies)))
-		)
+		.where(and(isNull(bodies.archivedAt), matches))
 		.orderBy(desc(rank), asc(bodies.slug))
 		.limit(a.limit)
 		.offset(a.offset);
@@ -120,8 +110,7 @@ export async function searchBodies(a: KindArgs): Promise<KindResult> {
 }
 
 export async function searchOrganisations(a: KindArgs): Promise<KindResult> {
-	const tsq = tsquery(a.q);
-	const rank = sql<number>`greatest(ts_rank(${vectors.organisations}, ${tsq}), ${nearness(a.q, names.organisations)})`;
+	const { tsq, rank, matches } = matching(a.q, 'organisations');
 	const rows = await a.db
 		.select({
 			id: organisations.id,
@@ -133,12 +122,7 @@ export async function searchOrganisations(a: KindArgs): Promise<KindResult> {
 			total
 		})
 		.from(organisations)
-		.where(
-			and(
-				isNull(organisations.archivedAt),
-				or(sql`${vectors.organisations} @@ ${tsq}`, near(a.q, names.organisations))
-			)
-		)
+		.where(and(isNull(organisations.archivedAt), matches))
 		.orderBy(desc(rank), asc(organisations.slug))
 		.limit(a.limit)
 		.offset(a.offset);
@@ -204,8 +188,7 @@ export async function searchAreas(a: KindArgs): Promise<KindResult> {
 }
 
 export async function searchIndicators(a: KindArgs): Promise<KindResult> {
-	const tsq = tsquery(a.q);
-	const rank = sql<number>`greatest(ts_rank(${vectors.indicators}, ${tsq}), ${nearness(a.q, names.indicators)})`;
+	const { tsq, rank, matches } = matching(a.q, 'indicators');
 	const rows = await a.db
 		.select({
 			id: indicators.id,
@@ -217,7 +200,7 @@ export async function searchIndicators(a: KindArgs): Promise<KindResult> {
 			total
 		})
 		.from(indicators)
-		.where(or(sql`${vectors.indicators} @@ ${tsq}`, near(a.q, names.indicators)))
+		.where(matches)
 		.orderBy(desc(rank), asc(indicators.position), asc(indicators.code))
 		.limit(a.limit)
 		.offset(a.offset);

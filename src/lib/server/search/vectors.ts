@@ -65,6 +65,19 @@ export const near = (q: string, name: SQL) => sql`${q} <% ${name}`;
 /** How close: 0–1. */
 export const nearness = (q: string, name: SQL) => sql`word_similarity(${q}, ${name})`;
 
+/**
+ * For a kind searched both ways (its Dutch full text and its trigram name): the tsquery, the
+ * rank (the better of the two) and the condition a row must meet (either).
+ */
+export function matching(q: string, kind: keyof typeof names & keyof typeof vectors) {
+	const tsq = tsquery(q);
+	return {
+		tsq,
+		rank: sql<number>`greatest(ts_rank(${vectors[kind]}, ${tsq}), ${nearness(q, names[kind])})`,
+		matches: sql`(${vectors[kind]} @@ ${tsq} or ${near(q, names[kind])})`
+	};
+}
+
 /** A translatable column in the reader's language, falling back to Dutch (as `tr`). */
 export const trSql = (c: AnyColumn, locale: 'nl' | 'en') =>
 	locale === 'en'
