@@ -6,8 +6,9 @@
  *
  *     export const en: Record<string, string> = { 'Rij {row}: onbekende code.': 'Row {row}: unknown code.' };
  *
- * A `{name}` in a Dutch message matches any text, which the English repeats by the same name. A
- * message without English stays Dutch (as the catalogue falls back to Dutch).
+ * A `{name}` in a Dutch message matches any text, which the English repeats by the same name
+ * (translated as well when that text is itself a known message). A message without English stays
+ * Dutch (as the catalogue falls back to Dutch).
  */
 import type { Locale } from '$lib/i18n';
 
@@ -59,9 +60,11 @@ export function translateMessage(locale: Locale, message: string): string {
 	for (const { pattern, names, english } of patterns) {
 		const m = pattern.exec(message);
 		if (!m) continue;
+		// A part that is itself a known message (a field's message inside a row error) is
+		// translated too.
 		return english.replace(/\{(\w+)\}/g, (whole, name: string) => {
 			const i = names.indexOf(name);
-			return i < 0 ? whole : m[i + 1];
+			return i < 0 ? whole : (exact.get(m[i + 1]) ?? m[i + 1]);
 		});
 	}
 	return message;

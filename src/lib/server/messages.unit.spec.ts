@@ -110,6 +110,10 @@ describe('server messages have English', () => {
 		expect(translateMessage('nl', 'Controleer de ingevulde gegevens.')).toBe(
 			'Controleer de ingevulde gegevens.'
 		);
+		// A message inside a message: the inner one is translated too, an unknown part kept.
+		expect(translateMessage('en', 'Nieuwkomer 3: Controleer de ingevulde gegevens.')).toMatch(
+			/Please check the details you entered\.$/
+		);
 	});
 
 	it.each(domains)('%s', (domain) => {

@@ -17,13 +17,9 @@ const membership: Record<string, string> = {
 
 export const en: Record<string, string> = {
 	...membership,
-	// A newcomer in a renewal: its row number, then one of the membership messages.
-	...Object.fromEntries(
-		Object.entries(membership).map(([nl, en]) => [
-			`Nieuwkomer {row}: ${nl}`,
-			`Newcomer {row}: ${en}`
-		])
-	),
+	// A newcomer in a renewal: its row number, then one of the membership messages (translated
+	// as a message of its own).
+	'Nieuwkomer {row}: {message}': 'Newcomer {row}: {message}',
 	'Orgaan niet gevonden.': 'Body not found.',
 	'Regio niet gevonden.': 'Region not found.',
 	'Kies een soort zetel.': 'Choose a type of seat.',
