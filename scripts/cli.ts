@@ -1,5 +1,6 @@
 /**
- * Command-line tasks on the configured database: `migrate`, `seed`, `purge-examples`.
+ * Command-line tasks on the configured database: `migrate`, `seed`, `purge-examples`, `check`
+ * (the integrity check: operations/integrity.ts).
  * On the embedded database a running server holds the data folder; then this refuses at once
  * with a message that says what to do, and touches nothing.
  */
@@ -10,8 +11,16 @@ import { openConfiguredDatabase } from '../src/lib/server/db';
 import { seedAllExamples } from '../src/lib/server/seed/all-examples';
 import { runMonitorImport } from '../src/lib/server/monitor/import/cli';
 import { purgeExamples, seedStructure } from '../src/lib/server/seed/seed.service';
+import { checkIntegrity } from '../src/lib/server/operations/integrity';
 
-const commands = ['migrate', 'seed', 'purge-examples', 'admin:create', 'monitor:import'] as const;
+const commands = [
+	'migrate',
+	'seed',
+	'purge-examples',
+	'admin:create',
+	'monitor:import',
+	'check'
+] as const;
 type Command = (typeof commands)[number];
 
 async function main(command: Command) {
@@ -19,7 +28,8 @@ async function main(command: Command) {
 		`npm run ${command.includes(':') ? command : `db:${command}`}`
 	);
 	try {
-		await database.migrate();
+		// The check reads the database as it is; every other command brings it up to date first.
+		if (command !== 'check') await database.migrate();
 		if (command === 'seed') {
 			const counts = await seedStructure(cliContext(database));
 			Object.assign(counts, await seedAllExamples(cliContext(database)));
@@ -32,6 +42,13 @@ async function main(command: Command) {
 			process.stdout.write(r.out);
 			process.stderr.write(r.err);
 			process.exitCode = r.code;
+		} else if (command === 'check') {
+			const { problems, checked } = await checkIntegrity(database.db);
+			for (const p of problems) process.stdout.write(`FOUT ${p}\n`);
+			process.stdout.write(
+				`${checked} controles, ${problems.length ? `${problems.length} problemen` : 'geen problemen'}.\n`
+			);
+			process.exitCode = problems.length ? 1 : 0;
 		} else if (command === 'admin:create') {
 			const email = option('--email');
 			if (!email)
