@@ -6,6 +6,13 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
+/** An HTTP header name (RFC 9110 token), as a proxy sets it. */
+const headerName = z
+	.string()
+	.regex(
+		/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/,
+		'moet een naam van een HTTP-header zijn, bv. X-Forwarded-For'
+	);
 
 const schema = z.object({
 	/** TCP port the server listens on. */
@@ -40,7 +47,14 @@ const schema = z.object({
 		.default('true')
 		.transform((v) => v === 'true' || v === '1'),
 	/** Header with the client address when behind a reverse proxy (e.g. X-Forwarded-For). */
-	ADDRESS_HEADER: z.string().optional(),
+	ADDRESS_HEADER: headerName.optional(),
+	/**
+	 * Without ORIGIN only: the header with the original protocol (e.g. X-Forwarded-Proto). adapter-node
+	 * ignores it when ORIGIN is set; ORIGIN is the recommended choice (mail links need it too).
+	 */
+	PROTOCOL_HEADER: headerName.optional(),
+	/** Without ORIGIN only: the header with the original host (e.g. X-Forwarded-Host). */
+	HOST_HEADER: headerName.optional(),
 	/** Number of proxies in front of the app, for ADDRESS_HEADER. */
 	XFF_DEPTH: z.coerce.number().int().min(1).default(1),
 	/** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example.org:587; unset = .eml files in DATA_DIR/outbox. */
@@ -174,11 +188,15 @@ export function envForAdapter(c: Config): Record<string, string> {
 	const out: Record<string, string> = {
 		PORT: String(c.PORT),
 		HOST: c.HOST,
-		ORIGIN: c.origin,
 		BODY_SIZE_LIMIT: 'Infinity',
 		XFF_DEPTH: String(c.XFF_DEPTH)
 	};
 	if (c.ADDRESS_HEADER) out.ADDRESS_HEADER = c.ADDRESS_HEADER;
+	// adapter-node derives the origin from the headers only when it gets no ORIGIN.
+	if (!c.ORIGIN && (c.PROTOCOL_HEADER || c.HOST_HEADER)) {
+		if (c.PROTOCOL_HEADER) out.PROTOCOL_HEADER = c.PROTOCOL_HEADER;
+		if (c.HOST_HEADER) out.HOST_HEADER = c.HOST_HEADER;
+	} else out.ORIGIN = c.origin;
 	return out;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, describeStartupError, parseConfig } from './config';
+import { ConfigError, describeStartupError, envForAdapter, parseConfig } from './config';
 
 describe('parseConfig', () => {
 	it('has working defaults for the two-command start', () => {
@@ -84,5 +84,42 @@ describe('describeStartupError', () => {
 		const line = describeStartupError(e);
 		expect(line).toContain('DATABASE_URL');
 		expect(line).not.toContain('\n');
+	});
+});
+
+describe('envForAdapter', () => {
+	it('hands ORIGIN to adapter-node and leaves the protocol and host headers out when it is set', () => {
+		const env = envForAdapter(
+			parseConfig({
+				ORIGIN: 'https://streek.example.be',
+				PROTOCOL_HEADER: 'X-Forwarded-Proto',
+				HOST_HEADER: 'X-Forwarded-Host',
+				ADDRESS_HEADER: 'X-Forwarded-For'
+			})
+		);
+		expect(env.ORIGIN).toBe('https://streek.example.be');
+		expect(env.PROTOCOL_HEADER).toBeUndefined();
+		expect(env.HOST_HEADER).toBeUndefined();
+		expect(env.ADDRESS_HEADER).toBe('X-Forwarded-For');
+		expect(env.BODY_SIZE_LIMIT).toBe('Infinity');
+	});
+
+	it('without ORIGIN, hands the protocol and host headers instead of a made-up origin', () => {
+		const env = envForAdapter(
+			parseConfig({ PROTOCOL_HEADER: 'X-Forwarded-Proto', HOST_HEADER: 'X-Forwarded-Host' })
+		);
+		expect(env.ORIGIN).toBeUndefined();
+		expect(env.PROTOCOL_HEADER).toBe('X-Forwarded-Proto');
+		expect(env.HOST_HEADER).toBe('X-Forwarded-Host');
+	});
+
+	it('without ORIGIN or headers, uses http://localhost:PORT', () => {
+		expect(envForAdapter(parseConfig({ PORT: '3411' })).ORIGIN).toBe('http://localhost:3411');
+	});
+
+	it('refuses a header setting that is not a header name', () => {
+		expect(() => parseConfig({ PROTOCOL_HEADER: 'X-Forwarded-Proto: https' })).toThrow(
+			/^Ongeldige instelling PROTOCOL_HEADER=/
+		);
 	});
 });
