@@ -10,7 +10,7 @@ const { config, envForAdapter, describeStartupError } = await tsImport(
 	'./src/lib/server/config.ts',
 	import.meta.url
 );
-const { createPageCache, CHANGED_EVENT } = await tsImport(
+const { createPageCache, CHANGED_EVENT, STATS_EVENT } = await tsImport(
 	'./src/lib/server/http-cache/page-cache.ts',
 	import.meta.url
 );
@@ -80,6 +80,8 @@ if (settings.PUBLIC_CACHE_MB > 0) {
 		ttlMs: settings.PUBLIC_CACHE_SECONDS * 1000
 	});
 	process.on(CHANGED_EVENT, (tables) => cache.invalidate(tables));
+	// /metrics asks for the cache's counts (its hits never reach the app).
+	process.on(STATS_EVENT, (reply) => reply(cache.stats()));
 	app = cache.middleware(app);
 }
 

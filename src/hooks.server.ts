@@ -18,6 +18,7 @@ import { announceChanges } from '$lib/server/db/changes';
 import { withQueryScope } from '$lib/server/db/query-counter';
 import { TAGS_HEADER } from '$lib/server/http-cache/page-cache';
 import { log } from '$lib/server/log';
+import { observeRequest } from '$lib/server/metrics/metrics';
 import { anonymous, can } from '$lib/server/policy';
 import { actionOf, requiredPermission, routeAccess } from '$lib/server/policy/routes';
 
@@ -160,7 +161,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (event.url.pathname.startsWith('/beheer'))
 		response.headers.set('cache-control', 'private, no-store');
 	response.headers.set('x-request-id', requestId);
-	log().info(
+	observeRequest(event.request.method, event.route.id, response.status, started);
+	// Scrapes every few seconds would drown the log: /metrics logs at debug.
+	log()[event.route.id === '/metrics' ? 'debug' : 'info'](
 		{
 			requestId,
 			method: event.request.method,

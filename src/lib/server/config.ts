@@ -142,7 +142,12 @@ const schema = z.object({
 	 * Seconds a cached public page lives at most. Changes drop pages at once; this bounds pages
 	 * that depend on the date (upcoming meetings, scheduled news).
 	 */
-	PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60)
+	PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+	/**
+	 * Bearer token a Prometheus scraper sends to /metrics. Unset: /metrics answers loopback
+	 * clients only (behind a reverse proxy every client looks local: set it in production).
+	 */
+	METRICS_TOKEN: z.string().min(24, 'moet minstens 24 tekens lang zijn').optional()
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; origin: string };

@@ -3,6 +3,7 @@
  * this folder knows which driver runs; both speak the same SQL and share one set of migrations.
  */
 import fs from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -30,6 +31,14 @@ export type DbOrTx = Db | Tx;
 export type Database = {
 	db: Db;
 	driver: 'pglite' | 'postgres';
+	/** Connections this process may open (the embedded database has one). */
+	poolSize: number;
+	/**
+	 * This process's connections by backend state, as PostgreSQL's pg_stat_activity sees them
+	 * (postgres.js keeps no pool statistics); null on the embedded database. Bounded by `timeoutMs`,
+	 * also while waiting for a free connection.
+	 */
+	connectionsByState(timeoutMs: number): Promise<Record<string, number> | null>;
 	/** Apply pending migrations (once, under an advisory lock on PostgreSQL). */
 	migrate(): Promise<void>;
 	/** Is the database reachable? */
@@ -51,6 +60,9 @@ export type OpenOptions =
 const MIGRATION_LOCK_KEY = 720_419_001;
 
 const logger = { logQuery: (query: string) => recordQuery(query) };
+
+/** Names this process's connections in pg_stat_activity (63 characters at most). */
+export const applicationName = `streekplatform ${hostname()}:${process.pid}`.slice(0, 63);
 
 /** Rows of a raw SQL statement, whatever the driver (their execute() results differ). */
 export async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
@@ -98,6 +110,10 @@ function wrapPglite(pglite: PGlite, release: () => void): Database {
 	return {
 		db,
 		driver: 'pglite',
+		poolSize: 1,
+		async connectionsByState() {
+			return null;
+		},
 		async migrate() {
 			await migratePglite(db as never, { migrationsFolder: migrationsFolder() });
 			await installChangeTriggers(db);
@@ -124,11 +140,36 @@ function wrapPglite(pglite: PGlite, release: () => void): Database {
 }
 
 function openPostgres(url: string, poolSize: number): Database {
-	const client = postgres(url, { max: poolSize, onnotice: () => {}, connect_timeout: 10 });
+	const client = postgres(url, {
+		max: poolSize,
+		onnotice: () => {},
+		connect_timeout: 10,
+		connection: { application_name: applicationName }
+	});
 	const db = drizzlePostgres({ client, schema, logger }) as unknown as Db;
 	return {
 		db,
 		driver: 'postgres',
+		poolSize,
+		async connectionsByState(timeoutMs) {
+			const query = client.begin(async (sql) => {
+				await sql`select set_config('statement_timeout', ${String(timeoutMs)}, true)`;
+				return sql<{ state: string | null; n: number }[]>`
+					select state, count(*)::int as n from pg_stat_activity
+					where application_name = ${applicationName} group by state`;
+			});
+			let timer: NodeJS.Timeout | undefined;
+			const timeout = new Promise<never>((_, reject) => {
+				timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+			});
+			try {
+				const found = await Promise.race([query, timeout]);
+				return Object.fromEntries(found.map((r) => [r.state ?? 'unknown', r.n]));
+			} finally {
+				clearTimeout(timer);
+				query.catch(() => undefined);
+			}
+		},
 		async migrate() {
 			// Several instances starting together: the first takes the lock and migrates, the
 			// others wait and then find nothing left to do.

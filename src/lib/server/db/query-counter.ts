@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { countStatement } from '../metrics/metrics';
 import { tablesIn, tableWritten } from './changes';
 
 /**
@@ -10,6 +11,7 @@ export type Scope = { count: number; reads?: Set<string>; writes?: Set<string> }
 const storage = new AsyncLocalStorage<Scope>();
 
 export function recordQuery(statement: string): void {
+	countStatement();
 	const scope = storage.getStore();
 	if (!scope) return;
 	scope.count++;

@@ -17,6 +17,12 @@ export const TAGS_HEADER = 'x-sp-cache-tags';
 export const CHANGED_EVENT = 'streekplatform:changed';
 /** Payload of CHANGED_EVENT meaning "anything may have changed" (e.g. after a lost connection). */
 export const EVERYTHING = '*';
+/**
+ * The process event /metrics emits with a callback; server.js answers it with the cache's
+ * `stats()` (the cache lives outside the app's bundle).
+ */
+export const STATS_EVENT = 'streekplatform:cache-stats';
+export type PageCacheStats = ReturnType<PageCache['stats']>;
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 

@@ -8,6 +8,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { jobRuns } from '../db/schema';
 import { log } from '../log';
+import { observeJobRun } from '../metrics/metrics';
 import { mutate } from '../audit/audit.service';
 import { AppError } from '../errors';
 import { authorize, system } from '../policy';
@@ -111,6 +112,7 @@ async function runClaimed(
 			.set({ status: 'succeeded', finishedAt: new Date(), result })
 			.where(eq(jobRuns.id, runId));
 		log().info({ job: job.name, ...run, ms: Date.now() - started, result }, 'job succeeded');
+		observeJobRun(job.name, 'succeeded', (Date.now() - started) / 1000);
 		return { status: 'succeeded', result };
 	} catch (e) {
 		const message = (e instanceof Error ? e.message : String(e)).slice(0, 2000);
@@ -119,6 +121,7 @@ async function runClaimed(
 			.set({ status: 'failed', finishedAt: new Date(), error: message })
 			.where(eq(jobRuns.id, runId));
 		log().error({ job: job.name, ...run, err: e }, 'job failed');
+		observeJobRun(job.name, 'failed', (Date.now() - started) / 1000);
 		return { status: 'failed', result: message };
 	}
 }

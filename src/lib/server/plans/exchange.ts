@@ -35,6 +35,7 @@ import {
 import { AppError, notFound } from '../errors';
 import { guardFormula, unguardFormula } from '../exchange/csv';
 import { ImportRefused } from '../exchange/exchange.service';
+import { timedImport } from '../metrics/metrics';
 import { parsePeriod } from '../monitor/periods';
 import { canKeepPlan, authorizePlan } from './plans.policy';
 
@@ -950,9 +951,18 @@ async function target(ctx: ServiceContext, input: PlanImportInput) {
 
 /**
  * Import a plan file: validate every row (all errors, with their lines, in one ImportRefused),
- * then replace the plan's tree in one audited transaction.
+ * then replace the plan's tree in one audited transaction. Observed in
+ * streek_import_duration_seconds{kind="plan"}.
  */
-export async function importPlan(
+export function importPlan(ctx: ServiceContext, input: PlanImportInput): Promise<PlanImportResult> {
+	return timedImport(
+		'plan',
+		() => applyPlanFile(ctx, input),
+		(r) => r.inserted + r.updated + r.unchanged
+	);
+}
+
+async function applyPlanFile(
 	ctx: ServiceContext,
 	input: PlanImportInput
 ): Promise<PlanImportResult> {

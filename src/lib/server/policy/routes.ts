@@ -108,6 +108,8 @@ export const routeAccess: Record<string, RouteAccess> = {
 	'/documenten/[id]': 'public',
 	'/healthz': 'public',
 	'/readyz': 'public',
+	// Prometheus: the route itself asks for METRICS_TOKEN or a loopback client (metrics/access.ts).
+	'/metrics': 'public',
 	'/api/v1/areas': 'public',
 	'/api/v1/areas/[id]': 'public',
 	'/api/v1/organisations': 'public',

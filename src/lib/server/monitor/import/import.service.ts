@@ -25,6 +25,7 @@ import {
 	type ObservationStatus
 } from '../../db/schema';
 import { AppError } from '../../errors';
+import { timedImport } from '../../metrics/metrics';
 import { authorize, hasScope } from '../../policy';
 import { recomputeAggregates } from '../aggregate.service';
 import { parsePeriod, periodLabel, type Period } from '../periods';
@@ -772,8 +773,17 @@ export type CommitResult = {
 /**
  * Commit a staged import in one short transaction (upsert from staging on the natural key;
  * only changed values are written), then recompute the touched indicators' aggregates.
+ * Observed in streek_import_duration_seconds{kind="monitor"}.
  */
-export async function commitImport(ctx: ServiceContext, importId: string): Promise<CommitResult> {
+export function commitImport(ctx: ServiceContext, importId: string): Promise<CommitResult> {
+	return timedImport(
+		'monitor',
+		() => commitStaged(ctx, importId),
+		(r) => r.inserted + r.updated + r.unchanged
+	);
+}
+
+async function commitStaged(ctx: ServiceContext, importId: string): Promise<CommitResult> {
 	authorizeImport(ctx);
 	const imp = await loadImport(ctx.db, importId);
 	if (imp.status === 'committed') throw new AppError('conflict', importMessages.committed);
