@@ -1,6 +1,7 @@
 /**
  * Command-line tasks on the configured database: `migrate`, `seed`, `purge-examples`, `check`
- * (the integrity check: operations/integrity.ts).
+ * (the integrity check: operations/integrity.ts), `backup`, `restore` and `db:move`
+ * (operations/cli.ts).
  * On the embedded database a running server holds the data folder; then this refuses at once
  * with a message that says what to do, and touches nothing.
  */
@@ -12,6 +13,7 @@ import { seedAllExamples } from '../src/lib/server/seed/all-examples';
 import { runMonitorImport } from '../src/lib/server/monitor/import/cli';
 import { purgeExamples, seedStructure } from '../src/lib/server/seed/seed.service';
 import { checkIntegrity } from '../src/lib/server/operations/integrity';
+import { runOperation, usage, type OperationCommand } from '../src/lib/server/operations/cli';
 
 const commands = [
 	'migrate',
@@ -19,15 +21,24 @@ const commands = [
 	'purge-examples',
 	'admin:create',
 	'monitor:import',
-	'check'
+	'check',
+	'backup',
+	'restore',
+	'db:move'
 ] as const;
 type Command = (typeof commands)[number];
 
 async function main(command: Command) {
 	const database = await openConfiguredDatabase(
-		`npm run ${command.includes(':') ? command : `db:${command}`}`
+		`npm run ${command.includes(':') || command in usage ? command : `db:${command}`}`
 	);
 	try {
+		if (command in usage) {
+			process.stdout.write(
+				await runOperation(command as OperationCommand, database, process.argv.slice(3))
+			);
+			return;
+		}
 		// The check reads the database as it is; every other command brings it up to date first.
 		if (command !== 'check') await database.migrate();
 		if (command === 'seed') {

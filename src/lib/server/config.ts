@@ -147,10 +147,18 @@ const schema = z.object({
 	 * Bearer token a Prometheus scraper sends to /metrics. Unset: /metrics answers loopback
 	 * clients only (behind a reverse proxy every client looks local: set it in production).
 	 */
-	METRICS_TOKEN: z.string().min(24, 'moet minstens 24 tekens lang zijn').optional()
+	METRICS_TOKEN: z.string().min(24, 'moet minstens 24 tekens lang zijn').optional(),
+	/** Daily backups (job operations.backup) to keep; 0 = no scheduled backups. */
+	BACKUP_KEEP: z.coerce.number().int().min(0).max(366).default(7),
+	/** Folder of the daily backups; default DATA_DIR/backups. Put it on another disk. */
+	BACKUP_DIR: z.string().min(1).optional()
 });
 
-export type Config = z.infer<typeof schema> & { dataDir: string; origin: string };
+export type Config = z.infer<typeof schema> & {
+	dataDir: string;
+	origin: string;
+	backupDir: string;
+};
 
 export class ConfigError extends Error {}
 
@@ -171,6 +179,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 	return {
 		...c,
 		dataDir: path.resolve(c.DATA_DIR),
+		backupDir: path.resolve(c.BACKUP_DIR ?? path.join(c.DATA_DIR, 'backups')),
 		origin: c.ORIGIN ?? `http://localhost:${c.PORT}`
 	};
 }

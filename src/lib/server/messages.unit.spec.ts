@@ -24,9 +24,11 @@ const logMethods = new Set(['info', 'warn', 'debug', 'trace', 'fatal', 'error'])
 /**
  * Domains whose Dutch text is not a message for the person using the page: example data (seed),
  * open data (its column descriptions carry nl and en), and the official documents (agenda and
- * minutes PDFs, the generated cross-body report) that are records in the bodies' language.
+ * minutes PDFs, the generated cross-body report) that are records in the bodies' language, and
+ * the operator's command-line tasks (operations: backup, restore, db:move, db:check), which speak
+ * Dutch like every other npm command of the platform and never answer a web request.
  */
-const notMessages = new Set(['seed', 'opendata', 'exports', 'reports']);
+const notMessages = new Set(['seed', 'opendata', 'exports', 'reports', 'operations']);
 
 /** Words that mark a text as Dutch (and are not English words). */
 const dutchWord =

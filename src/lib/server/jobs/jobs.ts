@@ -10,9 +10,25 @@ import { sendMinutesReminders } from '../notifications/minutes-reminder';
 import { sendPlanReminders } from '../plans/reminders';
 import { applyRetention } from '../privacy/privacy.service';
 import { prunePublicForms } from '../privacy/public-forms';
+import { config } from '../config';
+import { dailyBackup } from '../operations/backup.service';
 import type { Job } from './scheduler';
 
 export const jobs: Job[] = [
+	{
+		// A backup of the database and the uploaded files, BACKUP_KEEP days kept (0 = none).
+		name: 'operations.backup',
+		schedule: { daily: { atHour: 2 } },
+		async run(ctx, { period }) {
+			const { BACKUP_KEEP, DATABASE_URL, backupDir } = config();
+			if (BACKUP_KEEP === 0) return 'uitgeschakeld (BACKUP_KEEP=0)';
+			const done = await dailyBackup(
+				{ db: ctx.db, driver: DATABASE_URL ? 'postgres' : 'pglite' },
+				{ dir: backupDir, keep: BACKUP_KEEP, day: period }
+			);
+			return `${done.file}: ${done.rows} rijen, verwijderd: ${done.removed.length}`;
+		}
+	},
 	{
 		// The embedded database never autovacuums, so the planner would keep the statistics of an
 		// empty database (bench/README.md: inbox and trails several times slower at scale).

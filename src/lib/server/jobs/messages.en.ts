@@ -4,6 +4,8 @@ export const en: Record<string, string> = {
 	'Kies een taak uit de lijst.': 'Choose a task from the list.',
 	// The results and periods the runs record (shown on /beheer/taken).
 	'{period} (handmatig {at})': '{period} (by hand {at})',
+	'uitgeschakeld (BACKUP_KEEP=0)': 'switched off (BACKUP_KEEP=0)',
+	'{file}: {rows} rijen, verwijderd: {removed}': '{file}: {rows} rows, removed: {removed}',
 	'sessies: {s}, links: {l}, tellers: {c}': 'sessions: {s}, links: {l}, counters: {c}',
 	'geanonimiseerd: {a}, contactberichten: {m}, onbevestigde volgers: {f}':
 		'anonymised: {a}, contact messages: {m}, unconfirmed followers: {f}',

@@ -576,3 +576,25 @@ export async function moveDatabase(
 		);
 	return { tables: after };
 }
+
+const DAILY = /^streekplatform-\d{4}-\d{2}-\d{2}\.ndjson\.gz$/;
+
+/**
+ * The scheduled daily backup (job operations.backup): one file per Brussels day in the backup
+ * folder, the newest `keep` kept. On the embedded database it runs inside the server (the only
+ * process that may open the data folder); the site waits for it.
+ */
+export async function dailyBackup(
+	database: Pick<Database, 'db' | 'driver'>,
+	options: { dir: string; keep: number; day: string }
+): Promise<{ file: string; rows: number; removed: string[] }> {
+	const result = await writeBackup(
+		database,
+		path.join(options.dir, `streekplatform-${options.day}.ndjson.gz`)
+	);
+	const daily = (await fs.readdir(options.dir)).filter((f) => DAILY.test(f)).sort();
+	const removed = daily.slice(0, Math.max(0, daily.length - options.keep));
+	for (const name of removed) await fs.rm(path.join(options.dir, name), { force: true });
+	const rows = Object.values(result.tables).reduce((sum, t) => sum + t.rows, 0);
+	return { file: path.basename(result.file), rows, removed };
+}

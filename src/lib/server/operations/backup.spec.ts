@@ -24,6 +24,7 @@ import { seedAllExamples } from '../seed/all-examples';
 import { seedStructure } from '../seed/seed.service';
 import { schemaTableNames } from './catalog';
 import {
+	dailyBackup,
 	moveDatabase,
 	restoreBackup,
 	tableChecksums,
@@ -169,6 +170,29 @@ describe('a database where every table holds rows', () => {
 		const refused = await rejection(restoreBackup(target, file));
 		expect(refused.message).toMatch(/oudere versie van Streekplatform .*npm run db:migrate/);
 		expect(emptyTables(await tableChecksums(target.db)).length).toBe(schemaTableNames().length);
+	});
+
+	it('keeps the newest daily backups and removes older ones', async () => {
+		const dir = path.join(dataDir, 'daily');
+		fs.mkdirSync(dir);
+		for (const day of ['2026-11-28', '2026-11-29', '2026-11-30', '2026-12-01'])
+			fs.writeFileSync(path.join(dir, `streekplatform-${day}.ndjson.gz`), 'oud');
+		fs.writeFileSync(path.join(dir, 'eigen-kopie.ndjson.gz'), 'blijft');
+		const done = await dailyBackup(moved, { dir, keep: 3, day: '2026-12-02' });
+		expect(done.rows).toBe(Object.values(sourceSums).reduce((n, s) => n + s.rows, 0));
+		expect(done.removed).toEqual([
+			'streekplatform-2026-11-28.ndjson.gz',
+			'streekplatform-2026-11-29.ndjson.gz'
+		]);
+		expect(fs.readdirSync(dir).sort()).toEqual([
+			'eigen-kopie.ndjson.gz',
+			'streekplatform-2026-11-30.ndjson.gz',
+			'streekplatform-2026-12-01.ndjson.gz',
+			'streekplatform-2026-12-02.ndjson.gz'
+		]);
+		const restored = await emptyTarget();
+		await restoreBackup(restored, path.join(dir, 'streekplatform-2026-12-02.ndjson.gz'));
+		expect(await tableChecksums(restored.db)).toEqual(sourceSums);
 	});
 
 	it('names a missing backup file', async () => {

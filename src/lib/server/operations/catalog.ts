@@ -24,7 +24,7 @@ export type TableInfo = {
 
 /** The names of the app's tables, from its drizzle schema. */
 export function schemaTableNames(): string[] {
-	return Object.values(schema)
+	return (Object.values(schema) as unknown[])
 		.filter((value): value is PgTable => is(value, PgTable))
 		.map((table) => getTableName(table))
 		.sort();
