@@ -10,6 +10,7 @@ const { config, envForAdapter, describeStartupError } = await tsImport(
 	'./src/lib/server/config.ts',
 	import.meta.url
 );
+const { unavailableCode } = await tsImport('./src/lib/server/db/unavailable.ts', import.meta.url);
 const { createPageCache, CHANGED_EVENT, STATS_EVENT } = await tsImport(
 	'./src/lib/server/http-cache/page-cache.ts',
 	import.meta.url
@@ -132,8 +133,17 @@ async function shutdown(signal, code = 0) {
 }
 
 // A crash (e.g. a static file removed under a running server) still closes the database
-// cleanly before the process ends; the supervisor restarts it.
+// cleanly before the process ends; the supervisor restarts it. A connection the database server
+// dropped is no crash: postgres.js can throw that outside any query (porsager/postgres#1208),
+// and the pool reconnects by itself once the server is back (requests meanwhile get a 503).
 process.on('uncaughtException', (e) => {
+	const code = unavailableCode(e);
+	if (code) {
+		process.stderr.write(
+			`${JSON.stringify({ level: 40, time: Date.now(), msg: 'database connection lost', code, pid: process.pid })}\n`
+		);
+		return;
+	}
 	process.stderr.write(`streekplatform: onverwachte fout, de server stopt: ${e?.stack ?? e}\n`);
 	void shutdown('uncaughtException', 1);
 });

@@ -14,10 +14,14 @@ declare global {
 			/** The logged-in user, also while the second factor is still pending. */
 			user?: SessionUser;
 			session?: Session;
+			/** The database was unreachable during this request: answer 503 (hooks.server.ts). */
+			databaseUnavailable?: boolean;
 		}
 		interface Error {
 			message: string;
 			requestId?: string;
+			/** The database was unreachable: the message says so (the page shows it). */
+			unavailable?: boolean;
 		}
 	}
 }

@@ -16,8 +16,15 @@ import { database, startApp, stopApp } from '$lib/server/app';
 import { config } from '$lib/server/config';
 import { announceChanges } from '$lib/server/db/changes';
 import { withQueryScope } from '$lib/server/db/query-counter';
+import {
+	isDatabaseUnavailable,
+	RETRY_AFTER_SECONDS,
+	unavailableCode,
+	unavailableMessage
+} from '$lib/server/db/unavailable';
 import { TAGS_HEADER } from '$lib/server/http-cache/page-cache';
 import { log } from '$lib/server/log';
+import { translateMessage } from '$lib/server/messages';
 import { observeRequest } from '$lib/server/metrics/metrics';
 import { anonymous, can } from '$lib/server/policy';
 import { actionOf, requiredPermission, routeAccess } from '$lib/server/policy/routes';
@@ -130,6 +137,28 @@ function markCacheable(event: RequestEvent, response: Response, reads: Set<strin
 	response.headers.set(TAGS_HEADER, [...reads].join(' '));
 }
 
+/**
+ * The database is gone for a moment (PostgreSQL restarting): 503 with Retry-After instead of a
+ * 500. A page keeps the error page SvelteKit rendered (handleError gave it the message); the API
+ * answers in its JSON error format; an error thrown before resolve gets a short page.
+ */
+function unavailable(event: RequestEvent, rendered?: Response): Response {
+	const { locale, requestId } = event.locals;
+	const message = translateMessage(locale, unavailableMessage);
+	const headers = new Headers(rendered?.headers);
+	headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+	headers.set('cache-control', 'no-store');
+	if (event.url.pathname.startsWith('/api/')) {
+		headers.set('content-type', 'application/json');
+		headers.delete('content-length');
+		const body = { error: { code: 'unavailable', message, requestId } };
+		return new Response(JSON.stringify(body), { status: 503, headers });
+	}
+	if (rendered) return new Response(rendered.body, { status: 503, headers });
+	headers.set('content-type', 'text/plain; charset=utf-8');
+	return new Response(`${message}\n`, { status: 503, headers });
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const incoming = event.request.headers.get('x-request-id');
@@ -149,7 +178,23 @@ export const handle: Handle = async ({ event, resolve }) => {
 		// The API's preflight, rate limit, CORS and ETags (api/public-api.ts).
 		return event.url.pathname.startsWith('/api/') ? apiRequest(event, run) : run();
 	});
-	const response = await result;
+	let response: Response;
+	try {
+		response = await result;
+	} catch (e) {
+		// Thrown before resolve (session or token check, the API's rate limit).
+		if (!isDatabaseUnavailable(e)) throw e;
+		log().warn(
+			{ requestId, path: event.url.pathname, code: unavailableCode(e) },
+			'database unavailable'
+		);
+		response = unavailable(event);
+	}
+	if (event.locals.databaseUnavailable && response.status === 500)
+		response = unavailable(event, response);
+	// Every "not now" (an AppError 'unavailable' too: a full disk, a lost staging) says when to retry.
+	if (response.status === 503 && !response.headers.has('retry-after'))
+		response.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
 	// This process's public pages that read what the request wrote are dropped before it answers;
 	// other instances hear it through PostgreSQL (db/changes.ts).
 	announceChanges([...scope.writes]);
@@ -181,6 +226,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const requestId = event.locals.requestId ?? randomUUID();
 	const locale = event.locals.locale ?? 'nl';
+	if (isDatabaseUnavailable(error)) {
+		// No stack trace for an outage: handle turns the 500 into a 503 with Retry-After.
+		event.locals.databaseUnavailable = true;
+		log().warn(
+			{ requestId, path: event.url.pathname, code: unavailableCode(error) },
+			'database unavailable'
+		);
+		return { message: translateMessage(locale, unavailableMessage), requestId, unavailable: true };
+	}
 	if (status !== 404)
 		log().error({ err: error, requestId, path: event.url.pathname }, 'unhandled error');
 	return {

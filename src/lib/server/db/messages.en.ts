@@ -10,5 +10,7 @@ export const en: Record<string, string> = {
 		'Stop that first (Ctrl+C or kill -TERM), or set DATABASE_URL to a PostgreSQL server so that several processes can share it.',
 	'Kon de datamap {dir} niet vergrendelen.': 'Could not lock the data folder {dir}.',
 	'De map drizzle/ met de migraties is niet gevonden naast de applicatie.':
-		'The drizzle/ folder with the migrations was not found next to the application.'
+		'The drizzle/ folder with the migrations was not found next to the application.',
+	'De databank is even niet bereikbaar. Probeer het over enkele seconden opnieuw.':
+		'The database cannot be reached for a moment. Please try again in a few seconds.'
 };
