@@ -58,7 +58,13 @@ export function receiveUpload<T>(
 			started = true;
 			onFile({ ...fields }, { name: info.filename, data: stream }).then(resolve, (e) => {
 				stream.resume();
-				reject(e);
+				// A refused file is answered at once (the route closes the connection). Any other
+				// failure (a full or read-only disk) waits for the rest of the body, whose size the
+				// route checked: answering earlier would let the connection reset under the answer.
+				if (e instanceof DocumentRefused || body.readableEnded) return reject(e);
+				body.unpipe(parser);
+				body.once('end', () => reject(e));
+				body.resume();
 			});
 		});
 		parser.on('close', () => {

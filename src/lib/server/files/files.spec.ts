@@ -8,7 +8,7 @@ import { useTestDatabase } from '../../../../tests/helpers/db';
 import { auditEvents, files } from '../db/schema';
 import { storeFile } from './files.service';
 import { contentDisposition, publicPurposes, serveFile } from './serve';
-import { blobPath, filesDir } from './storage';
+import { blobPath, filesDir, storageError, storageFullMessage } from './storage';
 import { images } from '../../../../tests/helpers/images';
 import { rejection } from '../../../../tests/helpers/errors';
 
@@ -141,6 +141,34 @@ describe('storeFile', () => {
 		expect(await rowCount()).toEqual(before);
 		expect(blobs()).toEqual([]);
 		expect(tmpFiles()).toEqual([]);
+	});
+
+	it.each(['ENOSPC', 'EROFS', 'EDQUOT'])(
+		'answers a disk error (%s) with a message, not a crash, and leaves nothing',
+		async (code) => {
+			// The write fails as the disk does when it is full or read-only (tests/ops/faults.ts
+			// does it on a real tmpfs).
+			const before = await rowCount();
+			const full = new Readable({
+				read() {
+					this.push(images.png);
+					this.destroy(Object.assign(new Error(`${code}: disk`), { code }));
+				}
+			});
+			const e = await rejection(storeFile(t.ctx(), 'logo', { name: 'x.png', data: full }));
+			expect(e.code).toBe('unavailable');
+			expect(e.status).toBe(503);
+			expect(e.message).toBe(storageFullMessage);
+			expect(e.fields?.file).toEqual([storageFullMessage]);
+			expect(await rowCount()).toEqual(before);
+			expect(blobs()).toEqual([]);
+			expect(tmpFiles()).toEqual([]);
+		}
+	);
+
+	it('passes other errors through unchanged', () => {
+		const other = Object.assign(new Error('gone'), { code: 'ENOENT' });
+		expect(storageError(other)).toBe(other);
 	});
 
 	it('accepts a PDF as a document, not as a logo', async () => {

@@ -44,5 +44,7 @@ export const en: Record<string, string> = {
 	'De bestanden zijn samen te groot: hoogstens {count} bestanden van elk {size}.':
 		'The files are too large together: at most {count} files of {size} each.',
 	'Het formulier kon niet gelezen worden. Kies het bestand opnieuw.':
-		'The form could not be read. Choose the file again.'
+		'The form could not be read. Choose the file again.',
+	'Het bestand kon niet bewaard worden: de opslag van het platform is vol of niet beschrijfbaar. Er is niets opgeslagen. Probeer het later opnieuw of verwittig de beheerders.':
+		'The file could not be kept: the platform’s storage is full or not writable. Nothing was saved. Try again later or tell the administrators.'
 };

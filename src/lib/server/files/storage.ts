@@ -13,6 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { fileTypeFromFile } from 'file-type';
 import { config } from '../config';
+import { AppError } from '../errors';
 
 /** What an upload can come from: a File/Blob of a form, a web or Node stream, or bytes. */
 export type UploadSource = Blob | ReadableStream<Uint8Array> | Readable | Uint8Array;
@@ -45,13 +46,29 @@ function toNodeStream(source: UploadSource): Readable {
 
 export type StagedBlob = { tmpPath: string; sha256: string; size: number };
 
+/** The disk under DATA_DIR/files is full, read-only or not ours: the upload cannot be kept. */
+const STORAGE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM']);
+
+export const storageFullMessage =
+	'Het bestand kon niet bewaard worden: de opslag van het platform is vol of niet beschrijfbaar. Er is niets opgeslagen. Probeer het later opnieuw of verwittig de beheerders.';
+
+/** A disk error of the store as AppError('unavailable') with a message; others unchanged. */
+export function storageError(e: unknown): unknown {
+	const code = (e as NodeJS.ErrnoException | undefined)?.code;
+	return code && STORAGE_CODES.has(code)
+		? new AppError('unavailable', storageFullMessage, { file: [storageFullMessage] })
+		: e;
+}
+
 /**
  * Stream a source into a new temp file, hashing and counting as it goes; more than maxBytes
  * stops the stream with TooLargeError. On any failure the temp file is removed.
  */
 export async function stageBlob(source: UploadSource, maxBytes: number): Promise<StagedBlob> {
 	if (source instanceof Blob && source.size > maxBytes) throw new TooLargeError(maxBytes);
-	await fs.mkdir(tmpDir(), { recursive: true });
+	await fs.mkdir(tmpDir(), { recursive: true }).catch((e: unknown) => {
+		throw storageError(e);
+	});
 	const tmpPath = path.join(tmpDir(), randomUUID());
 	const hash = createHash('sha256');
 	let size = 0;
@@ -71,7 +88,7 @@ export async function stageBlob(source: UploadSource, maxBytes: number): Promise
 		// or the file appears after the removal and stays behind.
 		if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
 		await fs.rm(tmpPath, { force: true });
-		throw e;
+		throw storageError(e);
 	}
 	return { tmpPath, sha256: hash.digest('hex'), size };
 }
@@ -97,13 +114,19 @@ export async function sniffType(filePath: string): Promise<string | undefined> {
  */
 export async function placeBlob(staged: StagedBlob): Promise<boolean> {
 	const target = blobPath(staged.sha256);
-	await fs.mkdir(path.dirname(target), { recursive: true });
+	try {
+		await fs.mkdir(path.dirname(target), { recursive: true });
+	} catch (e) {
+		throw storageError(e);
+	}
 	try {
 		await fs.access(target);
 		await fs.rm(staged.tmpPath, { force: true });
 		return false;
 	} catch {
-		await fs.rename(staged.tmpPath, target);
+		await fs.rename(staged.tmpPath, target).catch((e: unknown) => {
+			throw storageError(e);
+		});
 		return true;
 	}
 }

@@ -107,10 +107,13 @@ export const POST: RequestHandler = async (event: RequestEvent<{ id: string }>) 
 			});
 		}
 		if (isAppError(e)) {
+			// The rest of the body is read and dropped (busboy resumes it; the route already
+			// checked its declared size): closing now would reset the connection under the
+			// client's answer (a full or read-only disk answers before the body has arrived).
 			if (asJson) {
 				return json(
 					{ error: { code: e.code, message: translateMessage(locals.locale, e.message) } },
-					{ status: e.status, headers: { connection: 'close' } }
+					{ status: e.status }
 				);
 			}
 			error(e.status, translateMessage(locals.locale, e.message));
