@@ -124,6 +124,8 @@ export const en: Record<string, string> = {
 		'Choose the indicator: the file has no column with an indicator code.',
 	'Deze import bestaat niet (meer).': 'This import does not exist (any more).',
 	'Deze import is al uitgevoerd.': 'This import has already been carried out.',
+	'De voorbereide rijen van deze import zijn verloren gegaan (de databank werd herstart). Er is niets geïmporteerd: laad het bestand opnieuw op.':
+		'The prepared rows of this import were lost (the database was restarted). Nothing was imported: upload the file again.',
 	'Er is 1 fout gevonden: verbeter het bestand en laad het opnieuw op. Er is niets geïmporteerd.':
 		'1 error found: correct the file and upload it again. Nothing was imported.',
 	'Er zijn {n} fouten gevonden: verbeter het bestand en laad het opnieuw op. Er is niets geïmporteerd.':

@@ -38,6 +38,7 @@ import {
 	type DecimalMark,
 	type TableLayout
 } from './layout';
+import { stagingMarker } from './recovery';
 import { stagingWriter, type Staged } from './staging';
 import {
 	type ByteSource,
@@ -66,6 +67,8 @@ export const importMessages = {
 	noIndicator: 'Kies de indicator: het bestand heeft geen kolom met een indicatorcode.',
 	notFound: 'Deze import bestaat niet (meer).',
 	committed: 'Deze import is al uitgevoerd.',
+	stagingLost:
+		'De voorbereide rijen van deze import zijn verloren gegaan (de databank werd herstart). Er is niets geïmporteerd: laad het bestand opnieuw op.',
 	hasErrors: (n: number) =>
 		`Er ${n === 1 ? 'is 1 fout' : `zijn ${n} fouten`} gevonden: verbeter het bestand en laad het opnieuw op. Er is niets geïmporteerd.`,
 	nothing: 'Het bestand bevat geen enkele waarde om te importeren.',
@@ -300,7 +303,9 @@ async function stage(
 		.values({
 			fileName: fileName.slice(0, 255),
 			format: 'onbekend',
-			createdByUserId: userIdOf(ctx)
+			createdByUserId: userIdOf(ctx),
+			// Who reads the file: a crash while reading is recovered at the next start (recovery.ts).
+			summary: stagingMarker()
 		})
 		.returning({ id: monitorImports.id });
 	const importId = created.id;
@@ -804,6 +809,14 @@ async function commitStaged(ctx: ServiceContext, importId: string): Promise<Comm
 			sql`select status from monitor_imports where id = ${importId} for update`
 		);
 		if (locked?.status !== 'staged') throw new AppError('conflict', importMessages.committed);
+		// The staging table is UNLOGGED: PostgreSQL empties it after a crash or an immediate stop.
+		// Committing from what is left would report the file as imported ("unchanged").
+		const [staged] = await rows<{ n: number }>(
+			tx,
+			sql`select count(*)::int as n from monitor_import_rows
+				where import_id = ${importId} and error is null and check_error is null`
+		);
+		if (staged.n !== summary.valid) throw new AppError('unavailable', importMessages.stagingLost);
 		// Imports commit one at a time. Changed values are updated first, then the new ones are
 		// inserted (the rows just compared are skipped by the key): no per-row update path and no
 		// anti-join, which keeps a large import near the speed of a COPY.
