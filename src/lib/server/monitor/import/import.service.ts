@@ -38,7 +38,7 @@ import {
 	type DecimalMark,
 	type TableLayout
 } from './layout';
-import { stagingMarker } from './recovery';
+import { committingMarker, stagingMarker } from './recovery';
 import { stagingWriter, type Staged } from './staging';
 import {
 	type ByteSource,
@@ -909,5 +909,11 @@ export async function importAll(
 		await dropImport(ctx.db, importId);
 		return { importId, summary, errors, committed: null };
 	}
+	// Without a preview to come back to, an import whose process dies before the commit is failed
+	// at the next start (recovery.ts) instead of staying staged.
+	await ctx.db.execute(
+		sql`update monitor_imports set summary = summary || ${JSON.stringify(committingMarker())}::jsonb
+			where id = ${importId}`
+	);
 	return { importId, summary, errors: [], committed: await commitImport(ctx, importId) };
 }

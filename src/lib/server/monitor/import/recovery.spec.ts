@@ -13,15 +13,13 @@ async function importWith(summary: Record<string, unknown>, stagedRows: number) 
 		.values({ fileName: 'groot.csv', format: 'onbekend', summary })
 		.returning({ id: monitorImports.id });
 	if (stagedRows) {
-		await t.db
-			.insert(monitorImportRows)
-			.values(
-				Array.from({ length: stagedRows }, (_, i) => ({
-					importId: row.id,
-					seq: i + 1,
-					line: i + 2
-				}))
-			);
+		await t.db.insert(monitorImportRows).values(
+			Array.from({ length: stagedRows }, (_, i) => ({
+				importId: row.id,
+				seq: i + 1,
+				line: i + 2
+			}))
+		);
 	}
 	return row.id;
 }
@@ -33,8 +31,15 @@ describe('recoverInterruptedImports', () => {
 		const predecessor = await importWith(stagingMarker(), 2);
 		const staged = await importWith({ stagingBy: applicationName, lines: 5, valid: 5 }, 5);
 		const old = await importWith({ lines: 1, valid: 1 }, 1);
+		// The CLI died before its commit: failed too (no preview page to come back to).
+		const uncommitted = await importWith(
+			{ stagingBy: applicationName, lines: 4, valid: 4, committingBy: 'streekplatform elders:7' },
+			4
+		);
 
-		expect((await recoverInterruptedImports(t.db)).sort()).toEqual([gone, predecessor].sort());
+		expect((await recoverInterruptedImports(t.db)).sort()).toEqual(
+			[gone, predecessor, uncommitted].sort()
+		);
 
 		const after = await t.db
 			.select({
@@ -43,9 +48,9 @@ describe('recoverInterruptedImports', () => {
 				summary: monitorImports.summary
 			})
 			.from(monitorImports)
-			.where(inArray(monitorImports.id, [gone, predecessor, staged, old]));
+			.where(inArray(monitorImports.id, [gone, predecessor, staged, old, uncommitted]));
 		const byId = new Map(after.map((r) => [r.id, r]));
-		for (const id of [gone, predecessor]) {
+		for (const id of [gone, predecessor, uncommitted]) {
 			expect(byId.get(id)).toMatchObject({ status: 'failed', summary: { interrupted: true } });
 			const left = await t.db
 				.select()

@@ -1,6 +1,6 @@
 /**
- * Imports cut off by a crash (kill -9, power loss) while their file was being read: the import
- * row exists (status `staged`, no summary yet) and part of its rows may be staged. Nothing of it
+ * Imports cut off by a crash (kill -9, power loss) while their file was being read, or (CLI and
+ * API) before their commit: the import row exists (status `staged`) with (part of) its rows. Nothing of it
  * reached `observations` — that only happens in the commit's single transaction — but the row
  * would look like a staged import until the daily clean-up. At start, each such import whose
  * process is gone is marked `failed` (summary `{ interrupted: true }`) and its staged rows are
@@ -18,14 +18,22 @@ import { log } from '../../log';
 /** What stage() writes in the summary while reading a file. */
 export const stagingMarker = () => ({ stagingBy: applicationName });
 
+/**
+ * What the CLI and the API (importAll) add before committing: their import has no preview page
+ * to come back to, so one whose process died before the commit is failed too. (A workspace
+ * import stays staged: its preview can still commit it.)
+ */
+export const committingMarker = () => ({ committingBy: applicationName });
+
 /** Mark imports interrupted by a dead process as failed and drop their staged rows. */
 export async function recoverInterruptedImports(db: DbOrTx): Promise<string[]> {
 	const found = await rows<{ id: string }>(
 		db,
 		sql`update monitor_imports set status = 'failed', summary = '{"interrupted": true}'::jsonb
-			where status = 'staged' and summary ? 'stagingBy' and not summary ? 'lines'
-				and (summary->>'stagingBy' = ${applicationName}
-					or summary->>'stagingBy' not in (
+			where status = 'staged'
+				and ((summary ? 'stagingBy' and not summary ? 'lines') or summary ? 'committingBy')
+				and (coalesce(summary->>'committingBy', summary->>'stagingBy') = ${applicationName}
+					or coalesce(summary->>'committingBy', summary->>'stagingBy') not in (
 						select application_name from pg_stat_activity where application_name is not null))
 			returning id`
 	);
