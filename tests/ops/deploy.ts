@@ -65,7 +65,8 @@ const BLOCKS = {
 	build: 'npm run build',
 	start: 'enable --now',
 	nginx: 'nginx -t',
-	upgrade: 'db:migrate'
+	upgrade: 'db:migrate',
+	backup: 'npm run backup'
 };
 
 function namedBlocks(): Record<keyof typeof BLOCKS, string> {
@@ -98,7 +99,7 @@ function parseEnvFile(text: string): Record<string, string> {
 }
 
 /** deploy/env.example with the test's database, address and folder. */
-function renderEnvFile(dataDir: string): string {
+function renderEnvFile(dataDir: string, backupDir: string): string {
 	const example = fs.readFileSync(path.join(root, 'deploy/env.example'), 'utf8');
 	const values = parseEnvFile(example);
 	check(!('PORT' in values), 'deploy/env.example must not set PORT (the unit sets it)');
@@ -106,6 +107,7 @@ function renderEnvFile(dataDir: string): string {
 		ORIGIN,
 		DATABASE_URL: `postgres://streekplatform:${DB_PASSWORD}@127.0.0.1:${PG_PORT}/streekplatform`,
 		DATA_DIR: dataDir,
+		BACKUP_DIR: backupDir,
 		SMTP_URL: null, // mails go to DATA_DIR/outbox
 		LOG_LEVEL: 'warn'
 	};
@@ -243,6 +245,7 @@ async function runBlock(name: string, block: string, env: Record<string, string>
 	const code = await new Promise((resolve) => child.once('exit', resolve));
 	if (code !== 0) throw new Error(`docs/deploy.md block "${name}" failed (${code}):\n${output}`);
 	process.stdout.write(`ok   docs/deploy.md block: ${name}\n`);
+	return output;
 }
 
 script('deploy', 240, async () => {
@@ -253,7 +256,7 @@ script('deploy', 240, async () => {
 	// Files the guide installs, at the test's places.
 	const envFile = path.join(dir, 'env');
 	const dataDir = path.join(dir, 'data');
-	fs.writeFileSync(envFile, renderEnvFile(dataDir));
+	fs.writeFileSync(envFile, renderEnvFile(dataDir, path.join(dir, 'nightly-backups')));
 	const certDir = selfSignedCertificate(path.join(dir, 'tls'));
 
 	const nginx: { current?: Awaited<ReturnType<typeof startNginx>> } = {};
@@ -272,8 +275,11 @@ script('deploy', 240, async () => {
 		PGPORT: String(PG_PORT),
 		PGUSER: 'app',
 		PGDATABASE: 'postgres',
-		STREEK_SYSTEMCTL: systemctlUrl
+		STREEK_SYSTEMCTL: systemctlUrl,
+		BACKUP_DIR: path.join(dir, 'backups'),
+		RESTORE_TEST_URL: `postgres://streekplatform:${DB_PASSWORD}@127.0.0.1:${PG_PORT}/streekplatform_restore_test`
 	};
+	fs.mkdirSync(env.BACKUP_DIR);
 
 	// PostgreSQL: role, database, pg_trgm, and nothing else in it.
 	await runBlock('database', blocks.database, env);
@@ -481,6 +487,21 @@ script('deploy', 240, async () => {
 	const after = await call(`${site}${publicPath}`, { headers: { 'accept-encoding': 'identity' } });
 	check(after.text.includes(newName), 'the edit is gone after the upgrade');
 	process.stdout.write('ok   upgrade: migrated once, restarted one by one, still logged in\n');
+
+	// The guide's backup while both instances serve, restored into a scratch database and checked.
+	const restored = await runBlock('backup and a trial restore', blocks.backup, env);
+	const [backupFile] = fs.readdirSync(env.BACKUP_DIR);
+	check(backupFile?.endsWith('.ndjson.gz'), `no backup written (${backupFile})`);
+	const mode = fs.statSync(path.join(env.BACKUP_DIR, backupFile)).mode & 0o777;
+	check(mode === 0o600, `the backup is readable by others (${mode.toString(8)})`);
+	check(/hersteld en gecontroleerd/.test(restored), `the restore did not confirm: ${restored}`);
+	check(/geen problemen/.test(restored), `the integrity check of the restore: ${restored}`);
+	check(
+		pg.psql("select count(*) from pg_database where datname = 'streekplatform_restore_test'") ===
+			'0',
+		'the scratch database was not dropped'
+	);
+	process.stdout.write('ok   backup while serving, restored and checked in a scratch database\n');
 
 	for (const app of apps) {
 		const codeAtStop = await app.kill('SIGTERM');
