@@ -23,6 +23,8 @@ import {
 	unavailableMessage
 } from '$lib/server/db/unavailable';
 import { TAGS_HEADER } from '$lib/server/http-cache/page-cache';
+import { AppError } from '$lib/server/errors';
+import { apiError } from '$lib/server/http';
 import { log } from '$lib/server/log';
 import { translateMessage } from '$lib/server/messages';
 import { observeRequest } from '$lib/server/metrics/metrics';
@@ -78,6 +80,22 @@ async function authenticate(event: RequestEvent): Promise<Response | undefined> 
 	event.locals.user = found.user;
 	event.locals.session = found.session;
 	if (found.session.twoFactorDone) event.locals.principal = await principalFor(db, found.user);
+}
+
+const NUL_REFUSED = 'Het adres bevat een ongeldig teken (NUL).';
+
+/**
+ * PostgreSQL text cannot hold a NUL character: a path or query with one (%00) is refused here
+ * with a 400, before a slug or a filter reaches a query and fails as a database error (500).
+ */
+function refuseNul(event: RequestEvent): Response | undefined {
+	if (!/%00/.test(event.url.pathname + event.url.search)) return;
+	const e = new AppError('invalid_input', NUL_REFUSED);
+	if (event.url.pathname.startsWith('/api/')) return apiError(e, event.locals.requestId);
+	return new Response(translateMessage(event.locals.locale, NUL_REFUSED), {
+		status: 400,
+		headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }
+	});
 }
 
 /** Enforce the route's declared access (deny by default). */
@@ -171,7 +189,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	const { scope, result } = withQueryScope(async () => {
 		const run = async () => {
-			const refused = (await authenticate(event)) ?? guard(event);
+			const refused = refuseNul(event) ?? (await authenticate(event)) ?? guard(event);
 			if (refused) return refused;
 			return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
 		};

@@ -22,7 +22,8 @@ const general: Record<string, string> = {
 	'Niet gevonden': 'Not found',
 	'Niet gevonden.': 'Not found.',
 	'Controleer de ingevulde gegevens.': 'Please check the details you entered.',
-	'Ongeldige queryparameters.': 'Invalid query parameters.'
+	'Ongeldige queryparameters.': 'Invalid query parameters.',
+	'Het adres bevat een ongeldig teken (NUL).': 'The address contains an invalid character (NUL).'
 };
 
 /** Every Dutch message with its English, from all domains. */
