@@ -139,6 +139,19 @@ export async function postgresRestart(ctx: FaultContext) {
 	} finally {
 		running = false;
 		await load;
+		// A failed check must not leave PostgreSQL stopped for the sub-tests after this one.
+		if (
+			!(await fetch(`${app.url}/healthz`).then(
+				(r) => r.ok,
+				() => false
+			))
+		) {
+			try {
+				pg.start();
+			} catch {
+				// it was running
+			}
+		}
 	}
 	assertClean(seen);
 	// Every acknowledged write is stored.
