@@ -15,13 +15,17 @@ export type SweepRequest = {
 
 /** What a crash leaks: stack frames, module paths, driver messages. */
 const leaks: [string, RegExp][] = [
+	// Bounded repetitions: a 20,000-character echo of the input must not make these quadratic.
 	[
 		'stack frame',
-		/^\s+at (?:async )?[\w$.<>[\] ]*\(?(?:file:\/\/|node:|\/)[^\s)]*:\d+:\d+\)?\s*$/m
+		/^[ \t]{1,12}at [^\n]{0,200}?(?:file:\/\/|node:|\/)[^\s)]{1,300}:\d+:\d+\)?[ \t]*$/m
 	],
 	['stack frame', /at Object\.<anonymous>/],
 	['module path', /node_modules\//],
-	['error with a file path', /\w*Error: [^\n]*\(?\/[\w./-]+\.(?:js|ts|svelte):\d+/],
+	[
+		'error with a file path',
+		/\b\w{0,40}Error: [^\n]{0,300}?\/[\w./-]{1,300}\.(?:js|ts|svelte):\d+/
+	],
 	['SQL error', /syntax error at or near/i],
 	['SQL error', /violates [\w -]*constraint/i],
 	['SQL error', /invalid input syntax for type/i],
