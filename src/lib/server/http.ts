@@ -90,12 +90,19 @@ export function contextOf(event: RequestEvent): ServiceContext {
 	return { db, requestId, locale, principal, actor: actorOf(principal) };
 }
 
-/** Form data as a plain object (repeated names become arrays). Files are left out. */
+/**
+ * Form data as a plain object (repeated names become arrays). Files are left out. NUL characters
+ * are dropped: no browser sends one from a form field, and PostgreSQL text cannot hold one (the
+ * insert would fail as a 500 instead of the field's own message).
+ */
 export async function formValues(request: Request): Promise<Record<string, unknown>> {
 	const data = await request.formData();
 	const out: Record<string, unknown> = {};
 	for (const key of new Set(data.keys())) {
-		const values = data.getAll(key).filter((v): v is string => typeof v === 'string');
+		const values = data
+			.getAll(key)
+			.filter((v): v is string => typeof v === 'string')
+			.map((v) => v.replaceAll('\0', ''));
 		out[key] = values.length > 1 ? values : values[0];
 	}
 	return out;
