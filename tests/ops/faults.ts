@@ -3,6 +3,7 @@
  * nothing was left half-written.
  *
  *   npx tsx tests/ops/faults.ts [parallel] [disk] [outage] [import-pg] [import-pglite]
+ *   [import-plan]
  *
  * (all of them without arguments). Needs a build (`npm run build`), PostgreSQL's binaries and
  * root (the disk test mounts a tmpfs). Ports: PostgreSQL 54421, apps 3421 and 3422.
@@ -19,6 +20,7 @@ import {
 } from './fault-support';
 import { diskFull } from './fault-disk';
 import { importKillPglite, importKillPostgres } from './fault-import';
+import { importPlanKill } from './fault-import-plan';
 import { postgresRestart } from './fault-outage';
 import { parallelSaves } from './fault-parallel';
 
@@ -28,7 +30,8 @@ const tests: [string, number, (ctx: FaultContext) => Promise<string | void>][] =
 	['disk', 60, diskFull],
 	['outage', 90, postgresRestart],
 	['import-pg', 420, importKillPostgres],
-	['import-pglite', 240, importKillPglite]
+	['import-pglite', 240, importKillPglite],
+	['import-plan', 120, importPlanKill]
 ];
 
 const chosen = process.argv.slice(2);
