@@ -109,12 +109,16 @@ export async function postgresRestart(ctx: FaultContext) {
 			await sleep(1500);
 			const stoppedAt = Date.now();
 			pg.stop(mode);
-			await sleep(4000);
-			const during = seen.filter((s) => s.at > stoppedAt + 500);
-			check(
-				during.some((s) => s.status === 503),
-				`no 503 while PostgreSQL was stopped (${mode}); ${explain()}`
-			);
+			// A loaded machine may take a while to answer; what counts is that it does, with a 503.
+			await waitFor(
+				`a 503 while PostgreSQL is stopped (${mode})`,
+				async () => seen.some((s) => s.at > stoppedAt && s.status === 503),
+				20_000
+			).catch((e: Error) => {
+				throw new Error(`${e.message}; ${explain()}`);
+			});
+			await sleep(2000);
+			const during = seen.filter((s) => s.at > stoppedAt);
 			pg.start();
 			const startedAt = Date.now();
 			await waitFor(

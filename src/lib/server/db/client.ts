@@ -144,6 +144,10 @@ function openPostgres(url: string, poolSize: number): Database {
 		max: poolSize,
 		onnotice: () => {},
 		connect_timeout: 10,
+		// After a lost connection postgres.js waits before reconnecting, by default up to 20 s as
+		// failures add up: during an outage requests would hang instead of getting a 503, and the
+		// app would stay down that long after PostgreSQL is back. Retry within a second instead.
+		backoff: (retries: number) => Math.min(0.1 * 2 ** retries, 1),
 		connection: { application_name: applicationName }
 	});
 	const db = drizzlePostgres({ client, schema, logger }) as unknown as Db;
