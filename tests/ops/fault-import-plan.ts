@@ -46,11 +46,7 @@ function bigPlan(
 			parent_external_id: parent,
 			position: '',
 			title,
-			description: '',
-			// Partners and milestones go in as one insert each: with thousands of actions that
-			// overflows the query builder's stack (a 500, rolled back), so they stay empty.
-			partners: '',
-			milestones: ''
+			description: ''
 		});
 	for (let t = 1; t <= themes; t++) {
 		add('thema', `T${t}`, '', `Thema ${t}`);

@@ -962,6 +962,14 @@ export function importPlan(ctx: ServiceContext, input: PlanImportInput): Promise
 	);
 }
 
+/**
+ * Rows in parts small enough for one statement: PostgreSQL takes at most 65,535 parameters, and
+ * a plan of thousands of actions has tens of thousands of partners and milestones.
+ */
+function* inBatches<T>(rows: T[], size = 2000): Generator<T[]> {
+	for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}
+
 async function applyPlanFile(
 	ctx: ServiceContext,
 	input: PlanImportInput
@@ -1138,7 +1146,7 @@ async function writeTree(
 			organisationId: refs.organisations.get(p)!
 		}))
 	);
-	if (partners.length) await tx.insert(planActionPartners).values(partners);
+	for (const part of inBatches(partners)) await tx.insert(planActionPartners).values(part);
 	const milestones = items.flatMap((i) =>
 		i.milestones.map((m, position) => ({
 			itemId: idOf.get(i.externalId)!,
@@ -1149,7 +1157,7 @@ async function writeTree(
 			isExample: plan.isExample
 		}))
 	);
-	if (milestones.length) await tx.insert(planMilestones).values(milestones);
+	for (const part of inBatches(milestones)) await tx.insert(planMilestones).values(part);
 
 	// Measures: upsert by external id; intermediate targets replaced.
 	const measureIds: string[] = [];
@@ -1212,7 +1220,7 @@ async function writeTree(
 			value: t.value
 		}))
 	);
-	if (targets.length) await tx.insert(planMeasureTargets).values(targets);
+	for (const part of inBatches(targets)) await tx.insert(planMeasureTargets).values(part);
 
 	// What the file no longer holds: measures first, then items (children go with their parent).
 	const keptMeasures = new Set(measures.map((m) => m.externalId));
