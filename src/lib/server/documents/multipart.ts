@@ -47,7 +47,9 @@ export function receiveUpload<T>(
 		const fields: Record<string, string> = {};
 		let started = false;
 		parser.on('field', (name, value) => {
-			if (!started && options.textFields.includes(name) && !(name in fields)) fields[name] = value;
+			// NUL can be in no database text (formValues drops it from ordinary forms too).
+			if (!started && options.textFields.includes(name) && !(name in fields))
+				fields[name] = value.replaceAll('\u0000', '');
 		});
 		parser.on('file', (name, stream, info) => {
 			// An empty file input still sends a part, with no name and no bytes.

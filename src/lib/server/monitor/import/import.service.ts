@@ -24,6 +24,7 @@ import {
 	type ObservationOrigin,
 	type ObservationStatus
 } from '../../db/schema';
+import { cleanName } from '../../files/files.service';
 import { AppError } from '../../errors';
 import { timedImport } from '../../metrics/metrics';
 import { authorize, hasScope } from '../../policy';
@@ -284,7 +285,9 @@ async function stage(
 	open: () => Promise<OpenedFile>,
 	forcedDecimal?: DecimalMark
 ) {
-	const code = indicatorCode?.trim() || undefined;
+	// A control character (a NUL from a hostile form) can be in no code, nor in a database text.
+	// eslint-disable-next-line no-control-regex
+	const code = indicatorCode?.replace(/[\u0000-\u001f\u007f]/g, '').trim() || undefined;
 	const chosen = code ? await indicatorByCode(ctx.db, code) : undefined;
 	if (code && !chosen) {
 		throw new AppError('invalid_input', importMessages.unknownIndicator(code), {
@@ -301,7 +304,7 @@ async function stage(
 	const [created] = await ctx.db
 		.insert(monitorImports)
 		.values({
-			fileName: fileName.slice(0, 255),
+			fileName: cleanName(fileName),
 			format: 'onbekend',
 			createdByUserId: userIdOf(ctx),
 			// Who reads the file: a crash while reading is recovered at the next start (recovery.ts).

@@ -660,3 +660,27 @@ describe('CLI', () => {
 		expect(usage.code).toBe(2);
 	});
 });
+
+describe('hostile names (found by the bad-input sweep: each answered 500 before)', () => {
+	it('a NUL in the indicator code or the file name is cleaned, never a database error', async () => {
+		await bevolking();
+		const before = await counts();
+		const unknown = await rejection(
+			stageImport(t.ctx(), {
+				fileName: 'x.csv',
+				source: bytes('cd_munty_refnis;periode;waarde\n24062;2024;1\n'),
+				indicatorCode: 'onbekend\u0000'
+			})
+		);
+		expect(unknown.message).toMatch(/onbekend/);
+		expect(await counts()).toEqual(before);
+
+		const { importId } = await stageImport(t.ctx(), {
+			fileName: 'be\u0000volking.csv',
+			source: fixture('bevolking-breed.csv'),
+			indicatorCode: '\u0000voorbeeld-bevolking'
+		});
+		const [imp] = await t.db.select().from(monitorImports).where(eq(monitorImports.id, importId));
+		expect(imp.fileName).toBe('bevolking.csv');
+	});
+});
