@@ -184,7 +184,18 @@ export function spawnGroup(
 			} catch {
 				// already gone
 			}
-			return exited;
+			const code = await exited;
+			// The group's other processes (npm's child that holds the data folder) die a moment
+			// later; a zombie nobody reaps stays a member, so wait a bounded while only.
+			for (let i = 0; i < 50; i++) {
+				try {
+					process.kill(-child.pid!, 0);
+				} catch {
+					break;
+				}
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			return code;
 		},
 		running: () => child.exitCode === null && child.signalCode === null
 	};

@@ -14,9 +14,16 @@ export type LockInfo = { pid: number; purpose: string; since: string };
 function isAlive(pid: number): boolean {
 	try {
 		process.kill(pid, 0);
-		return true;
 	} catch (e) {
 		return (e as NodeJS.ErrnoException).code === 'EPERM';
+	}
+	// A process killed with -9 whose parent has not reaped it yet (a container whose first
+	// process does not reap) still answers signal 0: on Linux, its state says it is gone.
+	try {
+		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+	} catch {
+		return true;
 	}
 }
 
