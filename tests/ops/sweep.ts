@@ -8,6 +8,7 @@
  *   npm run test:sweep -- [--requests 3000] [--seed S] [--port 3431]     (bounded, for CI)
  *   npm run bench:sweep -- [--requests 30000]                            (the long run)
  *   npm run test:sweep -- --seed S --path P                              (replay one request)
+ *   npm run test:sweep -- --forms                     (list each form and the schema it matched)
  *
  * Needs a build (`npm run build`).
  */
@@ -19,6 +20,7 @@ import { check, npmRun, root, script, startApp, tempDir } from './harness';
 import { routeTree, urlOf } from '../e2e/support/routes';
 import { apiTargets, type OpenApi } from './sweep/openapi';
 import { formTarget, parseForms, skipped, type Form } from './sweep/forms';
+import { inputSchemas, schemaOf } from './sweep/schemas';
 import {
 	acceptable,
 	describe,
@@ -138,10 +140,23 @@ script(full ? 'bench:sweep' : 'test:sweep', full ? 3 * 3600 : 420, async () => {
 	}
 	const openapi = (await (await fetch(`${base}/api/v1/openapi.json`)).json()) as OpenApi;
 	const api = apiTargets(openapi, scenario);
+	// Each form with the service's zod schema it posts to, where one matches its fields.
+	const schemas = await inputSchemas();
+	for (const form of forms.values())
+		form.schema = schemaOf(
+			form.fields.filter((f) => f.type !== 'submit').map((f) => f.name),
+			schemas
+		);
+	const withSchema = [...forms.values()].filter((f) => f.schema);
 	const formTargets = [...forms.values()].map((f) => formTarget(f, base));
 	process.stdout.write(
-		`${api.length} API-operaties, ${formTargets.length} formulieren (${[...new Set([...forms.values()].map((f) => f.persona))].join(', ')}); seed ${seed}\n`
+		`${api.length} API-operaties, ${formTargets.length} formulieren (${[...new Set([...forms.values()].map((f) => f.persona))].join(', ')}), waarvan ${withSchema.length} met het zod-schema van hun service (${new Set(withSchema.map((f) => f.schema!.name)).size} van ${schemas.length} schema's); seed ${seed}\n`
 	);
+	if (process.argv.includes('--forms') || full)
+		for (const form of forms.values())
+			process.stdout.write(
+				`  ${form.persona} ${form.action} [${form.fields.map((f) => f.name).join(', ')}] → ${form.schema?.name ?? 'geen schema (velden uit de HTML)'}\n`
+			);
 	const pick = (targets: { arbitrary: fc.Arbitrary<SweepRequest> }[]) =>
 		fc.integer({ min: 0, max: targets.length - 1 }).chain((i) => targets[i].arbitrary);
 	const arbitrary = fc.oneof(pick(api), pick(formTargets));

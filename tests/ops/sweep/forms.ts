@@ -1,13 +1,16 @@
 /**
  * Requests from the forms: every `<form method="post">` on the pages a persona reaches, with
- * generated submissions. Field values come from the input's own attributes (type, required,
- * min/max, minlength/maxlength, pattern, the options of a select, a hidden field's value) plus
- * hostile and wrong-typed variants, missing, repeated and extra fields, and junk files.
+ * generated submissions. Field values come from the service's zod schema the form posts to
+ * (schemas.ts: valid, one past a bound, wrong-typed) and from the input's own attributes (type,
+ * required, min/max, minlength/maxlength, pattern, the options of a select, a hidden field's
+ * value), plus hostile variants, missing, repeated and extra fields (among them the schema's
+ * fields the form does not show), and junk files.
  */
 import fc from 'fast-check';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
-import { badString, hostileStrings } from './values';
+import { asText, badString, hostileStrings, valueFor } from './values';
+import { propertyOf, type InputSchema } from './schemas';
 import type { Persona, SweepRequest } from './request';
 
 export type Field = {
@@ -29,6 +32,8 @@ export type Form = {
 	action: string;
 	multipart: boolean;
 	fields: Field[];
+	/** The service's input schema the form posts to, when one matches (schemas.ts). */
+	schema?: InputSchema;
 };
 
 /**
@@ -183,7 +188,12 @@ const fileName = fc.constantFrom(
 	''
 );
 
-function fieldEntries(f: Field): fc.Arbitrary<Entry[]> {
+/** A value from the zod schema's property, as text in a form field. */
+function schemaValue(schema: InputSchema, property: string): fc.Arbitrary<string> {
+	return valueFor(schema.properties[property], schema.resolve).map(asText);
+}
+
+function fieldEntries(f: Field, schema?: InputSchema): fc.Arbitrary<Entry[]> {
 	if (f.type === 'file')
 		return fc.oneof(
 			fc
@@ -192,8 +202,11 @@ function fieldEntries(f: Field): fc.Arbitrary<Entry[]> {
 			fc.constant([] as Entry[]),
 			badString.map((v) => [[f.name, v]] as Entry[])
 		);
+	const property = propertyOf(f.name);
+	const fromSchema = schema?.properties[property] ? [schemaValue(schema, property)] : [];
 	const one = fc.oneof(
-		{ arbitrary: validValue(f), weight: 6 },
+		{ arbitrary: validValue(f), weight: fromSchema.length ? 3 : 6 },
+		...fromSchema.map((arbitrary) => ({ arbitrary, weight: 4 })),
 		{ arbitrary: boundaryValue(f), weight: 1 },
 		{ arbitrary: badString, weight: 3 }
 	);
@@ -223,13 +236,24 @@ export function formTarget(
 	const groups = [...byName.values()].map((fields) =>
 		fields.length > 1 &&
 		fields.every((f) => ['radio', 'submit', 'checkbox', 'hidden'].includes(f.type))
-			? fc.constantFrom(...fields).chain(fieldEntries)
-			: fc.tuple(...fields.map(fieldEntries)).map((e) => e.flat())
+			? fc.constantFrom(...fields).chain((f) => fieldEntries(f, form.schema))
+			: fc.tuple(...fields.map((f) => fieldEntries(f, form.schema))).map((e) => e.flat())
 	);
+	// The schema's fields the form does not show (a hand-made request may send them).
+	const unseen = Object.keys(form.schema?.properties ?? {}).filter((k) => !byName.has(k));
 	const extra = fc.array(
-		fc.tuple(
-			fc.constantFrom('extra', '__proto__', 'id', 'revision', 'role', 'isAdmin', '', 'a[]'),
-			badString
+		fc.oneof(
+			fc.tuple(
+				fc.constantFrom('extra', '__proto__', 'id', 'revision', 'role', 'isAdmin', '', 'a[]'),
+				badString
+			),
+			...(unseen.length
+				? [
+						fc
+							.constantFrom(...unseen)
+							.chain((k) => fc.tuple(fc.constant(k), schemaValue(form.schema!, k)))
+					]
+				: [])
 		),
 		{ maxLength: 2 }
 	);
