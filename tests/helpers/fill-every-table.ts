@@ -16,7 +16,6 @@ type Column = {
 	nullable: boolean;
 	hasDefault: boolean;
 };
-type Reference = { columns: string[]; referenced: string; refColumns: string[] };
 
 /** Values a column's check constraint would refuse as plain values. */
 const overrides: Record<string, Record<string, string>> = {};
@@ -63,16 +62,6 @@ export async function fillEveryTable(db: Db): Promise<string[]> {
 			is_nullable = 'YES' as nullable, column_default is not null as "hasDefault"
 		from information_schema.columns where table_schema = 'public'`
 	);
-	const references = await rows<Reference & { table: string }>(
-		db,
-		sql`select c.conrelid::regclass::text as "table", c.confrelid::regclass::text as referenced,
-			array(select a.attname::text from unnest(c.conkey) with ordinality k(n, i)
-				join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n order by k.i) as columns,
-			array(select a.attname::text from unnest(c.confkey) with ordinality k(n, i)
-				join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.n order by k.i) as "refColumns"
-		from pg_constraint c join pg_namespace n on n.oid = c.connamespace
-		where n.nspname = 'public' and c.contype = 'f'`
-	);
 	const filled: string[] = [];
 	for (const table of tables) {
 		const [{ any }] = await rows<{ any: boolean }>(
@@ -81,13 +70,13 @@ export async function fillEveryTable(db: Db): Promise<string[]> {
 		);
 		if (any) continue;
 		const values = new Map<string, string>();
-		for (const ref of references.filter((r) => r.table.replace(/"/g, '') === table.name)) {
-			if (ref.referenced.replace(/"/g, '') === table.name) continue;
+		for (const ref of table.references) {
+			if (ref.referenced === table.name) continue;
 			const order = ref.refColumns.map(ident).join(', ');
 			ref.columns.forEach((column, i) =>
 				values.set(
 					column,
-					`(select ${ident(ref.refColumns[i])} from ${ref.referenced} order by ${order} limit 1)`
+					`(select ${ident(ref.refColumns[i])} from ${ident(ref.referenced)} order by ${order} limit 1)`
 				)
 			);
 		}

@@ -19,6 +19,8 @@ export type TableInfo = {
 	selfReferences: { columns: string[]; refColumns: string[] }[];
 	/** Columns that reference a table of a cycle, not yet inserted: set after all inserts. */
 	deferred: string[];
+	/** Its foreign keys to the app's tables (the referenced table's name unquoted). */
+	references: { columns: string[]; referenced: string; refColumns: string[] }[];
 	hasIdentity: boolean;
 };
 
@@ -86,9 +88,11 @@ export async function describeTables(db: DbOrTx): Promise<TableInfo[]> {
 		const info = byTable.get(name)!;
 		const deferred: string[] = [];
 		const selfReferences: TableInfo['selfReferences'] = [];
+		const references: TableInfo['references'] = [];
 		for (const ref of info.references) {
 			const target = unquote(ref.referenced ?? '');
 			if (!byTable.has(target)) continue;
+			references.push({ columns: ref.columns, referenced: target, refColumns: ref.refColumns });
 			if (target === name)
 				selfReferences.push({ columns: ref.columns, refColumns: ref.refColumns });
 			else if (state.get(target) === 'visiting') deferred.push(...ref.columns);
@@ -102,6 +106,7 @@ export async function describeTables(db: DbOrTx): Promise<TableInfo[]> {
 			primaryKey: info.primaryKey,
 			selfReferences,
 			deferred: [...new Set(deferred)],
+			references,
 			hasIdentity: info.columns.some((c) => c.identity)
 		});
 		state.set(name, 'done');

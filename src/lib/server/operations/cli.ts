@@ -16,7 +16,7 @@ export const usage = {
 } as const;
 export type OperationCommand = keyof typeof usage;
 
-export function describeTables(tables: Checksums): string {
+export function formatChecksums(tables: Checksums): string {
 	const width = Math.max(...Object.keys(tables).map((t) => t.length));
 	const lines = Object.entries(tables).map(
 		([name, s]) =>
@@ -47,21 +47,21 @@ export async function runOperation(
 		const missing = result.missingFiles.length
 			? `Let op: ${result.missingFiles.length} bestanden stonden niet op schijf en zitten niet in de back-up: ${result.missingFiles.join(', ')}.\n`
 			: '';
-		return `Back-up geschreven naar ${result.file} (${result.bytes} bytes, ${result.files} bestanden).\n${describeTables(result.tables)}${missing}`;
+		return `Back-up geschreven naar ${result.file} (${result.bytes} bytes, ${result.files} bestanden).\n${formatChecksums(result.tables)}${missing}`;
 	}
 	if (command === 'restore') {
 		const file = args.find((a) => !a.startsWith('--'));
 		if (!file) throw usageError(command);
 		await database.migrate();
 		const result = await restoreBackup(database, file, { replace });
-		return `Back-up ${file} hersteld en gecontroleerd (${result.files} bestanden).\n${describeTables(result.tables)}`;
+		return `Back-up ${file} hersteld en gecontroleerd (${result.files} bestanden).\n${formatChecksums(result.tables)}`;
 	}
 	const to = option('--to');
 	if (!to || !/^postgres(ql)?:\/\//.test(to)) throw usageError(command);
 	const target = await openDatabase({ kind: 'postgres', url: to, poolSize: 2 });
 	try {
 		const result = await moveDatabase(database, target, { replace, tmpDir: os.tmpdir() });
-		return `Alles overgezet naar ${redact(to)}; elke tabel heeft aan beide kanten dezelfde rijen en controlesom.\n${describeTables(result.tables)}Zet nu DATABASE_URL naar die database en start Streekplatform opnieuw. De geüploade bestanden blijven in DATA_DIR/files.\n`;
+		return `Alles overgezet naar ${redact(to)}; elke tabel heeft aan beide kanten dezelfde rijen en controlesom.\n${formatChecksums(result.tables)}Zet nu DATABASE_URL naar die database en start Streekplatform opnieuw. De geüploade bestanden blijven in DATA_DIR/files.\n`;
 	} finally {
 		await target.close();
 	}
