@@ -11,12 +11,12 @@
  *
  * As root (or a user that may run PostgreSQL's initdb and nginx): PostgreSQL 15, nginx, openssl.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import {
 	check,
+	loadScenario,
 	root,
 	script,
 	startApp,
@@ -157,20 +157,10 @@ script('bench:load', 60 + options.setups.length * (options.seconds + 240), async
 	const pg = await startPostgres(PG_PORT);
 	const databaseUrl = pg.createDatabase('streek_load');
 	// Personas, sessions and an API token, loaded before any server starts on the database.
-	const scenarioFile = path.join(dir, 'scenario.json');
-	const loaded = spawnSync(
-		process.execPath,
-		[
-			path.join(root, 'node_modules/tsx/dist/cli.mjs'),
-			'scripts/scenario.ts',
-			'e2e',
-			'--out',
-			scenarioFile
-		],
-		{ cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' }
+	const scenario = loadScenario<Scenario>(
+		{ DATABASE_URL: databaseUrl },
+		path.join(dir, 'scenario.json')
 	);
-	check(loaded.status === 0, `scenario: ${loaded.stderr}${loaded.stdout}`);
-	const scenario = JSON.parse(fs.readFileSync(scenarioFile, 'utf8')) as Scenario;
 	const certDir = selfSignedCertificate(path.join(dir, 'tls'));
 
 	const rows: string[][] = [];

@@ -22,6 +22,7 @@ import tls from 'node:tls';
 import { Secret, TOTP } from 'otpauth';
 import {
 	check,
+	loadScenario,
 	onCleanup,
 	root,
 	script,
@@ -314,28 +315,9 @@ script('deploy', 240, async () => {
 	}
 
 	// Test users (a second process on PostgreSQL, as the CLI in production; not on an embedded store).
-	const scenarioFile = path.join(dir, 'scenario.json');
-	const loaded = spawnSync(
-		process.execPath,
-		[
-			path.join(root, 'node_modules/tsx/dist/cli.mjs'),
-			'scripts/scenario.ts',
-			'e2e',
-			'--out',
-			scenarioFile
-		],
-		{
-			cwd: root,
-			env: { ...process.env, ...parseEnvFile(fs.readFileSync(envFile, 'utf8')) },
-			encoding: 'utf8'
-		}
-	);
-	check(loaded.status === 0, `scenario: ${loaded.stderr}${loaded.stdout}`);
-	const admin = JSON.parse(fs.readFileSync(scenarioFile, 'utf8')).admin as {
-		email: string;
-		password: string;
-		totpSecret: string;
-	};
+	const { admin } = loadScenario<{
+		admin: { email: string; password: string; totpSecret: string };
+	}>(parseEnvFile(fs.readFileSync(envFile, 'utf8')), path.join(dir, 'scenario.json'));
 
 	// nginx with the guide's configuration; the guide's check and reload.
 	nginx.current = await startNginx(

@@ -10,15 +10,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { check, sleep, startApp, tempDir, waitFor } from './harness';
-import {
-	APP2_PORT,
-	appEnv,
-	loadScenario,
-	pollFast,
-	spawnGroup,
-	type FaultContext
-} from './fault-support';
+import { check, loadScenario, sleep, startApp, tempDir, waitFor } from './harness';
+import { APP2_PORT, appEnv, pollFast, spawnGroup, type FaultContext } from './fault-support';
 
 export const INDICATOR = 'bevolking';
 
@@ -139,7 +132,7 @@ export async function importKillPglite(ctx: FaultContext) {
 		if (r.status !== 0) throw new Error(`the data folder did not open: ${r.stderr}`);
 		return r.stdout.trim();
 	};
-	loadScenario(ctx.cwd, env, path.join(ctx.work, 'scenario-pglite.json'));
+	loadScenario(env, path.join(ctx.work, 'scenario-pglite.json'), ctx.cwd);
 	const nis = query(MUNICIPALITIES).split('\n');
 	const fileName = 'fouttest-pglite.csv';
 	const { file, lines } = bigCsv(ctx.work, nis, 100_000, fileName);

@@ -5,7 +5,7 @@
  * by itself; every acknowledged write is in the database afterwards; LISTEN resumes.
  */
 import { check, sleep, waitFor } from './harness';
-import { alive, request, type FaultContext } from './fault-support';
+import { alive, request, REQUEST_TIMEOUT_MS, step, type FaultContext } from './fault-support';
 
 const READS = ['/', '/en', '/monitor', '/zoeken?q=leuven', '/en/monitor', '/api/v1/indicators'];
 const AREA = '24062'; // Leuven
@@ -41,12 +41,28 @@ function assertClean(seen: Seen[]) {
 	}
 }
 
+/** /healthz answers 200 (within the request timeout). */
+const healthy = (url: string) =>
+	fetch(`${url}/healthz`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }).then(
+		(r) => r.ok,
+		() => false
+	);
+
 export async function postgresRestart(ctx: FaultContext) {
 	const { app, pg, db } = ctx;
 	const seen: Seen[] = [];
 	const acknowledged: string[] = [];
 	let next = 0;
 	let running = true;
+	let stopped = false;
+	// Past the time bound: stop the load and never leave PostgreSQL stopped for what follows.
+	ctx.signal?.addEventListener('abort', () => {
+		running = false;
+		if (stopped) {
+			stopped = false;
+			pg.start();
+		}
+	});
 	const record = async (path: string, fn: () => ReturnType<typeof request>) => {
 		try {
 			const r = await fn();
@@ -59,7 +75,8 @@ export async function postgresRestart(ctx: FaultContext) {
 			});
 			return r.status;
 		} catch (e) {
-			// No answer at all (status 0): never acceptable; the app's liveness is checked below.
+			// No answer at all, or none within the request timeout (status 0): never acceptable;
+			// the app's liveness is checked below.
 			const cause = (e as Error & { cause?: Error }).cause?.message ?? '';
 			seen.push({
 				status: 0,
@@ -106,9 +123,14 @@ export async function postgresRestart(ctx: FaultContext) {
 	const notes: string[] = [];
 	try {
 		for (const mode of ['fast', 'immediate'] as const) {
+			step(`load before the ${mode} stop`);
 			await sleep(1500);
+			if (!running) break;
 			const stoppedAt = Date.now();
+			step(`stopping PostgreSQL (${mode})`);
 			pg.stop(mode);
+			stopped = true;
+			step(`waiting for a 503 during the ${mode} stop`);
 			// A loaded machine may take a while to answer; what counts is that it does, with a 503.
 			await waitFor(
 				`a 503 while PostgreSQL is stopped (${mode})`,
@@ -119,44 +141,39 @@ export async function postgresRestart(ctx: FaultContext) {
 			});
 			await sleep(2000);
 			const during = seen.filter((s) => s.at > stoppedAt);
+			if (!running) break;
+			step(`starting PostgreSQL after the ${mode} stop`);
 			pg.start();
+			stopped = false;
 			const startedAt = Date.now();
-			await waitFor(
-				'/healthz 200',
-				async () => (await fetch(`${app.url}/healthz`)).ok,
-				30_000
-			).catch((e: Error) => {
+			step(`waiting for /healthz after the ${mode} stop`);
+			await waitFor('/healthz 200', () => healthy(app.url), 30_000).catch((e: Error) => {
 				throw new Error(`${e.message}; ${explain()}`);
 			});
-			const healthy = Date.now() - startedAt;
+			const recovered = Date.now() - startedAt;
+			step(`waiting for an acknowledged write after the ${mode} stop`);
 			await waitFor(
 				'a write acknowledged after the restart',
 				async () => seen.some((s) => s.at > startedAt && s.status === 201),
 				30_000
 			);
 			notes.push(
-				`${mode}: ${during.filter((s) => s.status === 503).length} × 503, healthy ${healthy} ms after start`
+				`${mode}: ${during.filter((s) => s.status === 503).length} × 503, healthy ${recovered} ms after start`
 			);
 			check(alive(app.pid), `the app process died during the ${mode} stop`);
 		}
 		await sleep(1000);
 	} finally {
 		running = false;
+		step('waiting for the load to end');
 		await load;
 		// A failed check must not leave PostgreSQL stopped for the sub-tests after this one.
-		if (
-			!(await fetch(`${app.url}/healthz`).then(
-				(r) => r.ok,
-				() => false
-			))
-		) {
-			try {
-				pg.start();
-			} catch {
-				// it was running
-			}
+		if (stopped) {
+			stopped = false;
+			pg.start();
 		}
 	}
+	step('checking the acknowledged writes');
 	assertClean(seen);
 	// Every acknowledged write is stored.
 	const stored = new Set(
@@ -174,6 +191,7 @@ export async function postgresRestart(ctx: FaultContext) {
 		`${lost.length} acknowledged writes are missing: ${lost.slice(0, 5).join(', ')}`
 	);
 	// The page cache hears changes again: the app's LISTEN connection came back.
+	step('waiting for LISTEN after the restart');
 	await waitFor(
 		'LISTEN sp_changes after the restart',
 		async () =>

@@ -3,7 +3,7 @@
  * app on it, the scenario's personas), HTTP helpers with a persona's session, and a time bound
  * per sub-test.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -27,7 +27,18 @@ export type FaultContext = {
 	/** The checkout whose build runs (its scripts run the CLI). */
 	cwd: string;
 	work: string;
+	/** Aborted when the sub-test is past its time bound (within): stop the load, put things back. */
+	signal?: AbortSignal;
 };
+
+let lastStep = '';
+/** What the running sub-test is doing now; a sub-test past its bound names it. */
+export function step(what: string) {
+	lastStep = what;
+}
+
+/** No request of these tests may wait longer than this for its answer. */
+export const REQUEST_TIMEOUT_MS = 15_000;
 
 /** The environment every app and CLI process of these tests gets. */
 export function appEnv(port: number, extra: Record<string, string>): Record<string, string> {
@@ -38,17 +49,6 @@ export function appEnv(port: number, extra: Record<string, string>): Record<stri
 		LOG_LEVEL: 'warn',
 		...extra
 	};
-}
-
-/** Load the scenario's personas into the configured database (before a server opens it). */
-export function loadScenario(cwd: string, env: Record<string, string>, out: string): Scenario {
-	const r = spawnSync('npx', ['tsx', 'scripts/scenario.ts', 'e2e', '--out', out], {
-		cwd,
-		env: { ...process.env, ...env },
-		encoding: 'utf8'
-	});
-	if (r.status !== 0) throw new Error(`scenario: ${r.stderr || r.stdout}`);
-	return JSON.parse(fs.readFileSync(out, 'utf8')) as Scenario;
 }
 
 /** A request as a persona (session cookie) or anonymous, with the app's Origin for forms. */
@@ -62,6 +62,7 @@ export async function request(
 		json?: unknown;
 		bearer?: string;
 		accept?: string;
+		timeoutMs?: number;
 	} = {}
 ) {
 	const headers: Record<string, string> = {
@@ -83,7 +84,9 @@ export async function request(
 		method: options.method ?? (body ? 'POST' : 'GET'),
 		headers,
 		body,
-		redirect: 'manual'
+		redirect: 'manual',
+		// An answer that never comes is a failure with the path in it, not a hung test.
+		signal: AbortSignal.timeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS)
 	});
 	return { status: response.status, headers: response.headers, text: await response.text() };
 }
@@ -129,18 +132,27 @@ export async function postMultipart(
 	});
 }
 
-/** Run a sub-test within its own time bound; prints PASS/FAIL and returns whether it passed. */
-export async function within(name: string, seconds: number, fn: () => Promise<string | void>) {
+/**
+ * Run a sub-test within its own time bound; prints PASS/FAIL and returns whether it passed. Past
+ * the bound its signal is aborted and the failure names the step it was at.
+ */
+export async function within(
+	name: string,
+	seconds: number,
+	fn: (signal: AbortSignal) => Promise<string | void>
+) {
 	const started = Date.now();
+	const bound = new AbortController();
 	let timer: NodeJS.Timeout | undefined;
+	step('');
 	try {
 		const note = await Promise.race([
-			fn(),
+			fn(bound.signal),
 			new Promise<never>((_, reject) => {
-				timer = setTimeout(
-					() => reject(new Error(`over its bound of ${seconds} s`)),
-					seconds * 1000
-				);
+				timer = setTimeout(() => {
+					reject(new Error(`over its bound of ${seconds} s, at: ${lastStep || 'start'}`));
+					bound.abort();
+				}, seconds * 1000);
 			})
 		]);
 		const s = Math.round((Date.now() - started) / 1000);

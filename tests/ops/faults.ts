@@ -9,14 +9,14 @@
  * root (the disk test mounts a tmpfs). Ports: PostgreSQL 54421, apps 3421 and 3422.
  */
 import path from 'node:path';
-import { root, script, startApp, startPostgres, tempDir } from './harness';
+import { loadScenario, root, script, startApp, startPostgres, tempDir } from './harness';
 import {
 	APP_PORT,
 	PG_PORT,
 	appEnv,
-	loadScenario,
 	within,
-	type FaultContext
+	type FaultContext,
+	type Scenario
 } from './fault-support';
 import { diskFull } from './fault-disk';
 import { importKillPglite, importKillPostgres } from './fault-import';
@@ -50,13 +50,13 @@ script('faults', 720, async () => {
 	const dataDir = tempDir('faults-data');
 	const work = tempDir('faults-work');
 	const env = appEnv(APP_PORT, { DATABASE_URL: dbUrl, DATA_DIR: dataDir });
-	const scenario = loadScenario(root, env, path.join(work, 'scenario.json'));
+	const scenario = loadScenario<Scenario>(env, path.join(work, 'scenario.json'));
 	const app = await startApp({ port: APP_PORT, env, cwd: root });
 	const ctx: FaultContext = { pg, db, dbUrl, dataDir, app, env, scenario, cwd: root, work };
 	const failed: string[] = [];
 	for (const [name, seconds, run] of tests) {
 		if (chosen.length && !chosen.includes(name)) continue;
-		if (!(await within(name, seconds, () => run(ctx)))) failed.push(name);
+		if (!(await within(name, seconds, (signal) => run({ ...ctx, signal })))) failed.push(name);
 	}
 	if (failed.length) throw new Error(`failed: ${failed.join(', ')}`);
 });

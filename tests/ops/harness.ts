@@ -265,3 +265,21 @@ export function npmRun(
 		encoding: 'utf8'
 	});
 }
+
+/**
+ * Load the e2e scenario (personas with sessions, API tokens, a running plan) into the database
+ * `env` points at, before a server opens it, and return what `scripts/scenario.ts` wrote to `out`.
+ */
+export function loadScenario<T = Record<string, unknown>>(
+	env: Record<string, string>,
+	out: string,
+	cwd = root
+): T {
+	const loaded = spawnSync(
+		process.execPath,
+		[path.join(cwd, 'node_modules/tsx/dist/cli.mjs'), 'scripts/scenario.ts', 'e2e', '--out', out],
+		{ cwd, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, encoding: 'utf8' }
+	);
+	check(loaded.status === 0, `scenario: ${loaded.stderr}${loaded.stdout}`);
+	return JSON.parse(fs.readFileSync(out, 'utf8')) as T;
+}

@@ -12,11 +12,10 @@
  *
  * Needs a build (`npm run build`).
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { check, npmRun, root, script, startApp, tempDir } from './harness';
+import { check, loadScenario, npmRun, root, script, startApp, tempDir } from './harness';
 import { routeTree, urlOf } from '../e2e/support/routes';
 import { apiTargets, type OpenApi } from './sweep/openapi';
 import { formTarget, parseForms, skipped, type Form } from './sweep/forms';
@@ -55,15 +54,9 @@ script(full ? 'bench:sweep' : 'test:sweep', full ? 3 * 3600 : 420, async () => {
 	// --url U --scenario F: sweep a server someone started (no integrity check at the end).
 	const external = option('--url');
 	const scenarioFile = option('--scenario') ?? path.join(dataDir, 'scenario.json');
-	if (!external) {
-		const loaded = spawnSync(
-			process.execPath,
-			['--import', 'tsx', 'scripts/scenario.ts', 'e2e', '--out', scenarioFile],
-			{ cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, encoding: 'utf8' }
-		);
-		check(loaded.status === 0, `scenario failed: ${loaded.stderr}`);
-	}
-	const scenario = JSON.parse(fs.readFileSync(scenarioFile, 'utf8'));
+	const scenario = external
+		? JSON.parse(fs.readFileSync(scenarioFile, 'utf8'))
+		: loadScenario(env, scenarioFile);
 	const base = external ?? `http://127.0.0.1:${port}`;
 	const app = external
 		? undefined
