@@ -200,6 +200,18 @@ describe('a dossier from decision to follow-up', () => {
 });
 
 describe('bad input: nothing saved', () => {
+	it('refuses a body that does not exist (an administrator may name any id)', async () => {
+		await refused(
+			() =>
+				service.createDossier(t.ctx(), {
+					bodyId: '00000000-0000-1000-8000-000000000000',
+					title: 'Standpunt over niets'
+				}),
+			'bodyId',
+			messages.body
+		);
+	});
+
 	it('refuses sending before any decision adopted the position (none, or only rejected/postponed)', async () => {
 		const dossier = await newDossier();
 		expect(await stage(dossier.slug)).toBe('draft');

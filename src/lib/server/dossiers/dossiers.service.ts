@@ -17,6 +17,7 @@ import { today } from '../clock';
 import { userIdOf, type ServiceContext } from '../context';
 import type { DbOrTx, Tx } from '../db';
 import {
+	bodies,
 	decisions,
 	dossierAddressees,
 	dossierDecisions,
@@ -177,6 +178,12 @@ export async function createDossier(ctx: ServiceContext, input: unknown): Promis
 	}
 	authorizeDossier(ctx, { bodyId: raw.bodyId });
 	const data = parse(dossierInput, input);
+	// Those who may keep any body's dossiers may name an id that is no body at all.
+	const [body] = await ctx.db
+		.select({ id: bodies.id })
+		.from(bodies)
+		.where(eq(bodies.id, data.bodyId));
+	if (!body) refuse(messages.body, { bodyId: [messages.body] });
 	const decision = data.decisionId ? await visibleDecision(ctx, data.decisionId) : undefined;
 	await checkPolicyDomains(ctx.db, data.policyDomainIds);
 	if (data.isPublic && decision?.decision.status !== 'adopted') {
