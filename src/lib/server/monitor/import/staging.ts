@@ -179,6 +179,12 @@ function copyStreamWriter(client: PostgresClient, importId: string): StagingWrit
 			await flush();
 			if (!stream) return;
 			const s = stream;
+			// A stream the connection already destroyed (PostgreSQL went away) never finishes.
+			if (failed) throw failed;
+			if (s.destroyed)
+				throw Object.assign(new Error('COPY stream closed before its end'), {
+					code: 'CONNECTION_CLOSED'
+				});
 			const done = new Promise<void>((resolve, reject) => {
 				s.once('error', reject);
 				s.once('finish', () => resolve());
