@@ -10,7 +10,7 @@ import { log } from './log';
 import { system } from './policy';
 import { hasAdmin } from './accounts/accounts.service';
 import { jobs } from './jobs/jobs';
-import { recoverInterruptedImports } from './monitor/import/recovery';
+import { recoverInterruptedImports, recoverPendingAggregates } from './monitor/import/recovery';
 import { startScheduler } from './jobs/scheduler';
 import { seedAllExamples } from './seed/all-examples';
 import { isSeeded, seedStructure } from './seed/seed.service';
@@ -37,8 +37,10 @@ export async function startApp(purpose = 'de Streekplatform-server'): Promise<Da
 				const total = Object.values(counts).reduce((a, b) => a + b, 0);
 				if (total > 0) log().info({ counts }, 'seed data loaded');
 			}
-			// An import cut off by a crash of its process is marked failed (no half state stays).
+			// An import cut off by a crash of its process is marked failed (no half state stays);
+			// one cut off after its commit gets its aggregates.
 			await recoverInterruptedImports(database.db);
+			await recoverPendingAggregates(database.db);
 		} catch (e) {
 			await database.close();
 			throw e;

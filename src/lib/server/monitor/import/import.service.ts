@@ -39,7 +39,7 @@ import {
 	type DecimalMark,
 	type TableLayout
 } from './layout';
-import { committingMarker, stagingMarker } from './recovery';
+import { aggregatesPending, committingMarker, PENDING_KEY, stagingMarker } from './recovery';
 import { stagingWriter, type Staged } from './staging';
 import {
 	type ByteSource,
@@ -859,6 +859,7 @@ async function commitStaged(ctx: ServiceContext, importId: string): Promise<Comm
 		await tx.delete(monitorImportRows).where(eq(monitorImportRows.importId, importId));
 		const unchanged = summary.valid - counts.inserted - counts.updated;
 		const commitMs = Math.round(performance.now() - started);
+		const changed = counts.inserted + counts.updated > 0;
 		await tx
 			.update(monitorImports)
 			.set({
@@ -866,7 +867,14 @@ async function commitStaged(ctx: ServiceContext, importId: string): Promise<Comm
 				inserted: counts.inserted,
 				updated: counts.updated,
 				unchanged,
-				commitMs
+				commitMs,
+				// Until the aggregates are recomputed (after this transaction): a crash before that
+				// leaves the marker, and the next start recomputes them (recovery.ts).
+				...(changed
+					? {
+							summary: sql`${monitorImports.summary} || ${JSON.stringify(aggregatesPending(ids?.ids ?? []))}::jsonb`
+						}
+					: {})
 			})
 			.where(eq(monitorImports.id, importId));
 		const out = {
@@ -895,7 +903,12 @@ async function commitStaged(ctx: ServiceContext, importId: string): Promise<Comm
 		};
 	});
 	const { indicatorIds, ...commit } = result;
-	if (commit.inserted + commit.updated > 0) await recomputeAggregates(ctx.db, { indicatorIds });
+	if (commit.inserted + commit.updated > 0) {
+		await recomputeAggregates(ctx.db, { indicatorIds });
+		await ctx.db.execute(
+			sql`update monitor_imports set summary = summary - ${PENDING_KEY}::text where id = ${importId}`
+		);
+	}
 	return commit;
 }
 

@@ -1,9 +1,17 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../../tests/helpers/db';
 import { applicationName } from '../../db/client';
-import { monitorImportRows, monitorImports } from '../../db/schema';
-import { recoverInterruptedImports, stagingMarker } from './recovery';
+import { indicators, monitorImportRows, monitorImports, observations } from '../../db/schema';
+import type { Principal } from '../../policy';
+import { importAll, stagePush } from './import.service';
+import {
+	aggregatesPending,
+	PENDING_KEY,
+	recoverInterruptedImports,
+	recoverPendingAggregates,
+	stagingMarker
+} from './recovery';
 
 const t = useTestDatabase();
 
@@ -71,5 +79,69 @@ describe('recoverInterruptedImports', () => {
 		}
 		// A second start finds nothing more to do.
 		expect(await recoverInterruptedImports(t.db)).toEqual([]);
+	});
+});
+
+describe('recoverPendingAggregates', () => {
+	const writer: Principal = {
+		kind: 'token',
+		tokenId: '00000000-0000-4000-8000-00000000000a',
+		organisationId: '00000000-0000-4000-8000-00000000000b',
+		scopes: ['observations:write']
+	};
+	const aggregatedOf = (indicatorId: string) =>
+		t.db
+			.select({ area: observations.areaId, value: observations.value })
+			.from(observations)
+			.where(and(eq(observations.indicatorId, indicatorId), eq(observations.origin, 'aggregated')))
+			.orderBy(observations.areaId);
+
+	it('recomputes the aggregates of an import cut off after its commit, and clears the marker', async () => {
+		const [indicator] = await t.db
+			.insert(indicators)
+			.values({
+				code: 'voorbeeld-herstel',
+				name: { nl: 'Herstel (voorbeeld)' },
+				unit: 'aantal',
+				domain: 'x',
+				aggregation: 'sum',
+				isExample: true
+			})
+			.returning({ id: indicators.id });
+		const ctx = t.ctx({ principal: writer });
+		const { importId, committed } = await importAll(
+			ctx,
+			stagePush(ctx, {
+				indicator: 'voorbeeld-herstel',
+				observations: [
+					{ area: '24062', period: '2024', value: 100 },
+					{ area: '24009', period: '2024', value: 20 }
+				]
+			})
+		);
+		expect(committed?.inserted).toBe(2);
+		const summaryOf = async () =>
+			(await t.db.select().from(monitorImports).where(eq(monitorImports.id, importId)))[0].summary;
+		// A commit that ran to its end leaves no marker.
+		expect(await summaryOf()).not.toHaveProperty(PENDING_KEY);
+		const computed = await aggregatedOf(indicator.id);
+		expect(computed.length).toBeGreaterThan(0);
+
+		// The process died between the commit and the recompute: the marker stays, the aggregates
+		// are not there (here: removed).
+		await t.db
+			.delete(observations)
+			.where(
+				and(eq(observations.indicatorId, indicator.id), eq(observations.origin, 'aggregated'))
+			);
+		await t.db.execute(
+			sql`update monitor_imports set summary = summary || ${JSON.stringify(aggregatesPending([indicator.id]))}::jsonb where id = ${importId}`
+		);
+
+		expect(await recoverPendingAggregates(t.db)).toEqual([importId]);
+		expect(await aggregatedOf(indicator.id)).toEqual(computed);
+		expect(await summaryOf()).not.toHaveProperty(PENDING_KEY);
+		// A second start finds nothing more to do.
+		expect(await recoverPendingAggregates(t.db)).toEqual([]);
 	});
 });

@@ -6,6 +6,10 @@
  * process is gone is marked `failed` (summary `{ interrupted: true }`) and its staged rows are
  * dropped.
  *
+ * An import cut off after its commit but before the aggregates of its indicators were recomputed
+ * (their own transaction) keeps the marker `aggregatesPending` (the indicator ids) in its summary;
+ * at start those aggregates are recomputed and the marker removed.
+ *
  * Which process stages an import is kept in its summary (`stagingBy`: the application_name of
  * that process's connections, db/client.ts). On PostgreSQL a process is alive while its name is
  * in pg_stat_activity; this process's own name at start belongs to a crashed predecessor with
@@ -14,6 +18,7 @@
 import { sql } from 'drizzle-orm';
 import { applicationName, rows, type DbOrTx } from '../../db/client';
 import { log } from '../../log';
+import { recomputeAggregates } from '../aggregate.service';
 
 /** What stage() writes in the summary while reading a file. */
 export const stagingMarker = () => ({ stagingBy: applicationName });
@@ -24,6 +29,38 @@ export const stagingMarker = () => ({ stagingBy: applicationName });
  * import stays staged: its preview can still commit it.)
  */
 export const committingMarker = () => ({ committingBy: applicationName });
+
+export const PENDING_KEY = 'aggregatesPending';
+/** What a commit adds to its summary until the aggregates of its indicators are recomputed. */
+export const aggregatesPending = (indicatorIds: string[]) => ({ [PENDING_KEY]: indicatorIds });
+
+/**
+ * Recompute the aggregates of committed imports whose process died before it did; returns the
+ * imports. Another instance recomputing at the same moment only repeats the same computation.
+ */
+export async function recoverPendingAggregates(db: DbOrTx): Promise<string[]> {
+	const pending = await rows<{ id: string; ids: string[] }>(
+		db,
+		sql`select id, array(select jsonb_array_elements_text(summary->${PENDING_KEY}::text)) as ids
+			from monitor_imports where status = 'committed' and summary ? ${PENDING_KEY}::text`
+	);
+	if (!pending.length) return [];
+	const indicatorIds = [...new Set(pending.flatMap((p) => p.ids))];
+	await recomputeAggregates(db, { indicatorIds });
+	const imports = pending.map((p) => p.id);
+	await db.execute(
+		sql`update monitor_imports set summary = summary - ${PENDING_KEY}::text
+			where id in (${sql.join(
+				imports.map((id) => sql`${id}::uuid`),
+				sql`, `
+			)})`
+	);
+	log().warn(
+		{ imports, indicators: indicatorIds.length },
+		'aggregates of interrupted imports recomputed'
+	);
+	return imports;
+}
 
 /** Mark imports interrupted by a dead process as failed and drop their staged rows. */
 export async function recoverInterruptedImports(db: DbOrTx): Promise<string[]> {
