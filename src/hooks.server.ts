@@ -253,8 +253,15 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 		);
 		return { message: translateMessage(locale, unavailableMessage), requestId, unavailable: true };
 	}
-	if (status !== 404)
+	// A client's mistake SvelteKit itself refused (a 415 for a JSON post to a form action, a 405…)
+	// is not the server's error: one line without a stack. Anything else is.
+	if (status >= 500)
 		log().error({ err: error, requestId, path: event.url.pathname }, 'unhandled error');
+	else if (status !== 404)
+		log().info(
+			{ requestId, path: event.url.pathname, status, reason: (error as Error)?.message },
+			'request refused'
+		);
 	return {
 		message: translate(locale, status === 404 ? 'error.notFound.title' : 'error.generic.title'),
 		requestId
