@@ -12,6 +12,7 @@ import { applyRetention } from '../privacy/privacy.service';
 import { prunePublicForms } from '../privacy/public-forms';
 import { config } from '../config';
 import { dailyBackup } from '../operations/backup.service';
+import { recoverPendingAggregates } from '../monitor/import/recovery';
 import type { Job } from './scheduler';
 
 export const jobs: Job[] = [
@@ -27,6 +28,16 @@ export const jobs: Job[] = [
 				{ dir: backupDir, keep: BACKUP_KEEP, day: period }
 			);
 			return `${done.file}: ${done.rows} rijen, verwijderd: ${done.removed.length}`;
+		}
+	},
+	{
+		// Aggregates an import committed but could not recompute (PostgreSQL went away in between):
+		// recomputed once the database is back, without waiting for a restart.
+		name: 'monitor.aggregates',
+		schedule: { everyMinutes: 10 },
+		async run(ctx) {
+			const imports = await recoverPendingAggregates(ctx.db);
+			return `herberekend voor ${imports.length} import(s)`;
 		}
 	},
 	{

@@ -30,6 +30,9 @@ import { inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import { indicators, type AggregationRule } from '../db/schema';
 
+/** Advisory lock key of the recompute ('agg'). */
+const AGGREGATE_LOCK = 0x616767;
+
 type IndicatorRule = {
 	id: string;
 	aggregation: AggregationRule;
@@ -193,6 +196,8 @@ export async function recomputeAggregates(
 	const ids = opts.indicatorIds;
 	if (ids && ids.length === 0) return { indicators: 0 };
 	return db.transaction(async (tx) => {
+		// One recompute at a time across instances (an import's and the monitor.aggregates job's).
+		await tx.execute(sql`select pg_advisory_xact_lock(${AGGREGATE_LOCK})`);
 		const list: IndicatorRule[] = ids
 			? await tx
 					.select(columns)

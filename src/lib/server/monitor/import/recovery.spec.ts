@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../../tests/helpers/db';
 import { applicationName } from '../../db/client';
 import { indicators, monitorImportRows, monitorImports, observations } from '../../db/schema';
+import { jobs } from '../../jobs/jobs';
 import type { Principal } from '../../policy';
 import { importAll, stagePush } from './import.service';
 import {
@@ -138,10 +139,14 @@ describe('recoverPendingAggregates', () => {
 			sql`update monitor_imports set summary = summary || ${JSON.stringify(aggregatesPending([indicator.id]))}::jsonb where id = ${importId}`
 		);
 
-		expect(await recoverPendingAggregates(t.db)).toEqual([importId]);
+		// The job that does it while the server runs (as every start does).
+		const job = jobs.find((j) => j.name === 'monitor.aggregates')!;
+		expect(job.schedule).toEqual({ everyMinutes: 10 });
+		const now = new Date();
+		expect(await job.run(t.ctx(), { period: 'p', now })).toBe('herberekend voor 1 import(s)');
 		expect(await aggregatedOf(indicator.id)).toEqual(computed);
 		expect(await summaryOf()).not.toHaveProperty(PENDING_KEY);
-		// A second start finds nothing more to do.
+		// The next run, or the next start, finds nothing more to do.
 		expect(await recoverPendingAggregates(t.db)).toEqual([]);
 	});
 });

@@ -8,7 +8,8 @@
  *
  * An import cut off after its commit but before the aggregates of its indicators were recomputed
  * (their own transaction) keeps the marker `aggregatesPending` (the indicator ids) in its summary;
- * at start those aggregates are recomputed and the marker removed.
+ * at start, and every 10 minutes (job `monitor.aggregates`, for a commit whose recompute met a
+ * PostgreSQL outage), those aggregates are recomputed and the marker removed.
  *
  * Which process stages an import is kept in its summary (`stagingBy`: the application_name of
  * that process's connections, db/client.ts). On PostgreSQL a process is alive while its name is
