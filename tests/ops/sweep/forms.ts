@@ -240,7 +240,8 @@ export function formTarget(
 			: fc.tuple(...fields.map((f) => fieldEntries(f, form.schema))).map((e) => e.flat())
 	);
 	// The schema's fields the form does not show (a hand-made request may send them).
-	const unseen = Object.keys(form.schema?.properties ?? {}).filter((k) => !byName.has(k));
+	const shown = new Set([...byName.keys()].map(propertyOf));
+	const unseen = Object.keys(form.schema?.properties ?? {}).filter((k) => !shown.has(k));
 	const extra = fc.array(
 		fc.oneof(
 			fc.tuple(
