@@ -63,9 +63,9 @@ type PgliteClient = {
 	query: (q: string, params: unknown[], options: { blob: Blob }) => Promise<unknown>;
 	waitReady: Promise<void>;
 };
-type PostgresClient = ((...args: never[]) => unknown) & {
-	unsafe: (q: string) => { writable: () => Promise<Writable> };
-};
+type CopySql = { unsafe: (q: string) => { writable: () => Promise<Writable> } };
+type PostgresClient = ((...args: never[]) => unknown) &
+	CopySql & { reserve: () => Promise<CopySql & { release: () => void }> };
 
 function clientOf(db: DbOrTx): { pglite?: PgliteClient; postgres?: PostgresClient } {
 	const client = (db as { $client?: unknown }).$client;
@@ -149,11 +149,25 @@ function copyStreamWriter(client: PostgresClient, importId: string): StagingWrit
 	let failed: unknown;
 	let buffer = '';
 	let rowsSinceYield = 0;
+	// The COPY gets a connection of its own: the pool sends other queries down busy connections
+	// (pipelining), and one sent behind a COPY broke it and left that connection in COPY mode,
+	// failing every later query on it (seen when PostgreSQL restarted under load).
+	let reserved: (CopySql & { release: () => void }) | undefined;
+	const release = () => {
+		reserved?.release();
+		reserved = undefined;
+	};
 	const open = async () => {
 		if (stream) return stream;
-		stream = await client
-			.unsafe(`copy monitor_import_rows (${COLUMNS}) from stdin with (format csv)`)
-			.writable();
+		reserved = await client.reserve();
+		try {
+			stream = await reserved
+				.unsafe(`copy monitor_import_rows (${COLUMNS}) from stdin with (format csv)`)
+				.writable();
+		} catch (e) {
+			release();
+			throw e;
+		}
 		stream.on('error', (e) => (failed ??= e));
 		return stream;
 	};
@@ -190,7 +204,11 @@ function copyStreamWriter(client: PostgresClient, importId: string): StagingWrit
 				s.once('finish', () => resolve());
 			});
 			s.end();
-			await done;
+			try {
+				await done;
+			} finally {
+				release();
+			}
 			if (failed) throw failed;
 		},
 		async abort(error) {
@@ -201,6 +219,7 @@ function copyStreamWriter(client: PostgresClient, importId: string): StagingWrit
 				s.destroy(error instanceof Error ? error : new Error(String(error)));
 				await closed;
 			}
+			release();
 		}
 	};
 }
