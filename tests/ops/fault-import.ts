@@ -2,9 +2,8 @@
  * kill -9 in the middle of a large monitor import, on PostgreSQL and on the embedded database:
  * afterwards the file's observations are all there or none are, and no import stays half-staged.
  *
- * The process killed is the CLI (`npm run monitor:import`): it is the one process that reads,
- * stages and commits the whole file, so the moment of the kill is the import's own; the server's
- * upload route runs the same service. On PostgreSQL the moment is caught in pg_stat_activity
+ * The process killed is the CLI (`npm run monitor:import`), and on PostgreSQL also the server
+ * during an API push (the same service). On PostgreSQL the moment is caught in pg_stat_activity
  * (the COPY of staging, the upsert of the commit).
  */
 import { spawnSync } from 'node:child_process';
@@ -153,4 +152,96 @@ export async function importKillPglite(ctx: FaultContext) {
 		);
 	}
 	return `${lines} lines; ${notes.join('; ')}`;
+}
+
+/**
+ * PostgreSQL: kill -9 of the server while an API push of 200,000 observations stages and while it
+ * commits (or recomputes the aggregates right after). After the restart the push's observations
+ * are all there or none are, nothing stays staged, and no aggregates are left pending.
+ */
+export async function importKillServer(ctx: FaultContext) {
+	const { pg, db, app } = ctx;
+	const psql = (sql: string) => pg.psql(sql, db);
+	const nis = psql(MUNICIPALITIES).split('\n');
+	const lines = 200_000;
+	/** 200,000 daily values over the municipalities, from a year no other sub-test uses. */
+	const push = (fromYear: number) => {
+		const observations: { area: string; period: string; value: number }[] = [];
+		for (let day = 0; observations.length < lines; day++) {
+			const period = new Date(Date.UTC(fromYear, 0, 1 + day)).toISOString().slice(0, 10);
+			for (const area of nis) {
+				if (observations.length >= lines) break;
+				observations.push({ area, period, value: 1000 + (observations.length % 9000) });
+			}
+		}
+		return fetch(`${app.url}/api/v1/observations`, {
+			method: 'POST',
+			headers: {
+				authorization: `Bearer ${ctx.scenario.observationsToken}`,
+				'content-type': 'application/json',
+				accept: 'application/json'
+			},
+			body: JSON.stringify({ indicator: INDICATOR, observations })
+		});
+	};
+	/** The pushes since `since`: imports by status, their observations, rows left staged, markers. */
+	const pushed = (since: string) => {
+		const [byStatus, observations, staged, pending] = psql(
+			`with p as (select id, status, summary from monitor_imports where file_name = 'api' and created_at > '${since}')
+			select
+				(select coalesce(string_agg(status::text || '=' || n, ',' order by status), '') from (
+					select status, count(*) n from p group by status) s),
+				(select count(*) from observations where import_id in (select id from p)),
+				(select count(*) from monitor_import_rows where import_id in (select id from p)),
+				(select count(*) from p where summary ? 'aggregatesPending')`
+		).split('|');
+		return {
+			byStatus,
+			observations: Number(observations),
+			staged: Number(staged),
+			pending: Number(pending)
+		};
+	};
+	const active = (pattern: string) =>
+		Number(
+			psql(
+				`select count(*) from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() and query ilike '${pattern}'`
+			)
+		) > 0;
+	const notes: string[] = [];
+	const moments: [string, string, number][] = [
+		['staging', 'copy monitor_import_rows%', 1980],
+		['commit', '%into observations%', 1983]
+	];
+	for (const [moment, pattern, fromYear] of moments) {
+		const since = psql('select now()');
+		const answer = push(fromYear).catch((e: Error) => e);
+		const caught = await pollFast(() => active(pattern), 120_000, 30);
+		check(caught, `the push's ${moment} was not caught: ${app.output().slice(-1500)}`);
+		if (moment === 'staging') await sleep(300); // some rows into the COPY
+		await app.kill('SIGKILL');
+		const reply = await answer;
+		check(reply instanceof Error, `the server answered before the kill at ${moment}`);
+		await waitFor(`no ${moment} left running`, async () => !active(pattern), 180_000);
+		// The start marks the cut-off push failed, or recomputes the aggregates it left pending.
+		await app.restart();
+		const s = pushed(since);
+		check(
+			s.observations === 0 || s.observations === lines,
+			`kill at ${moment}: ${s.observations} of ${lines} observations (half an import)`
+		);
+		check(s.staged === 0, `kill at ${moment}: ${s.staged} staged rows left behind`);
+		check(!/staged=/.test(s.byStatus), `kill at ${moment}: a push still 'staged' (${s.byStatus})`);
+		check(s.pending === 0, `kill at ${moment}: aggregates still pending after the restart`);
+		notes.push(
+			`kill at ${moment}: ${s.observations ? 'complete' : 'absent'} (${s.byStatus || 'no import row'})`
+		);
+	}
+	// And a push after the kills stores everything.
+	const since = psql('select now()');
+	const done = await push(1986);
+	check(done.status === 201, `the push after the kills answered ${done.status}`);
+	const final = pushed(since);
+	check(final.observations === lines, `after the push ${final.observations} of ${lines} stored`);
+	return `${lines} observations per push; ${notes.join('; ')}; a push afterwards: ${final.observations} stored`;
 }

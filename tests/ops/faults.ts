@@ -2,8 +2,8 @@
  * Fault tests (issue 12): each sub-test provokes one fault and proves nothing was lost and
  * nothing was left half-written.
  *
- *   npx tsx tests/ops/faults.ts [parallel] [disk] [outage] [import-pg] [import-pglite]
- *   [import-plan]
+ *   npx tsx tests/ops/faults.ts [parallel] [disk] [outage] [import-pg] [import-server]
+ *   [import-pglite] [import-plan]
  *
  * (all of them without arguments). Needs a build (`npm run build`), PostgreSQL's binaries and
  * root (the disk test mounts a tmpfs). Ports: PostgreSQL 54421, apps 3421 and 3422.
@@ -19,7 +19,7 @@ import {
 	type Scenario
 } from './fault-support';
 import { diskFull } from './fault-disk';
-import { importKillPglite, importKillPostgres } from './fault-import';
+import { importKillPglite, importKillPostgres, importKillServer } from './fault-import';
 import { importPlanKill } from './fault-import-plan';
 import { postgresRestart } from './fault-outage';
 import { parallelSaves } from './fault-parallel';
@@ -28,8 +28,9 @@ import { parallelSaves } from './fault-parallel';
 const tests: [string, number, (ctx: FaultContext) => Promise<string | void>][] = [
 	['parallel', 60, parallelSaves],
 	['disk', 60, diskFull],
-	['outage', 90, postgresRestart],
+	['outage', 300, postgresRestart],
 	['import-pg', 420, importKillPostgres],
+	['import-server', 300, importKillServer],
 	['import-pglite', 240, importKillPglite],
 	['import-plan', 120, importPlanKill]
 ];
