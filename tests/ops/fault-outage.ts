@@ -10,14 +10,30 @@ import { alive, request, REQUEST_TIMEOUT_MS, step, type FaultContext } from './f
 const READS = ['/', '/en', '/monitor', '/zoeken?q=leuven', '/en/monitor', '/api/v1/indicators'];
 const AREA = '24062'; // Leuven
 
-type Seen = { status: number; path: string; retryAfter: string | null; text: string; at: number };
+type Seen = {
+	status: number;
+	path: string;
+	retryAfter: string | null;
+	text: string;
+	/** When it was sent and when its answer (or failure) came. */
+	sent: number;
+	at: number;
+};
+
+/** The moments PostgreSQL was stopped and started, to place a failed request on the timeline. */
+const events: { what: string; at: number }[] = [];
+const timeline = (s: Seen) => {
+	const t0 = events[0]?.at ?? s.sent;
+	const rel = (t: number) => `${((t - t0) / 1000).toFixed(1)} s`;
+	return `sent at ${rel(s.sent)}, failed at ${rel(s.at)}; ${events.map((e) => `${e.what} at ${rel(e.at)}`).join(', ')}`;
+};
 
 /** Statuses allowed at any time; 503 only with Retry-After and without a stack trace. */
 function assertClean(seen: Seen[]) {
 	for (const s of seen) {
 		check(
 			[200, 201, 503].includes(s.status),
-			`${s.path} answered ${s.status}: ${s.text.slice(0, 300)}`
+			`${s.path} answered ${s.status}: ${s.text.slice(0, 300)} (${timeline(s)})`
 		);
 		if (s.status !== 503) continue;
 		check(s.retryAfter === '5', `${s.path} 503 without Retry-After`);
@@ -60,10 +76,11 @@ export async function postgresRestart(ctx: FaultContext) {
 		running = false;
 		if (stopped) {
 			stopped = false;
-			pg.start();
+			void pg.start().catch(() => {});
 		}
 	});
 	const record = async (path: string, fn: () => ReturnType<typeof request>) => {
+		const sent = Date.now();
 		try {
 			const r = await fn();
 			seen.push({
@@ -71,6 +88,7 @@ export async function postgresRestart(ctx: FaultContext) {
 				path,
 				retryAfter: r.headers.get('retry-after'),
 				text: r.text,
+				sent,
 				at: Date.now()
 			});
 			return r.status;
@@ -83,6 +101,7 @@ export async function postgresRestart(ctx: FaultContext) {
 				path,
 				retryAfter: null,
 				text: `${(e as Error).message} ${cause}`,
+				sent,
 				at: Date.now()
 			});
 			return 0;
@@ -116,9 +135,9 @@ export async function postgresRestart(ctx: FaultContext) {
 		`app alive: ${alive(app.pid)}; ${app
 			.output()
 			.split('\n')
-			.filter((line) => !line.includes('database unavailable'))
+			.filter((line) => !line.includes('"msg":"database unavailable"'))
 			.join('\n')
-			.slice(-3000)}`;
+			.slice(-8000)}`;
 	const load = Promise.allSettled([reader(0), reader(1), reader(2), writer(), writer()]);
 	const notes: string[] = [];
 	try {
@@ -128,8 +147,10 @@ export async function postgresRestart(ctx: FaultContext) {
 			if (!running) break;
 			const stoppedAt = Date.now();
 			step(`stopping PostgreSQL (${mode})`);
-			pg.stop(mode);
+			events.push({ what: `${mode} stop`, at: stoppedAt });
 			stopped = true;
+			await pg.stop(mode);
+			events.push({ what: 'stopped', at: Date.now() });
 			step(`waiting for a 503 during the ${mode} stop`);
 			// A loaded machine may take a while to answer; what counts is that it does, with a 503.
 			await waitFor(
@@ -143,9 +164,11 @@ export async function postgresRestart(ctx: FaultContext) {
 			const during = seen.filter((s) => s.at > stoppedAt);
 			if (!running) break;
 			step(`starting PostgreSQL after the ${mode} stop`);
-			pg.start();
+			events.push({ what: 'start', at: Date.now() });
+			await pg.start();
 			stopped = false;
 			const startedAt = Date.now();
+			events.push({ what: 'started', at: startedAt });
 			step(`waiting for /healthz after the ${mode} stop`);
 			await waitFor('/healthz 200', () => healthy(app.url), 30_000).catch((e: Error) => {
 				throw new Error(`${e.message}; ${explain()}`);
@@ -170,11 +193,15 @@ export async function postgresRestart(ctx: FaultContext) {
 		// A failed check must not leave PostgreSQL stopped for the sub-tests after this one.
 		if (stopped) {
 			stopped = false;
-			pg.start();
+			await pg.start();
 		}
 	}
-	step('checking the acknowledged writes');
-	assertClean(seen);
+	step('checking the answers and the acknowledged writes');
+	try {
+		assertClean(seen);
+	} catch (e) {
+		throw new Error(`${(e as Error).message}; ${explain()}`, { cause: e });
+	}
 	// Every acknowledged write is stored.
 	const stored = new Set(
 		pg

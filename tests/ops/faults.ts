@@ -28,7 +28,7 @@ import { parallelSaves } from './fault-parallel';
 const tests: [string, number, (ctx: FaultContext) => Promise<string | void>][] = [
 	['parallel', 60, parallelSaves],
 	['disk', 60, diskFull],
-	['outage', 300, postgresRestart],
+	['outage', 90, postgresRestart],
 	['import-pg', 420, importKillPostgres],
 	['import-server', 300, importKillServer],
 	['import-pglite', 240, importKillPglite],

@@ -113,6 +113,20 @@ function run(command: string, args: string[], options: { cwd?: string; input?: s
 	return result.stdout;
 }
 
+/** `run` without blocking the event loop: requests in flight keep being answered meanwhile. */
+function runAsync(command: string, args: string[]): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+		let out = '';
+		child.stdout!.on('data', (d) => (out += d));
+		child.stderr!.on('data', (d) => (out += d));
+		child.once('error', reject);
+		child.once('exit', (code) =>
+			code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} failed: ${out}`))
+		);
+	});
+}
+
 export type Postgres = Awaited<ReturnType<typeof startPostgres>>;
 
 /** A throwaway PostgreSQL cluster on 127.0.0.1:port (user `app`, trust), removed at cleanup. */
@@ -135,8 +149,8 @@ export async function startPostgres(port: number) {
 	);
 	const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
 	const pgCtl = (...args: string[]) => run(...asPostgres(`${bin}/pg_ctl`, ['-D', data, ...args]));
-	const start = () => pgCtl('-l', path.join(dir, 'log'), '-o', options, '-w', 'start');
-	start();
+	const startArgs = ['-D', data, '-l', path.join(dir, 'log'), '-o', options, '-w', 'start'];
+	run(...asPostgres(`${bin}/pg_ctl`, startArgs));
 	let running = true;
 	onCleanup(() => {
 		if (running) pgCtl('-m', 'immediate', 'stop');
@@ -155,12 +169,14 @@ export async function startPostgres(port: number) {
 			psql(`create database ${name}`);
 			return url(name);
 		},
-		stop(mode: 'fast' | 'immediate' = 'fast') {
-			pgCtl('-m', mode, 'stop');
+		/** Stop the server (pg_ctl waits for it); the caller's requests go on meanwhile. */
+		async stop(mode: 'fast' | 'immediate' = 'fast') {
+			await runAsync(...asPostgres(`${bin}/pg_ctl`, ['-D', data, '-m', mode, 'stop']));
 			running = false;
 		},
-		start() {
-			start();
+		/** Start it again and wait until it accepts connections. */
+		async start() {
+			await runAsync(...asPostgres(`${bin}/pg_ctl`, startArgs));
 			running = true;
 		},
 		log: () => fs.readFileSync(path.join(dir, 'log'), 'utf8')
