@@ -51,6 +51,17 @@ function state(psql: (sql: string) => string, fileName: string) {
 	return { byStatus, observations: Number(observations), staged: Number(staged) };
 }
 
+/** Is a statement like `pattern` (ILIKE) running in another session? */
+function activeQuery(psql: (sql: string) => string, pattern: string) {
+	return (
+		Number(
+			psql(
+				`select count(*) from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() and query ilike '${pattern}'`
+			)
+		) > 0
+	);
+}
+
 /** Nothing half there: all of the file's observations or none; nothing staged, none 'staged'. */
 function assertWholeOrAbsent(s: ReturnType<typeof state>, lines: number, when: string) {
 	check(
@@ -69,12 +80,7 @@ export async function importKillPostgres(ctx: FaultContext) {
 	const fileName = 'fouttest-200k.csv';
 	const { file, lines } = bigCsv(ctx.work, nis, 200_000, fileName);
 	const cli = ['tsx', 'scripts/cli.ts', 'monitor:import', file, '--indicator', INDICATOR];
-	const active = (pattern: string) =>
-		Number(
-			psql(
-				`select count(*) from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() and query ilike '${pattern}'`
-			)
-		) > 0;
+	const active = (pattern: string) => activeQuery(psql, pattern);
 	const notes: string[] = [];
 	const moments: [string, string][] = [
 		['staging', 'copy monitor_import_rows%'],
@@ -202,12 +208,7 @@ export async function importKillServer(ctx: FaultContext) {
 			pending: Number(pending)
 		};
 	};
-	const active = (pattern: string) =>
-		Number(
-			psql(
-				`select count(*) from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() and query ilike '${pattern}'`
-			)
-		) > 0;
+	const active = (pattern: string) => activeQuery(psql, pattern);
 	const notes: string[] = [];
 	const moments: [string, string, number][] = [
 		['staging', 'copy monitor_import_rows%', 1980],
