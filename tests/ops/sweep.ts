@@ -134,7 +134,8 @@ script(full ? 'bench:sweep' : 'test:sweep', full ? 3 * 3600 : 420, async () => {
 	const openapi = (await (await fetch(`${base}/api/v1/openapi.json`)).json()) as OpenApi;
 	const api = apiTargets(openapi, scenario);
 	// Each form with the service's zod schema it posts to, where one matches its fields.
-	const schemas = await inputSchemas();
+	const unloadable: string[] = [];
+	const schemas = await inputSchemas(unloadable);
 	for (const form of forms.values())
 		form.schema = schemaOf(
 			form.fields.filter((f) => f.type !== 'submit').map((f) => f.name),
@@ -145,11 +146,14 @@ script(full ? 'bench:sweep' : 'test:sweep', full ? 3 * 3600 : 420, async () => {
 	process.stdout.write(
 		`${api.length} API-operaties, ${formTargets.length} formulieren (${[...new Set([...forms.values()].map((f) => f.persona))].join(', ')}), waarvan ${withSchema.length} met het zod-schema van hun service (${new Set(withSchema.map((f) => f.schema!.name)).size} van ${schemas.length} schema's); seed ${seed}\n`
 	);
-	if (process.argv.includes('--forms') || full)
+	if (process.argv.includes('--forms') || full) {
+		if (unloadable.length)
+			process.stdout.write(`  niet geladen buiten SvelteKit: ${unloadable.join(', ')}\n`);
 		for (const form of forms.values())
 			process.stdout.write(
 				`  ${form.persona} ${form.action} [${form.fields.map((f) => f.name).join(', ')}] → ${form.schema?.name ?? 'geen schema (velden uit de HTML)'}\n`
 			);
+	}
 	const pick = (targets: { arbitrary: fc.Arbitrary<SweepRequest> }[]) =>
 		fc.integer({ min: 0, max: targets.length - 1 }).chain((i) => targets[i].arbitrary);
 	const arbitrary = fc.oneof(pick(api), pick(formTargets));

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import { asText, badString, hostileStrings, valueFor } from './values';
-import { propertyOf, type InputSchema } from './schemas';
+import { fieldSchema, propertyIn, type InputSchema } from './schemas';
 import type { Persona, SweepRequest } from './request';
 
 export type Field = {
@@ -188,9 +188,9 @@ const fileName = fc.constantFrom(
 	''
 );
 
-/** A value from the zod schema's property, as text in a form field. */
-function schemaValue(schema: InputSchema, property: string): fc.Arbitrary<string> {
-	return valueFor(schema.properties[property], schema.resolve).map(asText);
+/** A value from the zod schema's field, as text in a form field. */
+function schemaValue(schema: InputSchema, field: string): fc.Arbitrary<string> {
+	return valueFor(fieldSchema(schema, field)!, schema.resolve).map(asText);
 }
 
 function fieldEntries(f: Field, schema?: InputSchema): fc.Arbitrary<Entry[]> {
@@ -202,8 +202,7 @@ function fieldEntries(f: Field, schema?: InputSchema): fc.Arbitrary<Entry[]> {
 			fc.constant([] as Entry[]),
 			badString.map((v) => [[f.name, v]] as Entry[])
 		);
-	const property = propertyOf(f.name);
-	const fromSchema = schema?.properties[property] ? [schemaValue(schema, property)] : [];
+	const fromSchema = schema && fieldSchema(schema, f.name) ? [schemaValue(schema, f.name)] : [];
 	const one = fc.oneof(
 		{ arbitrary: validValue(f), weight: fromSchema.length ? 3 : 6 },
 		...fromSchema.map((arbitrary) => ({ arbitrary, weight: 4 })),
@@ -240,7 +239,9 @@ export function formTarget(
 			: fc.tuple(...fields.map((f) => fieldEntries(f, form.schema))).map((e) => e.flat())
 	);
 	// The schema's fields the form does not show (a hand-made request may send them).
-	const shown = new Set([...byName.keys()].map(propertyOf));
+	const shown = new Set(
+		form.schema ? [...byName.keys()].map((f) => propertyIn(form.schema!, f)) : []
+	);
 	const unseen = Object.keys(form.schema?.properties ?? {}).filter((k) => !shown.has(k));
 	const extra = fc.array(
 		fc.oneof(
