@@ -872,7 +872,7 @@ async function commitStaged(ctx: ServiceContext, importId: string): Promise<Comm
 				// leaves the marker, and the next start recomputes them (recovery.ts).
 				...(changed
 					? {
-							summary: sql`${monitorImports.summary} || ${JSON.stringify(aggregatesPending(ids?.ids ?? []))}::jsonb`
+							summary: sql`coalesce(${monitorImports.summary}, '{}'::jsonb) || ${JSON.stringify(aggregatesPending(ids?.ids ?? []))}::jsonb`
 						}
 					: {})
 			})
